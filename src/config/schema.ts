@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { FIELD_NAMES, SOURCE_NAMES } from '../domain/index.js';
+import { ENCODING_ALIASES, STATUS_LIST_NAMES } from './defaults.js';
+
+// SPEC §6: the config file. Every key optional; an unknown key or a wrong type is
+// a config error that names the key's path.
+
+const headerNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const columnsSchema = z.strictObject(
+  Object.fromEntries(FIELD_NAMES.map((field) => [field, headerNames.optional()])) as Record<
+    (typeof FIELD_NAMES)[number],
+    z.ZodOptional<typeof headerNames>
+  >,
+);
+
+const sourceSchema = z.strictObject({
+  columns: columnsSchema.optional(),
+  encoding: z
+    .string()
+    .refine((value) => value.toLowerCase() in ENCODING_ALIASES, {
+      message: `expected one of ${Object.keys(ENCODING_ALIASES).join(', ')}`,
+    })
+    .optional(),
+  sheet: z.string().min(1).optional(),
+});
+
+const statusList = z.array(z.string());
+
+export const configSchema = z.strictObject({
+  county: z.array(z.string().regex(/^\d{6}$/, 'expected a 6-digit county code such as "341324"')).min(1).optional(),
+  schoolAge: z
+    .strictObject({ min: z.number().int().min(0).max(30), max: z.number().int().min(0).max(30) })
+    .refine((age) => age.min <= age.max, { message: 'min must not be greater than max' })
+    .optional(),
+  sources: z
+    .strictObject(
+      Object.fromEntries(SOURCE_NAMES.map((source) => [source, sourceSchema.optional()])) as Record<
+        (typeof SOURCE_NAMES)[number],
+        z.ZodOptional<typeof sourceSchema>
+      >,
+    )
+    .optional(),
+  statuses: z
+    .strictObject(
+      Object.fromEntries(STATUS_LIST_NAMES.map((list) => [list, statusList.optional()])) as Record<
+        (typeof STATUS_LIST_NAMES)[number],
+        z.ZodOptional<typeof statusList>
+      >,
+    )
+    .optional(),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;
+
+/** The keys that may stand at each path, for "did you mean" hints. */
+export function allowedKeysAt(path: readonly PropertyKey[]): readonly string[] {
+  const [first, second, third] = path.map(String);
+  if (path.length === 0) return Object.keys(configSchema.shape);
+  if (first === 'schoolAge') return ['min', 'max'];
+  if (first === 'statuses') return STATUS_LIST_NAMES;
+  if (first === 'sources' && path.length === 1) return SOURCE_NAMES;
+  if (first === 'sources' && path.length === 2 && second !== undefined) return ['columns', 'encoding', 'sheet'];
+  if (first === 'sources' && third === 'columns') return FIELD_NAMES;
+  return [];
+}

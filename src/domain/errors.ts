@@ -1,0 +1,38 @@
+// One error class with a closed set of codes (STYLE 5). Messages read
+// "what: where — how to fix" and never contain an ID number or a name.
+
+export type ErrorCode =
+  | 'usage' // bad command-line arguments
+  | 'config' // the config file is unreadable or invalid
+  | 'file_missing' // an input file does not exist
+  | 'file_unreadable' // an input file cannot be read (permissions, a directory…)
+  | 'file_format' // .xls, unknown extension, binary data, a broken .xlsx
+  | 'encoding' // bytes that do not decode in the detected or forced encoding
+  | 'schema' // a required field is missing from a file
+  | 'output'; // the output directory cannot be written
+
+/** Codes a user can fix: exit 2, message only, no stack (SPEC §6). */
+const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'usage',
+  'config',
+  'file_missing',
+  'file_unreadable',
+  'file_format',
+  'encoding',
+  'schema',
+]);
+
+export class RollcallError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RollcallError';
+    this.code = code;
+  }
+
+  /** SPEC §6: 2 for usage, config and input-schema problems, 1 for anything else. */
+  get exitCode(): 1 | 2 {
+    return USER_ERRORS.has(this.code) ? 2 : 1;
+  }
+}

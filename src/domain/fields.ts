@@ -1,0 +1,44 @@
+// SPEC §1: the four sources and the canonical fields every reader maps to.
+
+export const SOURCE_NAMES = ['registry', 'household', 'poverty', 'attendance'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+export const FIELD_NAMES = [
+  'id_number',
+  'id_type',
+  'name',
+  'gender',
+  'birth_date',
+  'student_no',
+  'school',
+  'school_code',
+  'grade',
+  'class',
+  'status',
+  'township',
+  'village',
+  'household_no',
+  'relation',
+  'school_status',
+  'dropout_flag',
+  'disabled',
+  'left_behind',
+  'migrant',
+  'parent_incarcerated',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/**
+ * SPEC §1 "Required": each entry is a field, or a list of which at least one must
+ * be present (attendance: id_number or student_no).
+ */
+export const REQUIRED_FIELDS: Record<SourceName, readonly (FieldName | readonly FieldName[])[]> = {
+  registry: ['name', 'id_number', 'status', 'school'],
+  household: ['name', 'id_number', 'status'],
+  poverty: ['name', 'id_number'],
+  attendance: [['id_number', 'student_no']],
+};
+
+export function isSourceName(value: string): value is SourceName {
+  return (SOURCE_NAMES as readonly string[]).includes(value);
+}

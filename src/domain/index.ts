@@ -1,0 +1,5 @@
+export * from './fields.js';
+export * from './errors.js';
+export * from './record.js';
+export * from './dates.js';
+export * from './school-age.js';

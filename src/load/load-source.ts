@@ -1,0 +1,198 @@
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { SourceSettings } from '../config/index.js';
+import { RollcallError, type FieldName, type SourceName, type SourceRecord } from '../domain/index.js';
+import type { BrokenReason } from './csv-tokenizer.js';
+import { checkRequiredFields, countRecognisedHeaders, foldHeader, mapHeaders, type HeaderMap } from './header-map.js';
+import { readCsvRows } from './read-csv.js';
+import { readXlsxRows } from './read-xlsx.js';
+import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
+import type { RejectedRow, RejectReason } from './rejected.js';
+import type { Cell, ProgressCallback, ReaderInfo, RowSink } from './rows.js';
+
+export type SourceFormat = 'csv' | 'xlsx';
+
+/** One input file, read: its records, its rejected rows, and how it was read. */
+export interface LoadedSource {
+  readonly source: SourceName;
+  readonly file: string;
+  readonly format: SourceFormat;
+  readonly encoding: string | null;
+  readonly sheet: string | null;
+  readonly headerRow: number;
+  /** field → header as written in the file */
+  readonly fields: Partial<Record<FieldName, string>>;
+  readonly unmappedHeaders: readonly string[];
+  readonly records: SourceRecord[];
+  readonly rejected: readonly RejectedRow[];
+  /** SPEC §7: rows read = rows accepted + rows rejected. */
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  readonly problems: FieldProblems;
+}
+
+/** Rows above the header that may be a title or notes (exports often have one). */
+const MAX_PREAMBLE_ROWS = 10;
+
+export async function loadSource(settings: SourceSettings, context: LoadContext, onProgress?: ProgressCallback): Promise<LoadedSource> {
+  const format = await checkInputFile(settings.file);
+  const assembler = new SourceAssembler(settings, context, format);
+  if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
+  else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
+  return assembler.finish();
+}
+
+/** SPEC §1 formats; every other case is a usage error that says what to do. */
+async function checkInputFile(file: string): Promise<SourceFormat> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RollcallError('file_missing', `${file}: file not found — check the path`);
+    throw new RollcallError('file_unreadable', `${file}: cannot be read (${code}) — check the path and its permissions`);
+  }
+  if (info.isDirectory()) throw new RollcallError('file_unreadable', `${file}: is a folder, not a file — give the path of the exported file`);
+  const extension = extname(file).toLowerCase();
+  if (extension === '.xls') {
+    throw new RollcallError('file_format', `${file}: legacy Excel .xls files are not read — open it in Excel and save it as .xlsx or as CSV`);
+  }
+  if (extension === '.xlsx') return 'xlsx';
+  if (extension === '.csv' || extension === '.txt') return 'csv';
+  throw new RollcallError('file_format', `${file}: unknown file type "${extension || '(none)'}" — export the data as .csv or .xlsx`);
+}
+
+/**
+ * Receives rows from a reader, finds the header, and accounts for every row after
+ * it: accepted as a record or rejected with a reason (SPEC §7, nothing lost).
+ */
+class SourceAssembler implements RowSink {
+  private info: ReaderInfo | null = null;
+  private header: HeaderMap | null = null;
+  private headerRow = 0;
+  private builder: RecordBuilder | null = null;
+  private readonly preamble: { cells: readonly Cell[]; row: number }[] = [];
+  private readonly records: SourceRecord[] = [];
+  private readonly rejected: RejectedRow[] = [];
+  /** Blank rows seen but not yet known to be in the middle (trailing blanks are not rows). */
+  private pendingBlank: number[] = [];
+  private lastRow = 0;
+  private readonly problems = new FieldProblems();
+
+  constructor(
+    private readonly settings: SourceSettings,
+    private readonly context: LoadContext,
+    private readonly format: SourceFormat,
+  ) {}
+
+  start(info: ReaderInfo): void {
+    this.info = info;
+  }
+
+  row(cells: readonly Cell[], row: number): void {
+    if (!this.header) {
+      this.preamble.push({ cells, row });
+      if (countRecognisedHeaders(cells, this.settings) >= 2) this.useHeader(cells, row);
+      else if (this.preamble.length >= MAX_PREAMBLE_ROWS) this.useFallbackHeader();
+      return;
+    }
+    // A workbook leaves empty rows out: the gap is blank rows.
+    for (let gap = this.lastRow + 1; gap < row; gap++) this.pendingBlank.push(gap);
+    this.lastRow = row;
+    if (isBlankRow(cells)) {
+      this.pendingBlank.push(row);
+      return;
+    }
+    this.flushBlankRows();
+    this.accept(cells, row);
+  }
+
+  broken(row: number, reason: BrokenReason): void {
+    if (!this.header) {
+      // A broken line above the header: keep it as a preamble row of one cell.
+      this.preamble.push({ cells: [''], row });
+      return;
+    }
+    this.flushBlankRows();
+    this.lastRow = row;
+    this.reject(row, reason, reason === 'unclosed_quote' ? 'a quote is opened and never closed' : 'quotes run across lines and break the row');
+  }
+
+  finish(): LoadedSource {
+    if (!this.header) this.useFallbackHeader();
+    const header = this.header!;
+    return {
+      source: this.settings.source,
+      file: this.settings.file,
+      format: this.format,
+      encoding: this.info?.encoding ?? null,
+      sheet: this.info?.sheet ?? null,
+      headerRow: this.headerRow,
+      fields: header.headers,
+      unmappedHeaders: header.unmapped,
+      records: this.records,
+      rejected: this.rejected,
+      rowsRead: this.records.length + this.rejected.length,
+      rowsAccepted: this.records.length,
+      rowsRejected: this.rejected.length,
+      problems: this.problems,
+    };
+  }
+
+  private useHeader(cells: readonly Cell[], row: number): void {
+    const header = mapHeaders(cells, this.settings);
+    checkRequiredFields(header, this.settings, row);
+    this.header = header;
+    this.headerRow = row;
+    this.lastRow = row;
+    this.builder = new RecordBuilder(header, this.settings.source, this.context, this.problems);
+    this.info?.expectFieldCount(cells.length);
+    // Rows read before the header was recognised and below it are data.
+    const after = this.preamble.filter((entry) => entry.row > row);
+    this.preamble.length = 0;
+    for (const entry of after) this.row(entry.cells, entry.row);
+  }
+
+  /** No row looked like a header: take the first non-blank one, and let the required-field check speak. */
+  private useFallbackHeader(): void {
+    const first = this.preamble.find((entry) => !isBlankRow(entry.cells));
+    if (!first) {
+      throw new RollcallError('schema', `${this.settings.file}: the file is empty — it needs a header row and one row per person`);
+    }
+    this.useHeader(first.cells, first.row);
+  }
+
+  private accept(cells: readonly Cell[], row: number): void {
+    const header = this.header!;
+    if (this.format === 'csv' && cells.length !== header.fieldCount) {
+      const extraBlank = cells.length > header.fieldCount && cells.slice(header.fieldCount).every((cell) => cell === '');
+      if (!extraBlank) {
+        this.reject(row, 'field_count', `the row has ${cells.length} fields, the header has ${header.fieldCount}`);
+        return;
+      }
+    }
+    if (this.isRepeatedHeader(cells)) {
+      this.reject(row, 'repeated_header', 'the header row appears again');
+      return;
+    }
+    const record = this.builder!.build(cells, row);
+    if (record) this.records.push(record);
+    else this.reject(row, 'no_identity', 'no ID number, no name and no student number');
+  }
+
+  private isRepeatedHeader(cells: readonly Cell[]): boolean {
+    const header = this.header!;
+    const column = header.columns.name ?? header.columns.id_number ?? header.columns.student_no;
+    return column !== undefined && foldHeader(cells[column]) === foldHeader(header.found[column]);
+  }
+
+  private flushBlankRows(): void {
+    for (const row of this.pendingBlank) this.reject(row, 'blank_row', 'an empty row between records');
+    this.pendingBlank = [];
+  }
+
+  private reject(row: number, reason: RejectReason, detail: string): void {
+    this.rejected.push({ source: this.settings.source, file: this.settings.file, row, reason, detail });
+  }
+}

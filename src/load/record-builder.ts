@@ -1,0 +1,174 @@
+import { FLAG_BITS, SourceRecord, type FieldName, type FlagField, type IdState, type SourceName } from '../domain/index.js';
+import {
+  detach,
+  foldText,
+  INVALID_DATE,
+  Interner,
+  isJuniorMiddleGrade,
+  isResidentIdType,
+  normalizeIdFromNumber,
+  normalizeIdNumber,
+  normalizeName,
+  parseDateCell,
+  parseDateText,
+  parseGender,
+  parseYesNo,
+  type NormalizedId,
+  type StatusMatcher,
+} from '../normalize/index.js';
+import type { HeaderMap } from './header-map.js';
+import type { Cell } from './rows.js';
+
+/** What every source shares while loading. */
+export interface LoadContext {
+  readonly asOf: number;
+  readonly statuses: StatusMatcher;
+  readonly interner: Interner;
+}
+
+/** Field-level problems: the row is still used, but a clerk should know (`inspect`). */
+export class FieldProblems {
+  readonly idStates: Record<IdState, number> = {
+    valid: 0,
+    empty: 0,
+    malformed: 0,
+    bad_region: 0,
+    bad_date: 0,
+    bad_checksum: 0,
+    other_document: 0,
+  };
+  /** IDs whose digits a spreadsheet destroyed (numeric cells, scientific notation). */
+  idDigitsLost = 0;
+  readonly badDates: number[] = [];
+  badDateCount = 0;
+  badGenderCount = 0;
+  badYesNoCount = 0;
+  /** Status texts in none of the configured lists, with how often they occur. */
+  readonly unknownStatuses = new Map<string, number>();
+
+  noteBadDate(row: number): void {
+    this.badDateCount++;
+    if (this.badDates.length < 20) this.badDates.push(row);
+  }
+}
+
+const YES_NO_FIELDS: readonly FlagField[] = ['disabled', 'left_behind', 'migrant', 'parent_incarcerated'];
+
+/** Turns one data row into a SourceRecord: every SPEC §2 normaliser, once a row. */
+export class RecordBuilder {
+  private readonly col: Partial<Record<FieldName, number>>;
+
+  constructor(
+    map: HeaderMap,
+    private readonly source: SourceName,
+    private readonly context: LoadContext,
+    readonly problems: FieldProblems,
+  ) {
+    this.col = map.columns;
+  }
+
+  /** The record, or null when the row identifies nobody (no ID, no name, no student number). */
+  build(cells: readonly Cell[], row: number): SourceRecord | null {
+    const record = new SourceRecord(this.source, row);
+    const { interner } = this.context;
+
+    this.readIdNumber(record, cells);
+    const nameRaw = this.text(cells, 'name');
+    record.nameRaw = detach(nameRaw);
+    const name = normalizeName(nameRaw);
+    record.name = name === nameRaw ? record.nameRaw : detach(name);
+    record.studentNo = detach(foldText(this.text(cells, 'student_no')).toUpperCase());
+    if (record.idState === 'empty' && record.name === '' && record.studentNo === '') return null;
+
+    this.readGender(record, cells);
+    this.readBirthDate(record, cells);
+    this.readStatus(record, cells);
+    record.township = interner.intern(foldText(this.text(cells, 'township')));
+    record.village = interner.intern(foldText(this.text(cells, 'village')));
+    record.school = interner.intern(foldText(this.text(cells, 'school')));
+    record.schoolCode = interner.intern(foldText(this.text(cells, 'school_code')));
+    record.grade = interner.intern(foldText(this.text(cells, 'grade')));
+    record.juniorMiddle = isJuniorMiddleGrade(record.grade);
+    record.className = interner.intern(foldText(this.text(cells, 'class')));
+    record.householdNo = detach(foldText(this.text(cells, 'household_no')));
+    record.relation = interner.intern(foldText(this.text(cells, 'relation')));
+    for (const field of YES_NO_FIELDS) {
+      if (this.yesNo(cells, field)) record.flags |= FLAG_BITS[field];
+    }
+    if (this.source === 'poverty') {
+      const schoolStatus = this.text(cells, 'school_status');
+      record.outOfSchool = (schoolStatus !== '' && this.context.statuses.isOutOfSchool(schoolStatus)) || this.yesNo(cells, 'dropout_flag');
+    }
+    return record;
+  }
+
+  private readIdNumber(record: SourceRecord, cells: readonly Cell[]): void {
+    const cell = this.cell(cells, 'id_number');
+    const resident = this.col.id_type === undefined || isResidentIdType(this.text(cells, 'id_type'));
+    let id: NormalizedId;
+    if (typeof cell === 'number') id = normalizeIdFromNumber(cell, this.context.asOf);
+    else if (cell instanceof Date) id = { state: 'malformed', value: '', birth: 0, gender: null, note: 'numeric_cell' };
+    else id = normalizeIdNumber(cell == null ? '' : String(cell), this.context.asOf, resident);
+    record.id = detach(id.value);
+    record.idState = id.state;
+    record.idNote = id.note;
+    record.idBirth = id.birth;
+    record.idGender = id.gender;
+    this.problems.idStates[id.state]++;
+    if (id.note) this.problems.idDigitsLost++;
+  }
+
+  private readGender(record: SourceRecord, cells: readonly Cell[]): void {
+    const gender = parseGender(this.text(cells, 'gender'));
+    if (gender === undefined) this.problems.badGenderCount++;
+    else record.gender = gender;
+  }
+
+  private readBirthDate(record: SourceRecord, cells: readonly Cell[]): void {
+    const cell = this.cell(cells, 'birth_date');
+    if (cell == null || cell === '') return;
+    const day = cell instanceof Date ? parseDateCell(cell) : parseDateText(String(cell));
+    if (day === INVALID_DATE) this.problems.noteBadDate(record.row);
+    else record.birthDate = day;
+  }
+
+  private readStatus(record: SourceRecord, cells: readonly Cell[]): void {
+    const status = this.context.interner.intern(foldText(this.text(cells, 'status')));
+    record.status = status;
+    const { statuses } = this.context;
+    if (this.source === 'registry') record.statusKind = statuses.registryStatus(status);
+    else if (this.source === 'household') record.statusKind = statuses.householdStatus(status);
+    else return;
+    if (record.statusKind === 'unknown') {
+      this.problems.unknownStatuses.set(status, (this.problems.unknownStatuses.get(status) ?? 0) + 1);
+    }
+  }
+
+  private yesNo(cells: readonly Cell[], field: FlagField | 'dropout_flag'): boolean {
+    if (this.col[field] === undefined) return false;
+    const value = parseYesNo(this.text(cells, field), field);
+    if (value === undefined) this.problems.badYesNoCount++;
+    return value === true;
+  }
+
+  private cell(cells: readonly Cell[], field: FieldName): Cell {
+    const column = this.col[field];
+    return column === undefined ? undefined : cells[column];
+  }
+
+  private text(cells: readonly Cell[], field: FieldName): string {
+    return cellText(this.cell(cells, field));
+  }
+}
+
+export function cellText(cell: Cell): string {
+  if (cell == null) return '';
+  if (typeof cell === 'string') return cell.trim();
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) if (cellText(cell) !== '') return false;
+  return true;
+}

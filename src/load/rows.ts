@@ -1,0 +1,22 @@
+import type { BrokenReason } from './csv-tokenizer.js';
+
+/** One cell as a reader hands it over: CSV gives text, a workbook typed values. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** Where a reader delivers rows; the same for CSV and XLSX. */
+export interface RowSink {
+  /** Called once before the first row, with what the reader found out. */
+  start(info: ReaderInfo): void;
+  row(cells: readonly Cell[], row: number): void;
+  broken(row: number, reason: BrokenReason): void;
+}
+
+export interface ReaderInfo {
+  readonly encoding: string | null;
+  readonly sheet: string | null;
+  /** CSV only: lets the tokenizer tell a broken quote from a multi-line field. */
+  expectFieldCount(count: number): void;
+}
+
+/** Bytes read so far of a file, for the progress line on a terminal. */
+export type ProgressCallback = (bytesRead: number, totalBytes: number) => void;

@@ -1,0 +1,52 @@
+// Shared text helpers for normalisers: NFKC folding and white-space removal.
+
+/** Any white space, plus the zero-width characters that spreadsheets leave behind. */
+const WHITE_SPACE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
+
+/** NFKC (full-width → ASCII, compatibility forms) then remove all white space. */
+export function foldText(text: string): string {
+  return isFolded(text) ? text : text.normalize('NFKC').replace(WHITE_SPACE, '');
+}
+
+/**
+ * True when NFKC and white-space removal cannot change the text: printable ASCII
+ * other than space, and CJK unified ideographs. Almost every cell of an export
+ * passes, which saves a normalize() and a replace() per cell at a million rows.
+ */
+function isFolded(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Only white space removal: for text already known to need no NFKC. */
+export function stripWhiteSpace(text: string): string {
+  return text.replace(WHITE_SPACE, '');
+}
+
+/**
+ * A copy of `text` that does not keep the string it was sliced from alive. Fields
+ * are sliced out of 1 MB decoded chunks; V8 would otherwise hold every chunk for
+ * as long as one 18-character ID from it is kept (short slices are copied anyway).
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** Keeps one copy of each repeated value (township, school, status) in memory. */
+export class Interner {
+  private readonly values = new Map<string, string>();
+
+  intern(text: string): string {
+    let kept = this.values.get(text);
+    if (kept === undefined) {
+      kept = detach(text);
+      this.values.set(kept, kept);
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,1 @@
+export { inspect, describeSource, type InspectReport, type SourceInspection } from './inspect.js';

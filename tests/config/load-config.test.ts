@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigText, resolveSettings } from '../../src/config/index.js';
+import { RollcallError } from '../../src/domain/index.js';
+import { join, tempDir, writeText } from '../helpers/files.js';
+
+function problem(text: string): string {
+  try {
+    parseConfigText(text, 'rollcall.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(RollcallError);
+    expect((error as RollcallError).exitCode).toBe(2);
+    return (error as RollcallError).message;
+  }
+  throw new Error('expected a config error');
+}
+
+describe('the config file (SPEC §6)', () => {
+  it('accepts every key of the spec', () => {
+    const config = parseConfigText(
+      JSON.stringify({
+        county: ['341324'],
+        schoolAge: { min: 6, max: 15 },
+        sources: { registry: { columns: { id_number: '证件号' }, encoding: 'gb18030', sheet: '学生' } },
+        statuses: {
+          registryActive: ['在读'],
+          registryDropout: ['辍学'],
+          registryLeft: ['毕业'],
+          householdLiving: ['正常'],
+          householdDeceased: ['死亡'],
+          householdGone: ['迁出'],
+          povertyOutOfSchool: ['非在校生'],
+        },
+      }),
+      'rollcall.json',
+    );
+    expect(config.sources?.registry?.columns?.id_number).toBe('证件号');
+  });
+
+  it('names the path of an unknown key, with a hint', () => {
+    expect(problem('{"sources": {"registry": {"colums": {}}}}')).toMatchInlineSnapshot(`
+      "config file rollcall.json has a problem:
+        sources.registry.colums: unknown key (did you mean "columns"?)"
+    `);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problem('{"county": "341324", "schoolAge": {"min": 6, "max": "15"}, "statuses": {"registryActiv": ["在读"]}, "sources": {"registry": {"columns": {"id_numbr": "证件号"}}}}')).toMatchInlineSnapshot(`
+      "config file rollcall.json has 4 problems:
+        county: expected array, received string
+        schoolAge.max: expected number, received string
+        sources.registry.columns.id_numbr: unknown key (did you mean "id_number"?)
+        statuses.registryActiv: unknown key (did you mean "registryActive"?)"
+    `);
+  });
+
+  it('rejects a school-age range upside down and an unknown encoding', () => {
+    expect(problem('{"schoolAge": {"min": 15, "max": 6}, "sources": {"household": {"encoding": "big5"}}}')).toMatchInlineSnapshot(`
+      "config file rollcall.json has 2 problems:
+        schoolAge: min must not be greater than max
+        sources.household.encoding: expected one of utf-8, utf8, utf-8-bom, gb18030, gbk, gb2312, cp936"
+    `);
+  });
+
+  it('says where JSON syntax breaks', () => {
+    expect(problem('{"county": ["341324",]}')).toMatch(/^config file rollcall\.json: not valid JSON \(.*\) — fix the syntax/);
+  });
+});
+
+describe('resolveSettings: command line over config over defaults', () => {
+  it('lets --county and --encoding win over the config file', async () => {
+    const dir = tempDir();
+    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ county: ['341324'], sources: { registry: { encoding: 'utf-8' } } }));
+    const settings = await resolveSettings({ config, county: '341302', encoding: 'gbk', registry: 'r.csv' });
+    expect(settings.county).toEqual(['341302']);
+    expect(settings.sources.registry?.encoding).toBe('gb18030');
+  });
+
+  it('takes the config county when no flag is given, and infers nothing itself', async () => {
+    const dir = tempDir();
+    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ county: ['341324'] }));
+    expect((await resolveSettings({ config })).county).toEqual(['341324']);
+    expect((await resolveSettings({})).county).toBeNull();
+  });
+
+  it('defaults the as-of date to today and derives the reference day', async () => {
+    const settings = await resolveSettings({}, new Date(2026, 10, 29, 9, 0));
+    expect(settings.asOf).toBe(20261129);
+    expect(settings.referenceDay).toBe(20260831);
+  });
+
+  it('replaces a status list and keeps the others', async () => {
+    const dir = tempDir();
+    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ statuses: { registryActive: ['在籍'] } }));
+    const settings = await resolveSettings({ config });
+    expect(settings.statuses.registryActive).toEqual(['在籍']);
+    expect(settings.statuses.registryDropout).toEqual(['辍学', '失学']);
+  });
+
+  it.each([
+    [{ asOf: '2026-02-30' }, /--as-of "2026-02-30": not a calendar date/],
+    [{ county: '34132' }, /--county "34132": expected 6-digit ID prefixes/],
+    [{ encoding: 'big5', registry: 'r.csv' }, /--encoding "big5": unknown encoding/],
+    [{ config: '/nonexistent/rollcall.json' }, /config file \/nonexistent\/rollcall\.json: file not found/],
+  ])('rejects bad flags: %o', async (inputs, message) => {
+    await expect(resolveSettings(inputs)).rejects.toThrow(message);
+  });
+});
