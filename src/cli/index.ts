@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import type { Logger } from 'pino';
 import { RollcallError } from '../domain/index.js';
 import type { CommandContext } from './context.js';
+import { registerGenerate } from './generate-command.js';
 import { registerInspect } from './inspect-command.js';
+import { registerReconcile } from './reconcile-command.js';
 import type { CliIO } from './io.js';
 import { createLogger, type LogLevel } from './logger.js';
 import { terminalProgress } from './progress.js';
@@ -32,7 +34,9 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  registerReconcile(program, context, VERSION);
   registerInspect(program, context);
+  registerGenerate(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { RollcallError } from '../domain/index.js';
+import { fixStreamingUtf8 } from './exceljs-utf8.js';
 import type { Cell, ProgressCallback, RowSink } from './rows.js';
 
 /**
@@ -15,6 +16,7 @@ export async function readXlsxRows(
   onProgress?: ProgressCallback,
 ): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
+  fixStreamingUtf8(ExcelJS);
   const { size } = await stat(file);
   const input = createReadStream(file);
   let bytesRead = 0;

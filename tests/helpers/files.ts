@@ -47,6 +47,16 @@ export async function writeXlsx(path: string, sheets: Record<string, readonly (r
   return path;
 }
 
+/** Writes one sheet with exceljs's streaming writer and inline strings, as large exports are. */
+export async function writeXlsxStreaming(path: string, rows: readonly (readonly XlsxCell[])[]): Promise<string> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet('Sheet1');
+  for (const row of rows) sheet.addRow([...row]).commit();
+  sheet.commit();
+  await workbook.commit();
+  return path;
+}
+
 export function writeText(path: string, text: string | Buffer): string {
   writeFileSync(path, text);
   return path;

@@ -1,0 +1,74 @@
+import {
+  birthOf,
+  formatDay,
+  genderOf,
+  type Case,
+  type CaseCandidate,
+  type CasePerson,
+  type CaseRecord,
+  type Gender,
+  type SourceRecord,
+} from '../domain/index.js';
+import type { Evidence } from '../link/index.js';
+import { caseIdFor } from './case-id.js';
+import type { Finding } from './finding.js';
+import { flagsFor } from './flags.js';
+
+/** Turns a finding into the Case of the output contract (SPEC §7), keys in contract order. */
+export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
+  const { primary, household } = finding;
+  const records = unique([primary, ...(household ? [household] : []), ...finding.others]);
+  const inHouseholdRegister = primary.source === 'household' || household !== null;
+  return {
+    case_id: caseIdFor(finding.category, primary),
+    category: finding.category,
+    reasons: finding.reasons,
+    flags: flagsFor(records, county, inHouseholdRegister),
+    township: primary.township || household?.township || '',
+    school: primary.school,
+    person: personOf(primary),
+    records: records.map(recordOf),
+    suggested_id: finding.suggestedId,
+    candidates: finding.review
+      ? finding.review.review.candidates.map((candidate, i) => candidateOf(finding.review!.people[i]!, candidate.evidence))
+      : [],
+    match: finding.link ? { rule: finding.link.rule, evidence: evidenceOf(finding.link.evidence) } : null,
+  } as Case;
+}
+
+function unique(records: SourceRecord[]): SourceRecord[] {
+  return [...new Set(records)];
+}
+
+export function genderName(gender: Gender | null): CasePerson['gender'] {
+  return gender === 'M' ? 'male' : gender === 'F' ? 'female' : null;
+}
+
+function personOf(record: SourceRecord): CasePerson {
+  return {
+    name: record.nameRaw,
+    id_number: record.id,
+    gender: genderName(genderOf(record)),
+    birth_date: formatDay(birthOf(record)) || null,
+  };
+}
+
+function recordOf(record: SourceRecord): CaseRecord {
+  return { source: record.source, row: record.row, id_number: record.id, name: record.nameRaw };
+}
+
+function candidateOf(person: SourceRecord, evidence: Evidence): CaseCandidate {
+  return {
+    ...recordOf(person),
+    gender: genderName(genderOf(person)),
+    birth_date: formatDay(birthOf(person)) || null,
+    township: person.township,
+    village: person.village,
+    household_no: person.householdNo,
+    evidence: evidenceOf(evidence),
+  };
+}
+
+function evidenceOf(evidence: Evidence): Record<string, string> {
+  return { id: evidence.id, name: evidence.name, gender: evidence.gender, birth_date: evidence.birth_date, township: evidence.township };
+}

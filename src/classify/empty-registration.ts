@@ -1,0 +1,33 @@
+import type { ReasonOf, SourceRecord } from '../domain/index.js';
+import { registryFinding, type Classifier, type Finding } from './finding.js';
+
+/**
+ * SPEC §5 空挂学籍 empty (ghost) registration, for active registrations:
+ * - a valid in-county ID no household person has, that links by no rule;
+ * - linked to a deceased household person;
+ * - two or more active registrations linked to one person: a case for each,
+ *   naming the others.
+ */
+export const emptyRegistration: Classifier = (context) => {
+  const { data } = context;
+  const county = new Set(data.county.prefixes);
+  const duplicates = new Map<number, SourceRecord[]>();
+  for (const registrations of data.registryByHousehold.values()) {
+    const active = registrations.filter((r) => data.registry[r]!.statusKind === 'active');
+    if (active.length < 2) continue;
+    for (const r of active) duplicates.set(r, active.filter((other) => other !== r).map((other) => data.registry[other]!));
+  }
+
+  const findings: Finding[] = [];
+  data.registry.forEach((record, r) => {
+    if (record.statusKind !== 'active') return;
+    const outcome = data.registryOutcomes[r]!;
+    const reasons: ReasonOf<'empty_registration'>[] = [];
+    if (outcome.kind === 'none' && record.idState === 'valid' && county.has(record.id.slice(0, 6))) reasons.push('id_not_in_household');
+    if (outcome.kind === 'linked' && data.household[outcome.link.target]!.statusKind === 'deceased') reasons.push('person_deceased');
+    const others = duplicates.get(r);
+    if (others) reasons.push('duplicate_registration');
+    if (reasons.length > 0) findings.push(registryFinding(context, 'empty_registration', reasons, r, others));
+  });
+  return findings;
+};

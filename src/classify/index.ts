@@ -1,0 +1,54 @@
+import { CATEGORIES, type Case } from '../domain/index.js';
+import { buildCase } from './case-builder.js';
+import { emptyRegistration } from './empty-registration.js';
+import { enrolledAbsent } from './enrolled-absent.js';
+import type { Classifier, ClassifyContext, Finding } from './finding.js';
+import { identityMismatch } from './identity-mismatch.js';
+import { missingId } from './missing-id.js';
+import { review } from './review.js';
+import { unregisteredSchoolAge } from './unregistered-school-age.js';
+
+export type { ClassifyContext, Finding, Classifier } from './finding.js';
+export { caseIdFor, recordKey } from './case-id.js';
+export { genderName } from './case-builder.js';
+
+/** SPEC §5, one classifier per category. Adding a category is adding a file and a line. */
+export const CLASSIFIERS: readonly Classifier[] = [enrolledAbsent, unregisteredSchoolAge, missingId, emptyRegistration, identityMismatch, review];
+
+export interface Classified {
+  readonly cases: readonly Case[];
+  /** The finding behind each case, same order (the reports read grade, class, village from it). */
+  readonly findings: readonly Finding[];
+}
+
+/** Every case, each record at most once per category, in the stable order of cases.jsonl. */
+export function classify(context: ClassifyContext): Classified {
+  const county = new Set(context.data.county.prefixes);
+  const findings = CLASSIFIERS.flatMap((classifier) => classifier(context));
+  const built = findings.map((finding) => ({ finding, case: buildCase(finding, county) }));
+  const order = new Map(CATEGORIES.map((category, i) => [category, i]));
+  built.sort(
+    (a, b) =>
+      order.get(a.case.category)! - order.get(b.case.category)! ||
+      compare(a.case.township, b.case.township) ||
+      compare(a.case.school, b.case.school) ||
+      compare(a.case.case_id, b.case.case_id) ||
+      a.finding.primary.row - b.finding.primary.row,
+  );
+  disambiguateIds(built.map((entry) => entry.case));
+  return { cases: built.map((entry) => entry.case), findings: built.map((entry) => entry.finding) };
+}
+
+/** Two records with identical keys (the same row twice) share a hash: number the later ones. */
+function disambiguateIds(cases: Case[]): void {
+  const seen = new Map<string, number>();
+  for (const c of cases) {
+    const count = (seen.get(c.case_id) ?? 0) + 1;
+    seen.set(c.case_id, count);
+    if (count > 1) (c as { case_id: string }).case_id = `${c.case_id}-${count}`;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

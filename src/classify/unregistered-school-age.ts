@@ -1,0 +1,43 @@
+import { isSchoolAgeRecord, type Classifier, type Finding } from './finding.js';
+
+/**
+ * SPEC §5 适龄未入学 school-age but unregistered:
+ * - a living, school-age household person with no registration of any status
+ *   linked to them, who is not a candidate of a review (the review decides);
+ * - a school-age poverty member linked to nobody in the household register or the
+ *   registry, and not in review.
+ */
+export const unregisteredSchoolAge: Classifier = (context) => {
+  const { data } = context;
+  const findings: Finding[] = [];
+  data.household.forEach((person, h) => {
+    if (person.statusKind !== 'living' || data.registryByHousehold.has(h) || data.reviewCandidates.has(h)) return;
+    if (!isSchoolAgeRecord(context, person)) return;
+    const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
+    findings.push({
+      category: 'unregistered_school_age',
+      reasons: ['no_registry_record'],
+      primary: person,
+      household: null,
+      others: poverty,
+      link: null,
+      review: null,
+      suggestedId: null,
+    });
+  });
+  data.poverty.forEach((member, p) => {
+    if (data.povertyOutcomes[p]!.kind !== 'none' || data.povertyRegistryOutcomes[p]!.kind !== 'none') return;
+    if (!isSchoolAgeRecord(context, member)) return;
+    findings.push({
+      category: 'unregistered_school_age',
+      reasons: ['no_registry_record'],
+      primary: member,
+      household: null,
+      others: [],
+      link: null,
+      review: null,
+      suggestedId: null,
+    });
+  });
+  return findings;
+};

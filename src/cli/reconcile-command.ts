@@ -1,0 +1,77 @@
+import { Option, type Command } from 'commander';
+import { resolveSettings } from '../config/index.js';
+import { CATEGORIES } from '../domain/index.js';
+import { reconcile } from '../pipeline/index.js';
+import { CATEGORY_LABELS, LANGS, type Lang, type Summary } from '../report/index.js';
+import type { CommandContext } from './context.js';
+import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
+
+interface ReconcileCommandOptions extends SourceOptions {
+  out: string;
+  lang: Lang;
+  maskIds?: boolean;
+  json?: boolean;
+}
+
+export function registerReconcile(program: Command, context: CommandContext, version: string): void {
+  const command = program.command('reconcile').description('link the sources, find every case of SPEC §5, and write the reports');
+  addSourceOptions(command, true)
+    .option('--out <dir>', 'report folder, replaced whole and atomically on every run', './rollcall-out')
+    .addOption(new Option('--lang <lang>', 'language of the CSV and workbook headers').choices(LANGS).default('zh'))
+    .option('--mask-ids', 'mask ID numbers in the CSVs and the workbook (341324********1234)')
+    .option('--json', 'print the summary as JSON on stdout instead of a table');
+  command.action(async (options: ReconcileCommandOptions) => {
+    const logger = context.logger(options.logLevel);
+    const started = performance.now();
+    const settings = await resolveSettings(commandLineInputs(options), context.now);
+    const progress = context.progress();
+    const { summary, files } = await reconcile(settings, {
+      out: options.out,
+      lang: options.lang,
+      maskIds: options.maskIds === true,
+      version,
+      logger,
+      onProgress: progress.onProgress,
+      onLoaded: progress.done,
+    });
+    logger.info(
+      { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
+      'done',
+    );
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang));
+  });
+}
+
+const n = (value: number): string => value.toLocaleString('en-US');
+
+/** The short table a clerk sees after a run (issue #5). */
+export function renderRunTable(summary: Summary, files: readonly string[], out: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  lines.push(
+    zh
+      ? `rollcall ${summary.as_of}（年龄基准日 ${summary.reference_day}），本县身份证前缀 ${summary.county.prefixes.join(', ')}${summary.county.inferred ? '（自动推断）' : ''}`
+      : `rollcall ${summary.as_of} (reference day ${summary.reference_day}), county prefixes ${summary.county.prefixes.join(', ')}${summary.county.inferred ? ' (inferred)' : ''}`,
+  );
+  lines.push('', zh ? '案例' : 'Cases');
+  const width = Math.max(...CATEGORIES.map((category) => CATEGORY_LABELS[category][lang].length));
+  for (const category of CATEGORIES) {
+    lines.push(`  ${pad(CATEGORY_LABELS[category][lang], width, zh)}  ${n(summary.cases.by_category[category]).padStart(8)}`);
+  }
+  lines.push(`  ${pad(zh ? '合计' : 'Total', width, zh)}  ${n(summary.cases.total).padStart(8)}`);
+  const townships = Object.entries(summary.cases.by_township).slice(0, 5);
+  if (townships.length > 0) {
+    lines.push('', zh ? '案例最多的乡镇' : 'Townships with the most cases');
+    for (const [township, count] of townships) lines.push(`  ${township || (zh ? '（未填）' : '(none)')}  ${n(count)}`);
+  }
+  const rejected = Object.values(summary.sources).reduce((sum, source) => sum + source.rows_rejected, 0);
+  if (rejected > 0) lines.push('', zh ? `未采用的输入行：${n(rejected)}（见 rejected.csv）` : `Input rows not used: ${n(rejected)} (see rejected.csv)`);
+  lines.push('', zh ? `报告：${out}（${files.join('、')}）` : `Reports: ${out} (${files.join(', ')})`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Pads to a display width (Chinese characters are two columns wide in a terminal). */
+function pad(text: string, width: number, wide: boolean): string {
+  const shown = wide ? [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) : text.length;
+  return text + ' '.repeat(Math.max(0, (wide ? width * 2 : width) - shown));
+}

@@ -1,0 +1,144 @@
+import { ageOn, formatDay, type Category, type Reason, type SourceName } from '../domain/index.js';
+import { COUNTY_PREFIX, type Intended, type Person, type PovertyEntry, type RegistryEntry, type World } from './world.js';
+
+// truth.json: every case SPEC §5 requires of the generated county, derived from
+// the ground truth (who each record really is and how it is meant to link), not
+// from src/classify. Two implementations of the table that must agree.
+
+export interface TruthCase {
+  category: Category;
+  reasons: Reason[];
+  source: SourceName;
+  row: number;
+  suggested_id: string | null;
+}
+
+const ACTIVE = '在读';
+const DROPOUT = new Set(['辍学', '失学']);
+
+export function computeTruth(world: World): TruthCase[] {
+  const cases: TruthCase[] = [];
+  const add = (category: Category, reasons: Reason[], source: SourceName, row: number, suggested: string | null) => {
+    if (reasons.length > 0) cases.push({ category, reasons, source, row, suggested_id: suggested });
+  };
+  const linkedTo = (link: Intended | PovertyEntry['link']): Person | null => (link.kind === 'linked' ? link.to : null);
+
+  // Registrations per household person, and review candidates.
+  const registrations = new Map<Person, RegistryEntry[]>();
+  const candidates = new Set<Person>();
+  for (const entry of world.registry) {
+    const person = linkedTo(entry.link);
+    if (person) registrations.set(person, [...(registrations.get(person) ?? []), entry]);
+    if (entry.link.kind === 'review') for (const c of entry.link.candidates) candidates.add(c);
+  }
+  for (const member of world.poverty) if (member.link.kind === 'review') for (const c of member.link.candidates) candidates.add(c);
+
+  const checkedIn = attendanceMatches(world);
+  const schoolAge = (birth: number) => birth > 0 && ageOn(birth, world.referenceDay) >= 6 && ageOn(birth, world.referenceDay) <= 15;
+  const idBirth = (id: string) => Number(id.slice(6, 14));
+
+  for (const entry of world.registry) {
+    const person = linkedTo(entry.link);
+    const active = entry.status === ACTIVE;
+    const valid = entry.idState === 'valid';
+    const suggested = person && person.householdIdValid && (!valid || (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy')) ? person.householdId : null;
+
+    // enrolled_absent
+    const absent: Reason[] = [];
+    if (active) {
+      if (world.poverty.some((member) => (member.schoolStatus === '非在校生' || member.dropoutFlag) && sameChild(member, entry))) absent.push('poverty_out_of_school');
+      if (world.attendance.length > 0 && entry.school.roster && !checkedIn.has(entry)) absent.push('not_checked_in');
+    } else if (DROPOUT.has(entry.status)) {
+      const birth = valid ? idBirth(entry.idCanonical) : entry.birthWritten || (person ? person.birth : 0);
+      if (schoolAge(birth)) absent.push('registry_dropout');
+    }
+    add('enrolled_absent', absent, 'registry', entry.row, suggested);
+    if (!active) {
+      if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null);
+      continue;
+    }
+
+    // missing_id
+    const missing: Reason[] = [];
+    if (!valid) missing.push(`id_${entry.idState}` as Reason);
+    else if (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy') missing.push('id_differs');
+    if (missing.length > 0 && entry.link.kind === 'none') missing.push('no_household_record');
+    add('missing_id', missing, 'registry', entry.row, suggested);
+
+    // empty_registration
+    const empty: Reason[] = [];
+    if (entry.link.kind === 'none' && valid && entry.idCanonical.startsWith(COUNTY_PREFIX)) empty.push('id_not_in_household');
+    if (person?.status === '死亡') empty.push('person_deceased');
+    if (person && (registrations.get(person) ?? []).filter((other) => other.status === ACTIVE).length > 1) empty.push('duplicate_registration');
+    add('empty_registration', empty, 'registry', entry.row, suggested);
+
+    // identity_mismatch
+    if (person && entry.link.kind === 'linked' && entry.link.rule === 'id_exact') {
+      const differs: Reason[] = [];
+      if (entry.nameMeant !== person.name) differs.push('name_differs');
+      if (entry.genderWritten && entry.genderWritten !== person.gender) differs.push('gender_differs');
+      if (entry.birthWritten && entry.birthWritten !== person.birth) differs.push('birth_date_differs');
+      add('identity_mismatch', differs, 'registry', entry.row, suggested);
+    }
+
+    if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null);
+  }
+
+  // unregistered_school_age: household people …
+  for (const person of world.people) {
+    if (!person.inHousehold || person.status !== '正常' || registrations.has(person) || candidates.has(person)) continue;
+    if (schoolAge(person.birth)) add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null);
+  }
+  // … and poverty members linked to nobody.
+  for (const member of world.poverty) {
+    if (member.link.kind === 'review') add('review', [...member.link.reasons], 'poverty', member.row, null);
+    else if (member.link.kind === 'none' && schoolAge(member.person.birth)) add('unregistered_school_age', ['no_registry_record'], 'poverty', member.row, null);
+  }
+  return cases;
+}
+
+/** A poverty member and a registration are the same child, as linking would join them. */
+function sameChild(member: PovertyEntry, entry: RegistryEntry): boolean {
+  if (member.link.kind === 'linked' && entry.link.kind === 'linked') return member.link.to === entry.link.to;
+  return member.link.kind === 'registry' && entry.idState === 'valid' && entry.idCanonical === member.link.id;
+}
+
+/** SPEC §4 attendance: by student number where both have one, else by equal valid ID. */
+function attendanceMatches(world: World): Set<RegistryEntry> {
+  const byStudentNo = new Map<string, RegistryEntry[]>();
+  const byId = new Map<string, RegistryEntry[]>();
+  for (const entry of world.registry) {
+    byStudentNo.set(entry.studentNo, [...(byStudentNo.get(entry.studentNo) ?? []), entry]);
+    if (entry.idState === 'valid') byId.set(entry.idCanonical, [...(byId.get(entry.idCanonical) ?? []), entry]);
+  }
+  const matched = new Set<RegistryEntry>();
+  for (const row of world.attendance) {
+    const found = byStudentNo.get(row.studentNo) ?? (row.id ? byId.get(canonical(row.id)) : undefined) ?? [];
+    for (const entry of found) matched.add(entry);
+  }
+  return matched;
+}
+
+function canonical(written: string): string {
+  return written.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+export function describeTruth(world: World, cases: readonly TruthCase[], files: Record<string, string>, county: readonly string[]) {
+  const byCategory: Record<string, number> = {};
+  for (const c of cases) byCategory[c.category] = (byCategory[c.category] ?? 0) + 1;
+  return {
+    generator: { people: world.options.people, seed: world.options.seed, as_of: formatDay(world.options.asOf), flavor: world.options.flavor },
+    reference_day: formatDay(world.referenceDay),
+    county,
+    files,
+    counts: {
+      household: world.people.filter((p) => p.inHousehold).length,
+      registry: world.registry.length,
+      poverty: world.poverty.length,
+      attendance: world.attendance.length,
+      cases_by_category: byCategory,
+    },
+    distractors: world.distractors,
+    cases,
+  };
+}

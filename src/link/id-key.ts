@@ -1,0 +1,69 @@
+/**
+ * A valid ID packed into one number, so that the indexes of a million people are
+ * Maps of numbers and the one-edit neighbours of an ID are arithmetic, not strings.
+ *
+ * key = prefixIndex × 10^11 + digits 7–17 (birth date and sequence), where
+ * prefixIndex numbers the 6-digit region prefixes seen. The check character is
+ * left out: for a valid ID it follows from the other 17 digits.
+ */
+export class IdKeyTable {
+  private readonly indexOfPrefix = new Map<string, number>();
+  private readonly prefixes: string[] = [];
+  private lastPrefix = '';
+  private lastIndex = -1;
+
+  /** Every key stays below 2^53 (an exact double) with up to 90,000 prefixes. */
+  static readonly MAX_PREFIXES = 90_000;
+  static readonly REST = 1e11;
+
+  get prefixCount(): number {
+    return this.indexOfPrefix.size;
+  }
+
+  /** The key of a valid ID, registering its prefix. */
+  register(id: string): number {
+    return this.keyOf(id, true);
+  }
+
+  /** The key of a valid ID, or -1 when its prefix is not in the table (then no indexed ID shares it). */
+  lookup(id: string): number {
+    return this.keyOf(id, false);
+  }
+
+  /** The 6-digit prefix of a key. */
+  prefixOf(key: number): string {
+    return this.prefixes[Math.floor(key / IdKeyTable.REST)]!;
+  }
+
+  prefixIndex(prefix: string): number | undefined {
+    return this.indexOfPrefix.get(prefix);
+  }
+
+  private keyOf(id: string, register: boolean): number {
+    let index: number;
+    if (this.lastIndex >= 0 && id.startsWith(this.lastPrefix)) {
+      index = this.lastIndex;
+    } else {
+      const prefix = id.slice(0, 6);
+      let found = this.indexOfPrefix.get(prefix);
+      if (found === undefined) {
+        if (!register) return -1;
+        if (this.indexOfPrefix.size >= IdKeyTable.MAX_PREFIXES) throw new Error('more than 90,000 distinct ID prefixes');
+        found = this.indexOfPrefix.size;
+        this.indexOfPrefix.set(prefix, found);
+        this.prefixes.push(prefix);
+      }
+      this.lastPrefix = prefix;
+      this.lastIndex = found;
+      index = found;
+    }
+    return index * IdKeyTable.REST + restDigits(id);
+  }
+}
+
+/** Digits 7–17 of an ID (positions 6..16) as a number. */
+export function restDigits(id: string): number {
+  let rest = 0;
+  for (let i = 6; i < 17; i++) rest = rest * 10 + (id.charCodeAt(i) - 48);
+  return rest;
+}

@@ -1,0 +1,7 @@
+export { linkSources, type LinkInputs, type LinkedData, type LinkCounts, type RuleCounts } from './link-sources.js';
+export { linkRecord, LINK_RULES, type LinkOutcome, type Link, type Review, type Candidate, type Evidence, type LinkRule, type ReviewReason } from './rules.js';
+export { PeopleIndex } from './people-index.js';
+export { describeIdDifference, type IdDifference } from './id-difference.js';
+export { IdKeyTable } from './id-key.js';
+export { forEachNeighbourKey } from './id-neighbourhood.js';
+export type { AttendanceMatch } from './attendance.js';

@@ -1,0 +1,167 @@
+import type { SourceRecord } from '../domain/index.js';
+import { matchAttendance, type AttendanceMatch } from './attendance.js';
+import { PeopleIndex } from './people-index.js';
+import { linkRecord, type LinkOutcome, type LinkRule } from './rules.js';
+
+export interface LinkInputs {
+  readonly registry: readonly SourceRecord[];
+  readonly household: readonly SourceRecord[];
+  readonly poverty: readonly SourceRecord[] | null;
+  readonly attendance: readonly SourceRecord[] | null;
+  /** The attendance file has a school or school_code column. */
+  readonly attendanceNamesSchools: boolean;
+  /** --county / config prefixes; null: infer them (SPEC §4). */
+  readonly county: readonly string[] | null;
+}
+
+/** Everything the classifiers read (SPEC §5 is a set of pure functions of this). */
+export interface LinkedData {
+  readonly registry: readonly SourceRecord[];
+  readonly household: readonly SourceRecord[];
+  readonly poverty: readonly SourceRecord[];
+  /** Per registry record, against the household register. */
+  readonly registryOutcomes: readonly LinkOutcome[];
+  /** Per poverty member, against the household register. */
+  readonly povertyOutcomes: readonly LinkOutcome[];
+  /** Per poverty member with no household person and no review: against registry persons (targets are indexes into registryPersons). */
+  readonly povertyRegistryOutcomes: readonly LinkOutcome[];
+  /** Registry records grouped by person: one group per valid ID, a group of one otherwise. */
+  readonly registryPersons: readonly (readonly number[])[];
+  /** Household person → registry records linked to them (any status). */
+  readonly registryByHousehold: ReadonlyMap<number, readonly number[]>;
+  /** Household person → poverty members linked to them. */
+  readonly povertyByHousehold: ReadonlyMap<number, readonly number[]>;
+  /** Registry record → poverty members of the same child (through the household person, or directly). */
+  readonly povertyByRegistry: ReadonlyMap<number, readonly number[]>;
+  /** Household people offered as candidates by a review: the review decides about them. */
+  readonly reviewCandidates: ReadonlySet<number>;
+  readonly attendance: AttendanceMatch;
+  readonly county: { readonly prefixes: readonly string[]; readonly inferred: boolean };
+  readonly counts: LinkCounts;
+}
+
+export type RuleCounts = Record<LinkRule | 'review' | 'unlinked', number>;
+export interface LinkCounts {
+  readonly registry: RuleCounts;
+  readonly poverty: RuleCounts;
+  readonly poverty_to_registry: RuleCounts;
+}
+
+export function linkSources(inputs: LinkInputs): LinkedData {
+  const { registry, household } = inputs;
+  const poverty = inputs.poverty ?? [];
+  const householdIndex = new PeopleIndex(household);
+
+  const registryOutcomes = registry.map((record) => linkRecord(record, householdIndex));
+  const povertyOutcomes = poverty.map((member) => linkRecord(member, householdIndex));
+
+  // A poverty member with no household person may still link to a registry record.
+  const registryPersons = groupRegistryPersons(registry);
+  const personRecords = registryPersons.map((group) => registry[group[0]!]!);
+  const registryIndex = poverty.length > 0 ? new PeopleIndex(personRecords) : null;
+  const none: LinkOutcome = { kind: 'none' };
+  const povertyRegistryOutcomes = povertyOutcomes.map((outcome, p) =>
+    outcome.kind === 'none' && registryIndex ? linkRecord(poverty[p]!, registryIndex) : none,
+  );
+
+  const registryByHousehold = collectTargets(registryOutcomes);
+  const povertyByHousehold = collectTargets(povertyOutcomes);
+  const povertyByRegistry = new Map<number, number[]>();
+  const addPoverty = (r: number, p: number) => {
+    const list = povertyByRegistry.get(r);
+    if (list) list.push(p);
+    else povertyByRegistry.set(r, [p]);
+  };
+  for (const [h, members] of povertyByHousehold) {
+    for (const r of registryByHousehold.get(h) ?? []) for (const p of members) addPoverty(r, p);
+  }
+  povertyRegistryOutcomes.forEach((outcome, p) => {
+    if (outcome.kind === 'linked') for (const r of registryPersons[outcome.link.target]!) addPoverty(r, p);
+  });
+
+  const reviewCandidates = new Set<number>();
+  for (const outcome of [...registryOutcomes, ...povertyOutcomes]) {
+    if (outcome.kind === 'review') for (const c of outcome.review.candidates) reviewCandidates.add(c.target);
+  }
+
+  return {
+    registry,
+    household,
+    poverty,
+    registryOutcomes,
+    povertyOutcomes,
+    povertyRegistryOutcomes,
+    registryPersons,
+    registryByHousehold,
+    povertyByHousehold,
+    povertyByRegistry,
+    reviewCandidates,
+    attendance: matchAttendance(registry, inputs.attendance, inputs.attendanceNamesSchools),
+    county: inputs.county ? { prefixes: inputs.county, inferred: false } : { prefixes: inferCounty(householdIndex), inferred: true },
+    counts: {
+      registry: countRules(registryOutcomes),
+      poverty: countRules(povertyOutcomes),
+      poverty_to_registry: countRules(povertyRegistryOutcomes.filter((_, p) => povertyOutcomes[p]!.kind === 'none')),
+    },
+  };
+}
+
+/** SPEC §4: without --county, the most frequent prefix among household IDs. */
+function inferCounty(index: PeopleIndex): string[] {
+  const counts = new Map<string, number>();
+  for (const person of index.targets) {
+    if (person.idState !== 'valid') continue;
+    const prefix = person.id.slice(0, 6);
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [prefix, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && prefix < best)) [best, bestCount] = [prefix, count];
+  }
+  return best ? [best] : [];
+}
+
+function groupRegistryPersons(registry: readonly SourceRecord[]): number[][] {
+  const byId = new Map<string, number[]>();
+  const groups: number[][] = [];
+  registry.forEach((record, r) => {
+    if (record.idState !== 'valid') {
+      groups.push([r]);
+      return;
+    }
+    const group = byId.get(record.id);
+    if (group) group.push(r);
+    else {
+      const created = [r];
+      byId.set(record.id, created);
+      groups.push(created);
+    }
+  });
+  // The person's fields come from an active registration where there is one.
+  for (const group of groups) {
+    if (group.length > 1) group.sort((a, b) => Number(registry[b]!.statusKind === 'active') - Number(registry[a]!.statusKind === 'active') || a - b);
+  }
+  return groups;
+}
+
+function collectTargets(outcomes: readonly LinkOutcome[]): Map<number, number[]> {
+  const byTarget = new Map<number, number[]>();
+  outcomes.forEach((outcome, i) => {
+    if (outcome.kind !== 'linked') return;
+    const list = byTarget.get(outcome.link.target);
+    if (list) list.push(i);
+    else byTarget.set(outcome.link.target, [i]);
+  });
+  return byTarget;
+}
+
+function countRules(outcomes: readonly LinkOutcome[]): RuleCounts {
+  const counts: RuleCounts = { id_exact: 0, id_fuzzy: 0, name_birth: 0, review: 0, unlinked: 0 };
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'linked') counts[outcome.link.rule]++;
+    else if (outcome.kind === 'review') counts.review++;
+    else counts.unlinked++;
+  }
+  return counts;
+}

@@ -1,0 +1,72 @@
+import type { Finding } from '../classify/index.js';
+import type { Case } from '../domain/index.js';
+import {
+  CATEGORY_LABELS,
+  evidenceLabel,
+  FLAG_LABELS,
+  genderLabel,
+  label,
+  listSeparator,
+  REASON_LABELS,
+  rowLabel,
+  RULE_LABELS,
+  type Column,
+  type Lang,
+} from './labels.js';
+import type { Masker } from './mask.js';
+
+/** The columns of every category CSV and sheet, in order. */
+export const CASE_COLUMNS: readonly Column[] = [
+  'case_id',
+  'category',
+  'reasons',
+  'flags',
+  'township',
+  'village',
+  'school',
+  'grade',
+  'class',
+  'student_no',
+  'name',
+  'id_number',
+  'gender',
+  'birth_date',
+  'suggested_id',
+  'records',
+  'match',
+  'candidates',
+];
+
+export type CaseRow = Record<Column, string>;
+
+/** One case as a clerk reads it: labels in the chosen language, IDs masked when asked. */
+export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): CaseRow {
+  const sep = listSeparator(lang);
+  const primary = finding.primary;
+  return {
+    case_id: c.case_id,
+    category: label(CATEGORY_LABELS, c.category, lang),
+    reasons: c.reasons.map((reason) => label(REASON_LABELS, reason, lang)).join(sep),
+    flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(sep),
+    township: c.township,
+    village: primary.village || finding.household?.village || '',
+    school: c.school,
+    grade: primary.grade,
+    class: primary.className,
+    student_no: mask.text(primary.studentNo),
+    name: c.person.name,
+    id_number: mask.id(c.person.id_number),
+    gender: genderLabel(c.person.gender, lang),
+    birth_date: c.person.birth_date ?? '',
+    suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
+    records: c.records.map((record) => rowLabel(record.source, record.row, lang)).join(sep),
+    match: c.match ? `${label(RULE_LABELS, c.match.rule, lang)}${lang === 'zh' ? '（' : ' ('}${evidenceLabel(c.match.evidence, lang)}${lang === 'zh' ? '）' : ')'}` : '',
+    candidates: c.candidates
+      .map((candidate) =>
+        [rowLabel(candidate.source, candidate.row, lang), candidate.name, mask.id(candidate.id_number), candidate.birth_date ?? '', candidate.township]
+          .filter(Boolean)
+          .join(' '),
+      )
+      .join(sep),
+  };
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import type { Finding } from '../classify/index.js';
+import type { Case } from '../domain/index.js';
+import type { RejectedRow } from '../load/index.js';
+import type { Lang } from './labels.js';
+import { masker } from './mask.js';
+import { replaceOutputDirectory } from './output-dir.js';
+import type { Summary } from './summary.js';
+import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
+import { writeWorkbook } from './write-workbook.js';
+
+export { buildSummary, type Summary, type SourceSummary } from './summary.js';
+export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
+export { neutraliseFormula, csvLine } from './cell-safety.js';
+export { maskIdField, maskIdsInText } from './mask.js';
+export { priorityOrder } from './priority.js';
+export { replaceOutputDirectory } from './output-dir.js';
+
+export interface ReportInput {
+  readonly summary: Summary;
+  readonly cases: readonly Case[];
+  readonly findings: readonly Finding[];
+  readonly rejected: readonly RejectedRow[];
+  readonly lang: Lang;
+  readonly maskIds: boolean;
+}
+
+/** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
+export async function writeReports(out: string, input: ReportInput): Promise<string[]> {
+  const files: string[] = [];
+  const mask = masker(input.maskIds);
+  await replaceOutputDirectory(out, async (dir) => {
+    await writeCasesJsonl(dir, input.cases);
+    await writeSummaryJson(dir, input.summary);
+    await writeRejectedCsv(dir, input.rejected);
+    const csvs = await writeCategoryCsvs(dir, input.cases, input.findings, input.lang, mask);
+    await writeWorkbook(join(dir, 'report.xlsx'), { ...input, mask });
+    files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
+  });
+  return files;
+}

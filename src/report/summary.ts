@@ -1,0 +1,77 @@
+import type { Settings } from '../config/index.js';
+import { CATEGORIES, formatDay, REASONS, SOURCE_NAMES, type Case, type Category, type Reason, type SourceName } from '../domain/index.js';
+import type { LinkCounts, LinkedData } from '../link/index.js';
+import type { LoadedSources } from '../load/index.js';
+
+/** SPEC §7 summary.json. No clock in it: the same inputs give the same bytes. */
+export interface Summary {
+  rollcall_version: string;
+  as_of: string;
+  reference_day: string;
+  school_age: { min: number; max: number };
+  county: { prefixes: string[]; inferred: boolean };
+  sources: Partial<Record<SourceName, SourceSummary>>;
+  links: LinkCounts & { attendance: { student_no: number; id_number: number; unmatched: number } | null };
+  cases: {
+    total: number;
+    by_category: Record<Category, number>;
+    by_reason: Record<Reason, number>;
+    by_township: Record<string, number>;
+  };
+}
+
+export interface SourceSummary {
+  file: string;
+  format: string;
+  encoding: string | null;
+  sheet: string | null;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+}
+
+export function buildSummary(version: string, settings: Settings, loaded: LoadedSources, linked: LinkedData, cases: readonly Case[]): Summary {
+  const sources: Summary['sources'] = {};
+  for (const source of SOURCE_NAMES) {
+    const data = loaded[source];
+    if (!data) continue;
+    sources[source] = {
+      file: data.file,
+      format: data.format,
+      encoding: data.encoding,
+      sheet: data.sheet,
+      rows_read: data.rowsRead,
+      rows_accepted: data.rowsAccepted,
+      rows_rejected: data.rowsRejected,
+    };
+  }
+  const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<Category, number>;
+  const byReason = Object.fromEntries(REASONS.map((reason) => [reason, 0])) as Record<Reason, number>;
+  const byTownship = new Map<string, number>();
+  for (const c of cases) {
+    byCategory[c.category]++;
+    for (const reason of c.reasons) byReason[reason]++;
+    byTownship.set(c.township, (byTownship.get(c.township) ?? 0) + 1);
+  }
+  const { attendance } = linked;
+  return {
+    rollcall_version: version,
+    as_of: formatDay(settings.asOf),
+    reference_day: formatDay(settings.referenceDay),
+    school_age: { min: settings.schoolAge.min, max: settings.schoolAge.max },
+    county: { prefixes: [...linked.county.prefixes], inferred: linked.county.inferred },
+    sources,
+    links: {
+      ...linked.counts,
+      attendance: attendance.present
+        ? { student_no: attendance.matchedByStudentNo, id_number: attendance.matchedById, unmatched: attendance.unmatched }
+        : null,
+    },
+    cases: {
+      total: cases.length,
+      by_category: byCategory,
+      by_reason: byReason,
+      by_township: Object.fromEntries([...byTownship].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Finding } from '../classify/index.js';
+import { CATEGORIES, type Case } from '../domain/index.js';
+import type { RejectedRow } from '../load/index.js';
+import { csvFile } from './cell-safety.js';
+import { CASE_COLUMNS, caseRow } from './case-rows.js';
+import { COLUMN_LABELS, type Lang } from './labels.js';
+import type { Masker } from './mask.js';
+import { writeReportFile } from './output-dir.js';
+import { priorityOrder } from './priority.js';
+import type { Summary } from './summary.js';
+
+/** SPEC §7 cases.jsonl: one case a line, contract keys, the classifier's stable order, full IDs. */
+export async function writeCasesJsonl(dir: string, cases: readonly Case[]): Promise<void> {
+  await writeReportFile(dir, 'cases.jsonl', cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
+}
+
+export async function writeSummaryJson(dir: string, summary: Summary): Promise<void> {
+  await writeReportFile(dir, 'summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** SPEC §7 rejected.csv: every input row that could not be used, with source, row and why. */
+export async function writeRejectedCsv(dir: string, rejected: readonly RejectedRow[]): Promise<void> {
+  const rows = [['source', 'file', 'row', 'reason', 'detail'], ...rejected.map((r) => [r.source, r.file, r.row, r.reason, r.detail])];
+  await writeReportFile(dir, 'rejected.csv', csvFile(rows));
+}
+
+/** One CSV per category (written even when empty), in the order clerks work them. */
+export async function writeCategoryCsvs(dir: string, cases: readonly Case[], findings: readonly Finding[], lang: Lang, mask: Masker): Promise<string[]> {
+  const files: string[] = [];
+  const header = CASE_COLUMNS.map((column) => COLUMN_LABELS[column][lang]);
+  const order = priorityOrder(cases);
+  for (const category of CATEGORIES) {
+    const indices = order.filter((i) => cases[i]!.category === category);
+    const rows = indices.map((i) => {
+      const row = caseRow(cases[i]!, findings[i]!, lang, mask);
+      return CASE_COLUMNS.map((column) => row[column]);
+    });
+    const file = `${category}.csv`;
+    await writeReportFile(dir, file, csvFile([header, ...rows]));
+    files.push(file);
+  }
+  return files;
+}

@@ -1,0 +1,233 @@
+import { createWriteStream } from 'node:fs';
+import type { Finding } from '../classify/index.js';
+import { CATEGORIES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
+import { CASE_COLUMNS, caseRow } from './case-rows.js';
+import { agreementLabel, CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, type Column, type Lang } from './labels.js';
+import type { Masker } from './mask.js';
+import { priorityOrder } from './priority.js';
+import type { Summary } from './summary.js';
+
+type ExcelJS = typeof import('exceljs');
+type WorkbookWriter = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
+type Sheet = ReturnType<WorkbookWriter['addWorksheet']>;
+type Value = string | number | Date | null;
+
+const WIDTHS: Record<Column, number> = {
+  case_id: 18,
+  category: 14,
+  reasons: 30,
+  flags: 16,
+  township: 12,
+  village: 12,
+  school: 22,
+  grade: 8,
+  class: 8,
+  student_no: 22,
+  name: 12,
+  id_number: 21,
+  gender: 6,
+  birth_date: 12,
+  suggested_id: 21,
+  records: 26,
+  match: 44,
+  candidates: 60,
+};
+/** ID numbers and student numbers stay text: as numbers Excel would destroy their last digits. */
+const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no', 'case_id']);
+
+/**
+ * report.xlsx (SPEC §7, issue #5): a summary sheet, a sheet per category in the
+ * clerks' priority order, and a review sheet setting each uncertain record beside
+ * its candidates. Written with exceljs's streaming writer: every value is a plain
+ * value, never a formula, so a hostile name stays text.
+ */
+export async function writeWorkbook(
+  file: string,
+  input: { summary: Summary; cases: readonly Case[]; findings: readonly Finding[]; lang: Lang; mask: Masker },
+): Promise<void> {
+  const { default: Excel } = await import('exceljs');
+  const output = createWriteStream(file, { mode: 0o600 });
+  const created = new Date(`${input.summary.as_of}T00:00:00Z`);
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, created, modified: created } as never);
+  workbook.creator = 'rollcall';
+  const { lang } = input;
+
+  writeSummarySheet(workbook, input.summary, input.cases, lang);
+  const order = priorityOrder(input.cases);
+  for (const category of CATEGORIES) {
+    const sheet = addTableSheet(
+      workbook,
+      sheetName(category, lang),
+      CASE_COLUMNS.map((column) => ({ header: COLUMN_LABELS[column][lang], width: WIDTHS[column], text: TEXT_COLUMNS.has(column), date: column === 'birth_date' })),
+    );
+    for (const i of order) {
+      if (input.cases[i]!.category !== category) continue;
+      const row = caseRow(input.cases[i]!, input.findings[i]!, lang, input.mask);
+      sheet.addRow(CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column]))).commit();
+    }
+    sheet.commit();
+  }
+  writeReviewSheet(workbook, input.cases, order, lang, input.mask);
+  await workbook.commit();
+  await new Promise<void>((resolve, reject) => {
+    if (output.closed) resolve();
+    else output.once('close', resolve).once('error', reject);
+  });
+}
+
+function sheetName(category: Category, lang: Lang): string {
+  // Sheet names may not contain / \ ? * [ ] :
+  return lang === 'zh' ? CATEGORY_LABELS[category].zh.replace('/', '或') : category;
+}
+
+interface ColumnSpec {
+  header: string;
+  width: number;
+  text?: boolean;
+  date?: boolean;
+}
+
+/** A sheet with a bold, frozen, filterable header row. */
+function addTableSheet(workbook: WorkbookWriter, name: string, columns: readonly ColumnSpec[]): Sheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: column.width,
+    style: column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return sheet;
+}
+
+function dateCell(text: string): Date | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
+}
+
+const T = {
+  summary: { zh: '摘要', en: 'Summary' },
+  reviewDetail: { zh: '核实对照', en: 'Review detail' },
+  asOf: { zh: '统计日期', en: 'As of' },
+  reference: { zh: '年龄基准日', en: 'Reference day' },
+  county: { zh: '本县身份证前缀', en: 'County ID prefixes' },
+  inferred: { zh: '（自动推断）', en: ' (inferred)' },
+  inputs: { zh: '输入文件', en: 'Input files' },
+  source: { zh: '来源', en: 'Source' },
+  file: { zh: '文件', en: 'File' },
+  read: { zh: '读取行数', en: 'Rows read' },
+  accepted: { zh: '采用', en: 'Accepted' },
+  rejected: { zh: '未采用', en: 'Rejected' },
+  links: { zh: '匹配方式', en: 'Links by rule' },
+  review: { zh: '待核实', en: 'Review' },
+  unlinked: { zh: '未匹配', en: 'Unlinked' },
+  cases: { zh: '案例', en: 'Cases' },
+  category: { zh: '类别', en: 'Category' },
+  count: { zh: '数量', en: 'Count' },
+  total: { zh: '合计', en: 'Total' },
+  township: { zh: '乡镇', en: 'Township' },
+  school: { zh: '学校', en: 'School' },
+  unknown: { zh: '（未填）', en: '(none)' },
+  role: { zh: '角色', en: 'Role' },
+  record: { zh: '待核实记录', en: 'Record' },
+  candidate: { zh: '候选人', en: 'Candidate' },
+  householdNo: { zh: '户号', en: 'Household no.' },
+  agreement: { zh: '比对', en: 'Comparison' },
+} as const;
+
+function writeSummarySheet(workbook: WorkbookWriter, summary: Summary, cases: readonly Case[], lang: Lang): void {
+  const sheet = workbook.addWorksheet(T.summary[lang]);
+  sheet.columns = [{ width: 26 }, { width: 40 }, ...CATEGORIES.map(() => ({ width: 14 })), { width: 10 }];
+  const add = (values: Value[], bold = false) => {
+    const row = sheet.addRow(values);
+    if (bold) row.font = { bold: true };
+    row.commit();
+  };
+  add(['rollcall', summary.rollcall_version], true);
+  add([T.asOf[lang], dateCell(summary.as_of)]);
+  add([T.reference[lang], dateCell(summary.reference_day)]);
+  add([T.county[lang], summary.county.prefixes.join(', ') + (summary.county.inferred ? T.inferred[lang] : '')]);
+  add([]);
+  add([T.inputs[lang], T.file[lang], T.read[lang], T.accepted[lang], T.rejected[lang]], true);
+  for (const [source, info] of Object.entries(summary.sources)) add([source, info.file, info.rows_read, info.rows_accepted, info.rows_rejected]);
+  add([]);
+  add([T.links[lang], '', 'id_exact', 'id_fuzzy', 'name_birth', T.review[lang], T.unlinked[lang]], true);
+  for (const [source, counts] of Object.entries({ registry: summary.links.registry, poverty: summary.links.poverty })) {
+    add([source, '', counts.id_exact, counts.id_fuzzy, counts.name_birth, counts.review, counts.unlinked]);
+  }
+  add([]);
+  add([T.cases[lang], T.count[lang]], true);
+  for (const category of CATEGORIES) add([label(CATEGORY_LABELS, category, lang), summary.cases.by_category[category]]);
+  add([T.total[lang], summary.cases.total]);
+  for (const [heading, keyOf] of [
+    [T.township[lang], (c: Case) => c.township],
+    [T.school[lang], (c: Case) => c.school],
+  ] as const) {
+    add([]);
+    add([heading, '', ...CATEGORIES.map((category) => label(CATEGORY_LABELS, category, lang)), T.total[lang]], true);
+    for (const [name, counts] of crossTable(cases, keyOf)) {
+      add([name || T.unknown[lang], '', ...CATEGORIES.map((category) => counts[category]), CATEGORIES.reduce((sum, category) => sum + counts[category], 0)]);
+    }
+  }
+  sheet.commit();
+}
+
+/** Cases per (township or school) × category, the largest totals first. */
+function crossTable(cases: readonly Case[], keyOf: (c: Case) => string): [string, Record<Category, number>][] {
+  const table = new Map<string, Record<Category, number>>();
+  for (const c of cases) {
+    const key = keyOf(c);
+    let counts = table.get(key);
+    if (!counts) table.set(key, (counts = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<Category, number>));
+    counts[c.category]++;
+  }
+  const total = (counts: Record<Category, number>) => CATEGORIES.reduce((sum, category) => sum + counts[category], 0);
+  return [...table].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Each uncertain record, then its candidates, field by field, with what agreed and what differed. */
+function writeReviewSheet(workbook: WorkbookWriter, cases: readonly Case[], order: readonly number[], lang: Lang, mask: Masker): void {
+  const fields = ['id_number', 'name', 'gender', 'birth_date', 'township'] as const;
+  const sheet = addTableSheet(workbook, T.reviewDetail[lang], [
+    { header: COLUMN_LABELS.case_id[lang], width: 18, text: true },
+    { header: T.role[lang], width: 12 },
+    { header: COLUMN_LABELS.records[lang], width: 20 },
+    { header: COLUMN_LABELS.name[lang], width: 12 },
+    { header: COLUMN_LABELS.id_number[lang], width: 21, text: true },
+    { header: COLUMN_LABELS.gender[lang], width: 6 },
+    { header: COLUMN_LABELS.birth_date[lang], width: 12, date: true },
+    { header: COLUMN_LABELS.township[lang], width: 12 },
+    { header: COLUMN_LABELS.village[lang], width: 12 },
+    { header: T.householdNo[lang], width: 16, text: true },
+    ...fields.map((field) => ({ header: `${T.agreement[lang]}：${COLUMN_LABELS[field][lang]}`, width: 14 })),
+  ]);
+  const personCells = (person: CasePerson | CaseCandidate, row: string): Value[] => [
+    row,
+    person.name,
+    mask.id(person.id_number),
+    genderLabel(person.gender, lang),
+    dateCell(person.birth_date ?? ''),
+  ];
+  for (const i of order) {
+    const c = cases[i]!;
+    if (c.category !== 'review') continue;
+    const record = c.records[0]!;
+    sheet.addRow([c.case_id, T.record[lang], ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', '']).commit();
+    for (const candidate of c.candidates) {
+      const evidence = candidate.evidence;
+      sheet
+        .addRow([
+          c.case_id,
+          T.candidate[lang],
+          ...personCells(candidate, rowLabel(candidate.source, candidate.row, lang)),
+          candidate.township,
+          candidate.village,
+          candidate.household_no,
+          ...[evidence.id, evidence.name, evidence.gender, evidence.birth_date, evidence.township].map((value) => agreementLabel(value ?? '', lang)),
+        ])
+        .commit();
+    }
+  }
+  sheet.commit();
+}
+
