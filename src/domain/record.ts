@@ -25,53 +25,112 @@ export const FLAG_BITS = {
 } as const;
 export type FlagField = keyof typeof FLAG_BITS;
 
+const ID_NOTES = ['', 'numeric_cell', 'scientific_notation'] as const;
+export type IdNote = (typeof ID_NOTES)[number];
+const STATUS_KINDS: readonly StatusKind[] = ['unknown', 'active', 'dropout', 'left', 'living', 'deceased', 'gone'];
+const GENDERS: readonly (Gender | null)[] = [null, 'M', 'F'];
+
+// Where the small fields live in SourceRecord.bits. A million records are kept
+// while linking, and Node's pointers are 8 bytes: one number instead of eight
+// fields saves about 56 bytes a record (docs/PERFORMANCE.md).
+const ID_STATE = 0; // 3 bits
+const ID_NOTE = 3; // 2 bits
+const ID_GENDER = 5; // 2 bits
+const GENDER = 7; // 2 bits
+const STATUS_KIND = 9; // 3 bits
+const JUNIOR_MIDDLE = 12; // 1 bit
+const OUT_OF_SCHOOL = 13; // 1 bit
+const FLAGS = 14; // 4 bits
+
 /**
  * One accepted input row, reduced to the fields the rules use. One class for every
- * source keeps the objects one shape (fast property access, small memory at a
- * million rows); fields a source does not have stay empty.
+ * source keeps the objects one shape (fast property access); fields a source does
+ * not have stay empty.
  */
 export class SourceRecord {
   /** Normalised ID (SPEC §2); 18 characters when well formed, '' when empty. */
   id = '';
-  idState: IdState = 'empty';
-  /** Why a malformed ID is malformed when the digits were lost in a spreadsheet. */
-  idNote = '';
-  /** A valid ID packed into a number (see link/id-key.ts); -1 when not valid. */
-  idKey = -1;
   /** yyyymmdd implied by a valid ID, else 0. */
   idBirth = 0;
-  idGender: Gender | null = null;
-
   /** Normalised name (SPEC §2) and the name as written. */
   name = '';
   nameRaw = '';
-  /** Stated gender and birth date (yyyymmdd, 0 = none). */
-  gender: Gender | null = null;
+  /** Stated birth date (yyyymmdd, 0 = none). */
   birthDate = 0;
-
-  status = '';
-  statusKind: StatusKind = 'unknown';
   township = '';
   village = '';
   householdNo = '';
-  relation = '';
   studentNo = '';
   school = '';
   schoolCode = '';
   grade = '';
   className = '';
-  /** Grade 7–9 (初中). */
-  juniorMiddle = false;
-  /** Poverty roll: 在校生状况 says out of school, or 是否失学辍学 is yes. */
-  outOfSchool = false;
-  /** FLAG_BITS of the yes/no fields. */
-  flags = 0;
+  private bits = 0;
 
   constructor(
     readonly source: SourceName,
     /** Spreadsheet row number: the header is row 1 (SPEC §7). */
     readonly row: number,
   ) {}
+
+  get idState(): IdState {
+    return ID_STATES[(this.bits >> ID_STATE) & 0b111]!;
+  }
+  set idState(value: IdState) {
+    this.pack(ID_STATE, 0b111, ID_STATES.indexOf(value));
+  }
+  /** Why a malformed ID is malformed when a spreadsheet lost its digits. */
+  get idNote(): IdNote {
+    return ID_NOTES[(this.bits >> ID_NOTE) & 0b11]!;
+  }
+  set idNote(value: IdNote) {
+    this.pack(ID_NOTE, 0b11, ID_NOTES.indexOf(value));
+  }
+  /** The gender a valid ID implies. */
+  get idGender(): Gender | null {
+    return GENDERS[(this.bits >> ID_GENDER) & 0b11]!;
+  }
+  set idGender(value: Gender | null) {
+    this.pack(ID_GENDER, 0b11, GENDERS.indexOf(value));
+  }
+  /** The stated gender. */
+  get gender(): Gender | null {
+    return GENDERS[(this.bits >> GENDER) & 0b11]!;
+  }
+  set gender(value: Gender | null) {
+    this.pack(GENDER, 0b11, GENDERS.indexOf(value));
+  }
+  get statusKind(): StatusKind {
+    return STATUS_KINDS[(this.bits >> STATUS_KIND) & 0b111]!;
+  }
+  set statusKind(value: StatusKind) {
+    this.pack(STATUS_KIND, 0b111, STATUS_KINDS.indexOf(value));
+  }
+  /** Grade 7–9 (初中). */
+  get juniorMiddle(): boolean {
+    return ((this.bits >> JUNIOR_MIDDLE) & 1) === 1;
+  }
+  set juniorMiddle(value: boolean) {
+    this.pack(JUNIOR_MIDDLE, 1, value ? 1 : 0);
+  }
+  /** Poverty roll: 在校生状况 says out of school, or 是否失学辍学 is yes. */
+  get outOfSchool(): boolean {
+    return ((this.bits >> OUT_OF_SCHOOL) & 1) === 1;
+  }
+  set outOfSchool(value: boolean) {
+    this.pack(OUT_OF_SCHOOL, 1, value ? 1 : 0);
+  }
+  /** FLAG_BITS of the yes/no fields. */
+  get flags(): number {
+    return (this.bits >> FLAGS) & 0b1111;
+  }
+  set flags(value: number) {
+    this.pack(FLAGS, 0b1111, value);
+  }
+
+  private pack(shift: number, mask: number, code: number): void {
+    this.bits = (this.bits & ~(mask << shift)) | ((code & mask) << shift);
+  }
 }
 
 /** SPEC §3: the birth date comes from the valid ID where there is one, else the field. */

@@ -1,5 +1,5 @@
 import { ageOn, toDayNumber } from '../domain/index.js';
-import { checkCharFor, compareNames, isChecksumValid } from '../normalize/index.js';
+import { checkCharFor, checksumWeight, compareNames, isChecksumValid } from '../normalize/index.js';
 import { fullName, homophoneVariant, OTHER_DOTS, traditionalVariant } from './names.js';
 import {
   addPerson,
@@ -54,10 +54,6 @@ const PLANTERS: readonly Planter[] = [
   // unregistered_school_age
   (p) => times(p.count(0.004), () => withStudent(p, 'unregistered', (entry) => removeEntry(p.world, entry))),
   plantSchoolAgeBoundaries,
-  (p) => times(p.count(0.002), () => {
-    const person = newOutsider(p, 'poverty_only');
-    addPoverty(p.world, person, { schoolStatus: p.world.random.pick(['在校生', '非在校生']) });
-  }),
   // missing_id (the first one on a twin: the other twin must not be taken for it)
   (p) => withStudent(p, 'id_empty_twin', (entry) => writeNoId(entry, ''), (entry) => hasTwin(p, entry.person) && uniqueByNameBirth(p, entry.person)),
   (p) => times(p.count(0.002), () => withStudent(p, 'id_empty', (entry) => writeNoId(entry, ''), (entry) => uniqueByNameBirth(p, entry.person))),
@@ -130,6 +126,12 @@ const PLANTERS: readonly Planter[] = [
       const { equal, alike } = nameBirthCandidates(p, variant, entry.person.birth, entry.person.township, entry.person.gender, false);
       return equal.length === 0 && alike.length === 1 && alike[0] === entry.person;
     });
+  }),
+  // unregistered_school_age on the poverty roll only; planted after every registration
+  // without an ID, since such a member could link to one by name and birth date.
+  (p) => times(p.count(0.002), () => {
+    const person = newOutsider(p, 'poverty_only', { checkRegistry: true });
+    addPoverty(p.world, person, { schoolStatus: p.world.random.pick(['在校生', '非在校生']) });
   }),
   // distractors: nothing of these may be reported
   plantDistractors,
@@ -362,6 +364,9 @@ function transposeSequence(id: string): string {
  * whose name is equal or alike: the planted typo links to its child and nobody else.
  * A plain search over the variants, independent of src/link.
  */
+/** Inverses modulo 11 of the checksum weights. */
+const INVERSE_MOD_11 = [0, 1, 6, 4, 3, 9, 2, 8, 7, 5, 10];
+
 function noTypoConflict(p: Planting, query: string, owner: Person | null): boolean {
   const clash = (id: string) => {
     if (owner && id === owner.id) return false;
@@ -370,33 +375,44 @@ function noTypoConflict(p: Planting, query: string, owner: Person | null): boole
   };
   if (clash(query)) return false;
   const chars = query.split('');
-  const alphabet = (position: number) => (position === 17 ? '0123456789X' : '0123456789');
+  const at = () => chars.join('');
+  // One adjacent transposition.
   for (let i = 0; i < 17; i++) {
     [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
-    const swapped = clash(chars.join(''));
+    const swapped = clash(at());
     [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
     if (swapped) return false;
   }
-  const twoEdits = isChecksumValid(query);
+  // One substitution: every digit of the body with its check character recomputed
+  // (a valid neighbour), and every other character as it is.
   for (let i = 0; i < 18; i++) {
     const original = chars[i]!;
-    for (const c of alphabet(i)) {
+    for (const c of i === 17 ? '0123456789X' : '0123456789') {
       if (c === original) continue;
       chars[i] = c;
-      if (clash(chars.join(''))) return false;
-      if (twoEdits) {
-        for (let j = i + 1; j < 18; j++) {
-          const second = chars[j]!;
-          for (const d of alphabet(j)) {
-            if (d === second) continue;
-            chars[j] = d;
-            if (clash(chars.join(''))) return false;
-          }
-          chars[j] = second;
-        }
-      }
+      if (clash(at())) return false;
+      if (i < 17 && clash(at().slice(0, 17) + checkCharFor(at()))) return false;
     }
     chars[i] = original;
+  }
+  // Two substitutions in the body that keep the check character (both valid):
+  // the second digit is the one that restores the MOD 11-2 sum.
+  if (!isChecksumValid(query)) return true;
+  for (let i = 0; i < 17; i++) {
+    for (let j = i + 1; j < 17; j++) {
+      const [a, b] = [Number(chars[i]), Number(chars[j])];
+      for (let x = 0; x <= 9; x++) {
+        if (x === a) continue;
+        const y = (((b - checksumWeight(i) * (x - a) * INVERSE_MOD_11[checksumWeight(j)]!) % 11) + 11) % 11;
+        if (y > 9 || y === b) continue;
+        chars[i] = String(x);
+        chars[j] = String(y);
+        const hit = clash(at());
+        chars[i] = String(a);
+        chars[j] = String(b);
+        if (hit) return false;
+      }
+    }
   }
   return true;
 }
@@ -425,8 +441,9 @@ function uniqueByNameBirth(p: Planting, person: Person): boolean {
 }
 
 /** A child outside the household register (no 户口 here, a ghost, a migrant, poverty roll only). */
-function newOutsider(p: Planting, label: string, options: { prefix?: string; noUsableId?: boolean } = {}): Person {
+function newOutsider(p: Planting, label: string, options: { prefix?: string; noUsableId?: boolean; checkRegistry?: boolean } = {}): Person {
   const { world } = p;
+  const withoutId = options.checkRegistry ? world.registry.filter((entry) => entry.idState !== 'valid') : [];
   for (;;) {
     const anchor = world.random.pick(p.students).person;
     const gender = world.random.chance(0.5) ? 'M' : 'F';
@@ -445,7 +462,7 @@ function newOutsider(p: Planting, label: string, options: { prefix?: string; noU
     const { equal, alike } = nameBirthCandidates(p, person.name, person.birth, person.township, gender, !options.noUsableId);
     const idIsClear = options.prefix !== undefined || options.noUsableId === true || noTypoConflict(p, person.id, person);
     // A poverty member with a valid ID may still link to a registration without one.
-    const registryNamesake = world.registry.some(
+    const registryNamesake = withoutId.some(
       (entry) => entry.idState !== 'valid' && entry.person.birth === person.birth && entry.person.township === person.township && compareNames(entry.nameMeant, person.name) !== 'different',
     );
     if (equal.length === 0 && alike.length === 0 && idIsClear && !registryNamesake) {
@@ -459,8 +476,8 @@ function newOutsider(p: Planting, label: string, options: { prefix?: string; noU
 /** Another household's child with the same name, gender and birthday in the same township, registered by ID. */
 function addNamesake(p: Planting, person: Person): Person {
   const { world } = p;
-  const neighbours = p.students.filter((entry) => entry.person.township === person.township && entry.person.householdNo !== person.householdNo);
-  const anchor = (neighbours.length ? world.random.pick(neighbours) : world.random.pick(p.students)).person;
+  let anchor = world.random.pick(p.students).person;
+  for (let tries = 0; tries < 50 && (anchor.township !== person.township || anchor.householdNo === person.householdNo); tries++) anchor = world.random.pick(p.students).person;
   const namesake = addPerson(world, {
     name: person.name,
     gender: person.gender,

@@ -34,6 +34,7 @@ export function computeTruth(world: World): TruthCase[] {
   for (const member of world.poverty) if (member.link.kind === 'review') for (const c of member.link.candidates) candidates.add(c);
 
   const checkedIn = attendanceMatches(world);
+  const outOfSchool = world.poverty.filter((member) => member.schoolStatus === '非在校生' || member.dropoutFlag);
   const schoolAge = (birth: number) => birth > 0 && ageOn(birth, world.referenceDay) >= 6 && ageOn(birth, world.referenceDay) <= 15;
   const idBirth = (id: string) => Number(id.slice(6, 14));
 
@@ -46,7 +47,7 @@ export function computeTruth(world: World): TruthCase[] {
     // enrolled_absent
     const absent: Reason[] = [];
     if (active) {
-      if (world.poverty.some((member) => (member.schoolStatus === '非在校生' || member.dropoutFlag) && sameChild(member, entry))) absent.push('poverty_out_of_school');
+      if (outOfSchool.some((member) => sameChild(member, entry))) absent.push('poverty_out_of_school');
       if (world.attendance.length > 0 && entry.school.roster && !checkedIn.has(entry)) absent.push('not_checked_in');
     } else if (DROPOUT.has(entry.status)) {
       const birth = valid ? idBirth(entry.idCanonical) : entry.birthWritten || (person ? person.birth : 0);

@@ -252,10 +252,10 @@ function buildHousehold(world: World, serial: number): void {
   if (headAge > 65 && random.chance(0.05)) head.status = '死亡';
   if (random.chance(0.85)) add('配偶', Math.max(20, headAge + random.int(-4, 4)), headGender === 'M' ? 'F' : 'M');
   const parentAge = headAge;
-  const children = parentAge <= 50 ? random.pickWeighted([0, 1, 2, 3], [15, 55, 90, 100]) : random.int(0, 2);
+  const children = parentAge <= 50 ? random.pickWeighted([0, 1, 2, 3], [8, 38, 82, 100]) : random.int(0, 2);
   const rural = township !== world.townships[0];
   for (let c = 0; c < children; c++) {
-    const age = parentAge - random.int(21, 38);
+    const age = parentAge - random.int(20, 36);
     if (age < 0) continue;
     const gender = random.chance(0.52) ? 'M' : 'F';
     const child = add(gender === 'M' ? '子' : '女', age, gender, random.chance(0.004) ? minorityName(random) : undefined);
@@ -279,7 +279,7 @@ function buildHousehold(world: World, serial: number): void {
     }
   }
   // Grandchildren of an older head, often left behind by parents working elsewhere.
-  if (headAge >= 50 && random.chance(0.35)) {
+  if (headAge >= 46 && random.chance(0.55)) {
     for (let g = random.int(1, 2); g > 0; g--) {
       const gender = random.chance(0.52) ? 'M' : 'F';
       const grandchild = add(gender === 'M' ? '孙子' : '孙女', random.int(0, 15), gender);
@@ -345,7 +345,7 @@ export function addRegistry(world: World, person: Person, fields: { school: Scho
   return entry;
 }
 
-/** About 8% of households are on the poverty roll, every member listed. */
+/** About 9% of households are on the poverty roll, every member listed. */
 function enrolPoverty(world: World): void {
   const { random } = world;
   let current = '';
@@ -353,7 +353,7 @@ function enrolPoverty(world: World): void {
   for (const person of world.people) {
     if (person.householdNo !== current) {
       current = person.householdNo;
-      onRoll = random.chance(0.08);
+      onRoll = random.chance(0.09);
     }
     if (onRoll && person.status !== '死亡') addPoverty(world, person);
   }

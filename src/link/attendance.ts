@@ -30,9 +30,9 @@ export function matchAttendance(registry: readonly SourceRecord[], attendance: r
   let unmatched = 0;
   const matchedSchools: SourceRecord[] = [];
   for (const row of attendance) {
-    let found = row.studentNo ? byStudentNo.get(row.studentNo) : undefined;
+    let found = row.studentNo ? listOf(byStudentNo.get(row.studentNo)) : undefined;
     if (found) matchedByStudentNo++;
-    else if (row.idState === 'valid' && (found = byId.get(row.id))) matchedById++;
+    else if (row.idState === 'valid' && (found = listOf(byId.get(row.id)))) matchedById++;
     else {
       unmatched++;
       continue;
@@ -62,14 +62,19 @@ export function matchAttendance(registry: readonly SourceRecord[], attendance: r
   return { present: true, checkedIn, matchedByStudentNo, matchedById, unmatched, covers };
 }
 
-function groupBy(records: readonly SourceRecord[], keyOf: (record: SourceRecord) => string): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  records.forEach((record, r) => {
-    const key = keyOf(record);
-    if (!key) return;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  });
+function groupBy(records: readonly SourceRecord[], keyOf: (record: SourceRecord) => string): Map<string, number | number[]> {
+  const groups = new Map<string, number | number[]>();
+  for (let r = 0; r < records.length; r++) {
+    const key = keyOf(records[r]!);
+    if (!key) continue;
+    const found = groups.get(key);
+    if (found === undefined) groups.set(key, r);
+    else if (typeof found === 'number') groups.set(key, [found, r]);
+    else found.push(r);
+  }
   return groups;
+}
+
+function listOf(found: number | number[] | undefined): readonly number[] | undefined {
+  return typeof found === 'number' ? [found] : found;
 }

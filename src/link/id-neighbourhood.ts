@@ -33,10 +33,11 @@ export function forEachNeighbourKey(query: string, queryChecksumValid: boolean, 
   const key = (index: number | undefined, rest: number) => {
     if (index !== undefined) visit(index * IdKeyTable.REST + rest);
   };
+  const withDigit = (text: string, position: number, digit: number) => text.slice(0, position) + digit + text.slice(position + 1);
   const prefixWith = (changes: [number, number][]): number | undefined => {
-    const chars = prefix.split('');
-    for (const [position, digit] of changes) chars[position] = String(digit);
-    return table.prefixIndex(chars.join(''));
+    let changed = prefix;
+    for (const [position, digit] of changes) changed = withDigit(changed, position, digit);
+    return table.prefixIndex(changed);
   };
 
   if (stray >= 0) {

@@ -109,11 +109,20 @@ export function linkSources(inputs: LinkInputs): LinkedData {
 /** SPEC §4: without --county, the most frequent prefix among household IDs. */
 function inferCounty(index: PeopleIndex): string[] {
   const counts = new Map<string, number>();
+  let last = '';
+  let run = 0;
+  // Household exports are sorted: count runs of one prefix, not every row.
   for (const person of index.targets) {
     if (person.idState !== 'valid') continue;
-    const prefix = person.id.slice(0, 6);
-    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    if (run > 0 && person.id.startsWith(last)) {
+      run++;
+      continue;
+    }
+    if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
+    last = person.id.slice(0, 6);
+    run = 1;
   }
+  if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
   let best: string | null = null;
   let bestCount = 0;
   for (const [prefix, count] of counts) {

@@ -2,6 +2,7 @@ import { birthOf, type SourceRecord } from '../domain/index.js';
 import { isChecksumValid } from '../normalize/index.js';
 import { IdKeyTable } from './id-key.js';
 import { forEachNeighbourKey } from './id-neighbourhood.js';
+import { KeyIndex } from './key-index.js';
 
 /**
  * The people records are linked to (household persons, or registry persons for a
@@ -11,34 +12,34 @@ import { forEachNeighbourKey } from './id-neighbourhood.js';
  */
 export class PeopleIndex {
   readonly keys = new IdKeyTable();
-  /** key → target, or targets when an ID is shared (重号). */
-  private readonly byKey = new Map<number, number | number[]>();
+  /** key → targets (more than one when an ID is shared: 重号). */
+  private readonly byKey: KeyIndex;
   private byBirth: Map<number, number[]> | null = null;
 
   constructor(readonly targets: readonly SourceRecord[]) {
+    this.byKey = new KeyIndex(targets.length, targets.length);
     for (let t = 0; t < targets.length; t++) {
       const target = targets[t]!;
-      if (target.idState !== 'valid') continue;
-      const key = this.keys.register(target.id);
-      const existing = this.byKey.get(key);
-      if (existing === undefined) this.byKey.set(key, t);
-      else if (typeof existing === 'number') this.byKey.set(key, [existing, t]);
-      else existing.push(t);
+      if (target.idState === 'valid') this.byKey.add(this.keys.register(target.id), t);
     }
   }
 
   /** Targets whose valid ID is exactly `id` (a valid ID). */
-  withId(id: string): readonly number[] {
+  withId(id: string): number[] {
+    const found: number[] = [];
     const key = this.keys.lookup(id);
-    return key < 0 ? [] : this.atKey(key);
+    if (key >= 0) this.byKey.forEach(key, (t) => found.push(t));
+    return found;
   }
 
   /** Targets whose valid ID may be one or two edits from `id` (exact matches excluded). */
   nearId(id: string): number[] {
     const found = new Set<number>();
-    forEachNeighbourKey(id, isChecksumValid(id), this.keys, (key) => {
-      for (const t of this.atKey(key)) if (this.targets[t]!.id !== id) found.add(t);
-    });
+    forEachNeighbourKey(id, isChecksumValid(id), this.keys, (key) =>
+      this.byKey.forEach(key, (t) => {
+        if (this.targets[t]!.id !== id) found.add(t);
+      }),
+    );
     return [...found];
   }
 
@@ -55,11 +56,5 @@ export class PeopleIndex {
       }
     }
     return this.byBirth.get(day) ?? [];
-  }
-
-  private atKey(key: number): readonly number[] {
-    const found = this.byKey.get(key);
-    if (found === undefined) return [];
-    return typeof found === 'number' ? [found] : found;
   }
 }

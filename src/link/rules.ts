@@ -70,8 +70,10 @@ export const LINK_RULES: readonly RuleDefinition[] = [
         const difference = describeIdDifference(record.id, person.id);
         if (!difference) continue;
         if (difference.kind === 'two_substitutions' && record.idState !== 'valid') continue;
+        // Cheap tests first: most neighbours of an ID are strangers of the other sex or name.
+        if (agreement(genderOf(record), genderOf(person)) === 'differs') continue;
         const evidence = evidenceFor(record, person, difference.text);
-        if (evidence.name === 'different' || evidence.gender === 'differs') continue;
+        if (evidence.name === 'different') continue;
         const edits = difference.kind === 'two_substitutions' ? 10 : 20;
         found.push(candidate(target, evidence, edits + (evidence.name === 'equal' ? 2 : 1)));
       }
@@ -90,6 +92,8 @@ export const LINK_RULES: readonly RuleDefinition[] = [
       for (const target of index.bornOn(birth)) {
         const person = index.targets[target]!;
         if (recordHasId && person.idState === 'valid') continue;
+        if (agreement(genderOf(record), genderOf(person)) === 'differs') continue;
+        if (record.township && person.township && record.township !== person.township) continue;
         const evidence = evidenceFor(record, person, 'not used');
         if (evidence.name === 'different' || evidence.gender === 'differs' || evidence.township === 'differs') continue;
         found.push({ target, evidence, score: 0, weak: evidence.name === 'sound_alike' });

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { SourceSettings } from '../config/index.js';
 import { RollcallError, type FieldName, type SourceName, type SourceRecord } from '../domain/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
-import { checkRequiredFields, countRecognisedHeaders, foldHeader, mapHeaders, type HeaderMap } from './header-map.js';
+import { checkRequiredFields, countRecognisedHeaders, mapHeaders, type HeaderMap } from './header-map.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
@@ -184,7 +184,9 @@ class SourceAssembler implements RowSink {
   private isRepeatedHeader(cells: readonly Cell[]): boolean {
     const header = this.header!;
     const column = header.columns.name ?? header.columns.id_number ?? header.columns.student_no;
-    return column !== undefined && foldHeader(cells[column]) === foldHeader(header.found[column]);
+    if (column === undefined) return false;
+    const cell = cells[column];
+    return typeof cell === 'string' && cell.trim() === header.found[column];
   }
 
   private flushBlankRows(): void {

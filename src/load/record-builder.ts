@@ -83,15 +83,15 @@ export class RecordBuilder {
     this.readGender(record, cells);
     this.readBirthDate(record, cells);
     this.readStatus(record, cells);
-    record.township = interner.intern(foldText(this.text(cells, 'township')));
-    record.village = interner.intern(foldText(this.text(cells, 'village')));
-    record.school = interner.intern(foldText(this.text(cells, 'school')));
-    record.schoolCode = interner.intern(foldText(this.text(cells, 'school_code')));
-    record.grade = interner.intern(foldText(this.text(cells, 'grade')));
+    const shared = (text: string) => interner.intern(foldText(text));
+    record.township = this.repeated('township', cells, shared);
+    record.village = this.repeated('village', cells, shared);
+    record.school = this.repeated('school', cells, shared);
+    record.schoolCode = this.repeated('school_code', cells, shared);
+    record.grade = this.repeated('grade', cells, shared);
     record.juniorMiddle = isJuniorMiddleGrade(record.grade);
-    record.className = interner.intern(foldText(this.text(cells, 'class')));
-    record.householdNo = detach(foldText(this.text(cells, 'household_no')));
-    record.relation = interner.intern(foldText(this.text(cells, 'relation')));
+    record.className = this.repeated('class', cells, shared);
+    record.householdNo = this.repeated('household_no', cells, (text) => detach(foldText(text)));
     for (const field of YES_NO_FIELDS) {
       if (this.yesNo(cells, field)) record.flags |= FLAG_BITS[field];
     }
@@ -133,8 +133,7 @@ export class RecordBuilder {
   }
 
   private readStatus(record: SourceRecord, cells: readonly Cell[]): void {
-    const status = this.context.interner.intern(foldText(this.text(cells, 'status')));
-    record.status = status;
+    const status = this.repeated('status', cells, (text) => this.context.interner.intern(foldText(text)));
     const { statuses } = this.context;
     if (this.source === 'registry') record.statusKind = statuses.registryStatus(status);
     else if (this.source === 'household') record.statusKind = statuses.householdStatus(status);
@@ -149,6 +148,24 @@ export class RecordBuilder {
     const value = parseYesNo(this.text(cells, field), field);
     if (value === undefined) this.problems.badYesNoCount++;
     return value === true;
+  }
+
+  /**
+   * Exports are sorted: a township, a school, a household number repeats for rows
+   * on end. The value of the row before is reused without looking it up again.
+   */
+  private readonly previousText: string[] = [];
+  private readonly previousValue: string[] = [];
+
+  private repeated(field: FieldName, cells: readonly Cell[], normalize: (text: string) => string): string {
+    const column = this.col[field];
+    if (column === undefined) return '';
+    const text = cellText(cells[column]);
+    if (this.previousText[column] === text) return this.previousValue[column]!;
+    const value = normalize(text);
+    this.previousText[column] = detach(text);
+    this.previousValue[column] = value;
+    return value;
   }
 
   private cell(cells: readonly Cell[], field: FieldName): Cell {

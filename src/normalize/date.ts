@@ -13,6 +13,8 @@ const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
 const TIME_SUFFIX = /[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 export function parseDateText(raw: string): number {
+  const iso = parseIsoFast(raw);
+  if (iso > 0) return iso;
   let text = raw.trim();
   if (text === '') return 0;
   if (!/^[\d\-/.年月日 :T]+$/.test(text)) text = text.normalize('NFKC').trim();
@@ -32,6 +34,20 @@ export function parseDateCell(cell: Date): number {
   if (Number.isNaN(cell.getTime())) return INVALID_DATE;
   const day = toDayNumber(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   return day >= 19000101 ? day : INVALID_DATE;
+}
+
+/** 2014-03-05 exactly, without a regular expression: most cells of most exports. */
+function parseIsoFast(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    day = day * 10 + digit;
+  }
+  const [y, m, d] = [Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100];
+  return y >= 1900 && isRealDate(y, m, d) ? day : 0;
 }
 
 function dayOrInvalid(year: string, month: string, day: string): number {

@@ -52,7 +52,8 @@ const NOT_RESIDENT: NormalizedId = { state: 'other_document', value: '', birth: 
  * documents (SPEC §2 `id_type`): those are only folded, never validated.
  */
 export function normalizeIdNumber(raw: string, asOf: number, resident = true): NormalizedId {
-  const value = isPlainId(raw) ? raw.toUpperCase() : unwrapSpreadsheetText(foldText(raw).toUpperCase());
+  if (resident && isPlainId(raw)) return validateId18(raw.charCodeAt(17) === 120 ? raw.toUpperCase() : raw, asOf);
+  const value = unwrapSpreadsheetText(foldText(raw).toUpperCase());
   if (value === '') return { state: 'empty', value, birth: 0, gender: null, note: '' };
   if (!resident) return { ...NOT_RESIDENT, value };
   if (/^\d(\.\d+)?E\+?\d+$/.test(value)) return malformed(value, 'scientific_notation');

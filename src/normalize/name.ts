@@ -64,21 +64,23 @@ function isTraditional(code: number): boolean {
 const soundKeys = new Map<string, string>();
 
 /**
- * Toneless pinyin of a normalised name, separators left out (张伟 and 张玮 both
- * give "zhangwei"). Surnames read as surnames (单 → shan). Cached: it is only asked
- * for the few pairs the linking rules compare.
+ * Toneless pinyin of a normalised name, a syllable a character, separators left
+ * out (张伟 and 张玮 both give "zhang wei"). Surnames read as surnames (单 → shan).
+ * Cached: it is only asked for the few pairs the linking rules compare.
  */
 export function soundKey(normalizedName: string): string {
   let key = soundKeys.get(normalizedName);
   if (key === undefined) {
-    const syllables = pinyin(normalizedName, { toneType: 'none', type: 'array', surname: 'head' });
-    key = syllables
-      .join('')
-      .replace(/[^0-9A-Za-z\u00C0-\u024F]/g, '')
-      .toLowerCase();
+    key = pinyin(withoutSeparators(normalizedName), { toneType: 'none', type: 'array', surname: 'head' })
+      .map((syllable) => syllable.toLowerCase())
+      .join(' ');
     soundKeys.set(normalizedName, key);
   }
   return key;
+}
+
+function withoutSeparators(name: string): string {
+  return name.includes(DOT) ? name.replaceAll(DOT, '') : name;
 }
 
 /** SPEC §2: equal names, else names that sound alike, else neither. */
@@ -87,5 +89,7 @@ export type NameAgreement = 'equal' | 'sound_alike' | 'different';
 export function compareNames(a: string, b: string): NameAgreement {
   if (a === b) return 'equal';
   if (!a || !b) return 'different';
+  // A syllable a character: names of different lengths cannot sound alike.
+  if (withoutSeparators(a).length !== withoutSeparators(b).length) return 'different';
   return soundKey(a) === soundKey(b) ? 'sound_alike' : 'different';
 }

@@ -30,11 +30,17 @@ export function stripWhiteSpace(text: string): string {
 
 /**
  * A copy of `text` that does not keep the string it was sliced from alive. Fields
- * are sliced out of 1 MB decoded chunks; V8 would otherwise hold every chunk for
- * as long as one 18-character ID from it is kept (short slices are copied anyway).
+ * are sliced out of 1 MB decoded chunks, and V8 would otherwise hold every chunk for
+ * as long as one 18-character ID from it is kept. V8 copies substrings shorter than
+ * 13 characters; a longer one is rebuilt from such pieces and flattened into one
+ * string of its own (measured: 50 bytes an ID, against 82 for a slice of a copy).
  */
 export function detach(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  if (text.length < 13) return text;
+  let copy = '';
+  for (let i = 0; i < text.length; i += 12) copy += text.slice(i, i + 12);
+  copy.charCodeAt(0);
+  return copy;
 }
 
 /** Keeps one copy of each repeated value (township, school, status) in memory. */
@@ -42,6 +48,7 @@ export class Interner {
   private readonly values = new Map<string, string>();
 
   intern(text: string): string {
+    if (text === '') return '';
     let kept = this.values.get(text);
     if (kept === undefined) {
       kept = detach(text);

@@ -10,6 +10,8 @@ export type YesNoField = FlagField | 'dropout_flag';
 
 /** true / false, or undefined when the text is neither a known yes nor a known no. */
 export function parseYesNo(raw: string, field: YesNoField): boolean | undefined {
+  if (raw === '否' || raw === '') return false;
+  if (raw === '是') return true;
   const text = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   if (NO.has(text)) return false;
   if (YES.has(text)) return true;

@@ -3,7 +3,7 @@ import { classify } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
-import { buildSummary, writeReports, type Lang, type Summary } from '../report/index.js';
+import { buildSummary, startWorkbookWriter, writeReports, type Lang, type Summary, type WorkbookWriter } from '../report/index.js';
 
 export interface ReconcileOptions {
   readonly out: string;
@@ -29,7 +29,17 @@ export interface ReconcileResult {
 export async function reconcile(settings: Settings, options: ReconcileOptions): Promise<ReconcileResult> {
   const { logger } = options;
   const timer = stageTimer();
+  // Started now, so that exceljs loads on the other core while the inputs are read.
+  const workbooks = startWorkbookWriter();
+  try {
+    return await runStages(settings, options, timer, workbooks);
+  } finally {
+    workbooks.close();
+  }
+}
 
+async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter): Promise<ReconcileResult> {
+  const { logger } = options;
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
   logLoaded(logger, loaded, timer.lap());
@@ -49,7 +59,7 @@ export async function reconcile(settings: Settings, options: ReconcileOptions): 
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
-  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds });
+  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files };
 }

@@ -7,7 +7,8 @@ import { masker } from './mask.js';
 import { replaceOutputDirectory } from './output-dir.js';
 import type { Summary } from './summary.js';
 import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
-import { writeWorkbook } from './write-workbook.js';
+import { workbookContent } from './write-workbook.js';
+import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
 export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
@@ -15,6 +16,7 @@ export { neutraliseFormula, csvLine } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { replaceOutputDirectory } from './output-dir.js';
+export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -26,16 +28,23 @@ export interface ReportInput {
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
-export async function writeReports(out: string, input: ReportInput): Promise<string[]> {
+export async function writeReports(out: string, input: ReportInput, workbooks: WorkbookWriter = startWorkbookWriter()): Promise<string[]> {
   const files: string[] = [];
   const mask = masker(input.maskIds);
-  await replaceOutputDirectory(out, async (dir) => {
-    await writeCasesJsonl(dir, input.cases);
-    await writeSummaryJson(dir, input.summary);
-    await writeRejectedCsv(dir, input.rejected);
-    const csvs = await writeCategoryCsvs(dir, input.cases, input.findings, input.lang, mask);
-    await writeWorkbook(join(dir, 'report.xlsx'), { ...input, mask });
-    files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
-  });
+  try {
+    await replaceOutputDirectory(out, async (dir) => {
+      // The workbook is written on the worker while this thread writes the text files.
+      const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, mask }));
+      workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
+      await writeCasesJsonl(dir, input.cases);
+      await writeSummaryJson(dir, input.summary);
+      await writeRejectedCsv(dir, input.rejected);
+      const csvs = await writeCategoryCsvs(dir, input.cases, input.findings, input.lang, mask);
+      await workbook;
+      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
+    });
+  } finally {
+    workbooks.close();
+  }
   return files;
 }

@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import type { Finding } from '../classify/index.js';
 import { CATEGORIES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
 import { CASE_COLUMNS, caseRow } from './case-rows.js';
@@ -7,10 +6,7 @@ import type { Masker } from './mask.js';
 import { priorityOrder } from './priority.js';
 import type { Summary } from './summary.js';
 
-type ExcelJS = typeof import('exceljs');
-type WorkbookWriter = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
-type Sheet = ReturnType<WorkbookWriter['addWorksheet']>;
-type Value = string | number | Date | null;
+import type { SheetColumn, SheetContent, Value, WorkbookContent } from './workbook-file.js';
 
 const WIDTHS: Record<Column, number> = {
   case_id: 18,
@@ -38,66 +34,34 @@ const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no',
 /**
  * report.xlsx (SPEC §7, issue #5): a summary sheet, a sheet per category in the
  * clerks' priority order, and a review sheet setting each uncertain record beside
- * its candidates. Written with exceljs's streaming writer: every value is a plain
- * value, never a formula, so a hostile name stays text.
+ * its candidates. This builds the content; workbook-file.ts writes it (in a worker
+ * thread, see workbook-writer.ts). Every value is a plain value, never a formula,
+ * so a hostile name stays text.
  */
-export async function writeWorkbook(
-  file: string,
-  input: { summary: Summary; cases: readonly Case[]; findings: readonly Finding[]; lang: Lang; mask: Masker },
-): Promise<void> {
-  const { default: Excel } = await import('exceljs');
-  const output = createWriteStream(file, { mode: 0o600 });
-  const created = new Date(`${input.summary.as_of}T00:00:00Z`);
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, created, modified: created } as never);
-  workbook.creator = 'rollcall';
+export function workbookContent(input: { summary: Summary; cases: readonly Case[]; findings: readonly Finding[]; lang: Lang; mask: Masker }): WorkbookContent {
   const { lang } = input;
-
-  writeSummarySheet(workbook, input.summary, input.cases, lang);
   const order = priorityOrder(input.cases);
+  const sheets: SheetContent[] = [summarySheet(input.summary, input.cases, lang)];
   for (const category of CATEGORIES) {
-    const sheet = addTableSheet(
-      workbook,
-      sheetName(category, lang),
-      CASE_COLUMNS.map((column) => ({ header: COLUMN_LABELS[column][lang], width: WIDTHS[column], text: TEXT_COLUMNS.has(column), date: column === 'birth_date' })),
-    );
+    const rows: SheetContent['rows'] = [];
     for (const i of order) {
       if (input.cases[i]!.category !== category) continue;
       const row = caseRow(input.cases[i]!, input.findings[i]!, lang, input.mask);
-      sheet.addRow(CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column]))).commit();
+      rows.push({ cells: CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column])) });
     }
-    sheet.commit();
+    sheets.push({
+      name: sheetName(category, lang),
+      columns: CASE_COLUMNS.map((column) => ({ header: COLUMN_LABELS[column][lang], width: WIDTHS[column], text: TEXT_COLUMNS.has(column), date: column === 'birth_date' })),
+      rows,
+    });
   }
-  writeReviewSheet(workbook, input.cases, order, lang, input.mask);
-  await workbook.commit();
-  await new Promise<void>((resolve, reject) => {
-    if (output.closed) resolve();
-    else output.once('close', resolve).once('error', reject);
-  });
+  sheets.push(reviewSheet(input.cases, order, lang, input.mask));
+  return { created: new Date(`${input.summary.as_of}T00:00:00Z`), sheets };
 }
 
 function sheetName(category: Category, lang: Lang): string {
   // Sheet names may not contain / \ ? * [ ] :
   return lang === 'zh' ? CATEGORY_LABELS[category].zh.replace('/', '或') : category;
-}
-
-interface ColumnSpec {
-  header: string;
-  width: number;
-  text?: boolean;
-  date?: boolean;
-}
-
-/** A sheet with a bold, frozen, filterable header row. */
-function addTableSheet(workbook: WorkbookWriter, name: string, columns: readonly ColumnSpec[]): Sheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.header,
-    width: column.width,
-    style: column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return sheet;
 }
 
 function dateCell(text: string): Date | string {
@@ -135,14 +99,9 @@ const T = {
   agreement: { zh: '比对', en: 'Comparison' },
 } as const;
 
-function writeSummarySheet(workbook: WorkbookWriter, summary: Summary, cases: readonly Case[], lang: Lang): void {
-  const sheet = workbook.addWorksheet(T.summary[lang]);
-  sheet.columns = [{ width: 26 }, { width: 40 }, ...CATEGORIES.map(() => ({ width: 14 })), { width: 10 }];
-  const add = (values: Value[], bold = false) => {
-    const row = sheet.addRow(values);
-    if (bold) row.font = { bold: true };
-    row.commit();
-  };
+function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang): SheetContent {
+  const rows: SheetContent['rows'] = [];
+  const add = (cells: Value[], bold = false) => rows.push({ cells, bold });
   add(['rollcall', summary.rollcall_version], true);
   add([T.asOf[lang], dateCell(summary.as_of)]);
   add([T.reference[lang], dateCell(summary.reference_day)]);
@@ -169,7 +128,7 @@ function writeSummarySheet(workbook: WorkbookWriter, summary: Summary, cases: re
       add([name || T.unknown[lang], '', ...CATEGORIES.map((category) => counts[category]), CATEGORIES.reduce((sum, category) => sum + counts[category], 0)]);
     }
   }
-  sheet.commit();
+  return { name: T.summary[lang], widths: [26, 40, ...CATEGORIES.map(() => 14), 10], rows };
 }
 
 /** Cases per (township or school) × category, the largest totals first. */
@@ -186,9 +145,9 @@ function crossTable(cases: readonly Case[], keyOf: (c: Case) => string): [string
 }
 
 /** Each uncertain record, then its candidates, field by field, with what agreed and what differed. */
-function writeReviewSheet(workbook: WorkbookWriter, cases: readonly Case[], order: readonly number[], lang: Lang, mask: Masker): void {
+function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lang, mask: Masker): SheetContent {
   const fields = ['id_number', 'name', 'gender', 'birth_date', 'township'] as const;
-  const sheet = addTableSheet(workbook, T.reviewDetail[lang], [
+  const columns: SheetColumn[] = [
     { header: COLUMN_LABELS.case_id[lang], width: 18, text: true },
     { header: T.role[lang], width: 12 },
     { header: COLUMN_LABELS.records[lang], width: 20 },
@@ -200,7 +159,7 @@ function writeReviewSheet(workbook: WorkbookWriter, cases: readonly Case[], orde
     { header: COLUMN_LABELS.village[lang], width: 12 },
     { header: T.householdNo[lang], width: 16, text: true },
     ...fields.map((field) => ({ header: `${T.agreement[lang]}：${COLUMN_LABELS[field][lang]}`, width: 14 })),
-  ]);
+  ];
   const personCells = (person: CasePerson | CaseCandidate, row: string): Value[] => [
     row,
     person.name,
@@ -208,15 +167,16 @@ function writeReviewSheet(workbook: WorkbookWriter, cases: readonly Case[], orde
     genderLabel(person.gender, lang),
     dateCell(person.birth_date ?? ''),
   ];
+  const rows: SheetContent['rows'] = [];
   for (const i of order) {
     const c = cases[i]!;
     if (c.category !== 'review') continue;
     const record = c.records[0]!;
-    sheet.addRow([c.case_id, T.record[lang], ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', '']).commit();
+    rows.push({ cells: [c.case_id, T.record[lang], ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', ''] });
     for (const candidate of c.candidates) {
       const evidence = candidate.evidence;
-      sheet
-        .addRow([
+      rows.push({
+        cells: [
           c.case_id,
           T.candidate[lang],
           ...personCells(candidate, rowLabel(candidate.source, candidate.row, lang)),
@@ -224,10 +184,9 @@ function writeReviewSheet(workbook: WorkbookWriter, cases: readonly Case[], orde
           candidate.village,
           candidate.household_no,
           ...[evidence.id, evidence.name, evidence.gender, evidence.birth_date, evidence.township].map((value) => agreementLabel(value ?? '', lang)),
-        ])
-        .commit();
+        ],
+      });
     }
   }
-  sheet.commit();
+  return { name: T.reviewDetail[lang], columns, rows };
 }
-
