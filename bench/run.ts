@@ -1,0 +1,120 @@
+// npm run bench [-- --sizes 100000,1000000,3000000 --runs 3]
+//
+// Generates synthetic counties once (cached in .bench-cache/, outside git), then
+// measures, interleaved and several times, a bare csv-parse pass over the files
+// and `rollcall reconcile` over them, each in its own process. Prints wall time,
+// rows per second, peak RSS and the ratio reconcile / bare parse per size, and how
+// the cost grows from one size to the next. Figures, not pass/fail: tests never
+// depend on the machine's speed.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(root, 'bin', 'rollcall.js');
+const bareParse = join(root, 'dist', 'bench', 'bare-parse.js');
+const AS_OF = '2026-09-20';
+const SEED = 1;
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const sizes = option('sizes', '100000,1000000,3000000').split(',').map(Number);
+const runs = Number(option('runs', '3'));
+
+interface Measure {
+  ms: number;
+  rssMb: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function county(people: number): { dir: string; files: string[]; rows: number } {
+  // The cache is keyed by the generator's code, so a changed generator regenerates.
+  const generator = join(root, 'dist', 'src', 'generate');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(generator).sort()) if (file.endsWith('.js')) hash.update(readFileSync(join(generator, file)));
+  const dir = join(root, '.bench-cache', `county-${people}-seed${SEED}-${hash.digest('hex').slice(0, 10)}`);
+  if (!existsSync(join(dir, 'truth.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    process.stderr.write(`generating ${people.toLocaleString('en-US')} people into ${dir} …\n`);
+    run(['generate', '--people', String(people), '--seed', String(SEED), '--as-of', AS_OF, '--out', dir, '--log-level', 'warn']);
+  }
+  const files = ['registry', 'household', 'poverty', 'attendance'].map((source) => join(dir, `${source}.csv`));
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { counts: Record<string, number> };
+  const rows = truth.counts.household! + truth.counts.registry! + truth.counts.poverty! + truth.counts.attendance!;
+  return { dir, files, rows };
+}
+
+function run(cliArgs: string[]): string {
+  const result = spawnSync(process.execPath, [cli, ...cliArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`rollcall ${cliArgs[0]} failed (${result.status}): ${result.stderr}`);
+  return result.stderr;
+}
+
+function measureBare(files: string[]): Measure {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [bareParse, ...files], { encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`bare parse failed: ${result.stderr}`);
+  return { ms, rssMb: JSON.parse(result.stdout).max_rss_mb };
+}
+
+function measureReconcile(dir: string, files: string[]): Measure {
+  const [registry, household, poverty, attendance] = files as [string, string, string, string];
+  const started = performance.now();
+  const stderr = run([
+    'reconcile',
+    '--registry', registry,
+    '--household', household,
+    '--poverty', poverty,
+    '--attendance', attendance,
+    '--as-of', AS_OF,
+    '--out', join(dir, 'out'),
+    '--log-level', 'info',
+  ]);
+  const ms = performance.now() - started;
+  const done = stderr.split('\n').filter((line) => line.includes('"msg":"done"')).map((line) => JSON.parse(line))[0];
+  return { ms, rssMb: done.max_rss_mb };
+}
+
+const results: { people: number; rows: number; bare: number; reconcile: number; bareRss: number; rss: number }[] = [];
+for (const people of sizes) {
+  const { dir, files, rows } = county(people);
+  const bare: Measure[] = [];
+  const reconcile: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(measureBare(files));
+    reconcile.push(measureReconcile(dir, files));
+  }
+  results.push({
+    people,
+    rows,
+    bare: median(bare.map((m) => m.ms)),
+    reconcile: median(reconcile.map((m) => m.ms)),
+    bareRss: Math.max(...bare.map((m) => m.rssMb)),
+    rss: Math.max(...reconcile.map((m) => m.rssMb)),
+  });
+  process.stderr.write(`measured ${people.toLocaleString('en-US')} people (${runs} runs each)\n`);
+}
+
+const n = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const lines = [
+  `rollcall benchmark — ${runs} interleaved runs each, medians; node ${process.version}`,
+  '',
+  '| people | input rows | bare csv-parse | reconcile | reconcile rows/s | peak RSS reconcile | ratio |',
+  '|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.map(
+    (r) => `| ${n(r.people)} | ${n(r.rows)} | ${s(r.bare)} s | ${s(r.reconcile)} s | ${n(r.rows / (r.reconcile / 1000))} | ${n(r.rss)} MB | ${(r.reconcile / r.bare).toFixed(2)} |`,
+  ),
+];
+for (let i = 1; i < results.length; i++) {
+  const [a, b] = [results[i - 1]!, results[i]!];
+  lines.push(`\n${n(b.people)} people cost ${(b.reconcile / a.reconcile).toFixed(2)} × the ${n(a.people)} run (${(b.people / a.people).toFixed(1)} × the people).`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);
