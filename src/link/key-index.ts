@@ -2,12 +2,13 @@
  * An open-addressing hash table from packed ID keys (integers below 2^53) to the
  * targets that have them, in typed arrays. A Map of a million number keys costs
  * ~45 MB of small heap objects that every garbage collection walks; this costs
- * 28 bytes an entry and answers a lookup in a few probes.
+ * 32 bytes an entry and answers a lookup in a few probes.
  */
 export class KeyIndex {
   private readonly keys: Float64Array;
   /** First target of each slot; further targets with the same key chain through `next`. */
   private readonly first: Int32Array;
+  private readonly last: Int32Array;
   private readonly next: Int32Array;
   private readonly mask: number;
 
@@ -18,6 +19,7 @@ export class KeyIndex {
     this.mask = capacity - 1;
     this.keys = new Float64Array(capacity).fill(-1);
     this.first = new Int32Array(capacity).fill(-1);
+    this.last = new Int32Array(capacity).fill(-1);
     this.next = new Int32Array(Math.max(1, targets)).fill(-1);
   }
 
@@ -26,13 +28,12 @@ export class KeyIndex {
     while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
     if (this.keys[slot] === key) {
       // Same ID again (重号): append to the chain, keeping target order.
-      let last = this.first[slot]!;
-      while (this.next[last] !== -1) last = this.next[last]!;
-      this.next[last] = target;
+      this.next[this.last[slot]!] = target;
     } else {
       this.keys[slot] = key;
       this.first[slot] = target;
     }
+    this.last[slot] = target;
   }
 
   /** Calls visit for every target with `key`, in the order they were added. */

@@ -70,7 +70,6 @@ export class RecordBuilder {
   /** The record, or null when the row identifies nobody (no ID, no name, no student number). */
   build(cells: readonly Cell[], row: number): SourceRecord | null {
     const record = new SourceRecord(this.source, row);
-    const { interner } = this.context;
 
     this.readIdNumber(record, cells);
     const nameRaw = this.text(cells, 'name');
@@ -83,15 +82,14 @@ export class RecordBuilder {
     this.readGender(record, cells);
     this.readBirthDate(record, cells);
     this.readStatus(record, cells);
-    const shared = (text: string) => interner.intern(foldText(text));
-    record.township = this.repeated('township', cells, shared);
-    record.village = this.repeated('village', cells, shared);
-    record.school = this.repeated('school', cells, shared);
-    record.schoolCode = this.repeated('school_code', cells, shared);
-    record.grade = this.repeated('grade', cells, shared);
-    record.juniorMiddle = isJuniorMiddleGrade(record.grade);
-    record.className = this.repeated('class', cells, shared);
-    record.householdNo = this.repeated('household_no', cells, (text) => detach(foldText(text)));
+    record.township = this.repeated('township', cells, this.shared);
+    record.village = this.repeated('village', cells, this.shared);
+    record.school = this.repeated('school', cells, this.shared);
+    record.schoolCode = this.repeated('school_code', cells, this.shared);
+    record.grade = this.repeated('grade', cells, this.shared);
+    record.juniorMiddle = record.grade !== '' && isJuniorMiddleGrade(record.grade);
+    record.className = this.repeated('class', cells, this.shared);
+    record.householdNo = this.repeated('household_no', cells, this.copied);
     for (const field of YES_NO_FIELDS) {
       if (this.yesNo(cells, field)) record.flags |= FLAG_BITS[field];
     }
@@ -133,7 +131,7 @@ export class RecordBuilder {
   }
 
   private readStatus(record: SourceRecord, cells: readonly Cell[]): void {
-    const status = this.repeated('status', cells, (text) => this.context.interner.intern(foldText(text)));
+    const status = this.repeated('status', cells, this.shared);
     const { statuses } = this.context;
     if (this.source === 'registry') record.statusKind = statuses.registryStatus(status);
     else if (this.source === 'household') record.statusKind = statuses.householdStatus(status);
@@ -154,6 +152,10 @@ export class RecordBuilder {
    * Exports are sorted: a township, a school, a household number repeats for rows
    * on end. The value of the row before is reused without looking it up again.
    */
+  /** Values many rows share (townships, schools, statuses): one copy of each. */
+  private readonly shared = (text: string) => this.context.interner.intern(foldText(text));
+  /** Values a few rows share (a household number): a copy of its own. */
+  private readonly copied = (text: string) => detach(foldText(text));
   private readonly previousText: string[] = [];
   private readonly previousValue: string[] = [];
 
