@@ -2,7 +2,7 @@ import { openSync, writeSync, closeSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { formatDay } from '../domain/index.js';
-import { csvLine } from '../report/index.js';
+import { csvText } from '../report/index.js';
 import type { Random } from './random.js';
 import type { Person, RegistryEntry, World } from './world.js';
 
@@ -53,17 +53,13 @@ function writeCsv<T>(path: string, header: readonly string[], rows: readonly (re
       write(style.title + eol);
       row++;
     }
-    write(csvLine(header, true) + eol);
-    let chunk: string[] = [];
-    rows.forEach((cells, i) => {
-      numberRow(items[i]!, ++row);
-      chunk.push(csvLine(cells, true));
-      if (chunk.length === 20_000) {
-        write(chunk.join(eol) + eol);
-        chunk = [];
-      }
-    });
-    if (chunk.length > 0) write(chunk.join(eol) + eol);
+    const format = { asWritten: true, eol } as const;
+    write(csvText([header], format));
+    for (let start = 0; start < rows.length; start += 20_000) {
+      const chunk = rows.slice(start, start + 20_000);
+      chunk.forEach((_, i) => numberRow(items[start + i]!, ++row));
+      write(csvText(chunk, format));
+    }
   } finally {
     closeSync(fd);
   }

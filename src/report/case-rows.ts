@@ -39,6 +39,9 @@ export const CASE_COLUMNS: readonly Column[] = [
 
 export type CaseRow = Record<Column, string>;
 
+/** SPEC §2: say so when a spreadsheet destroyed the number. */
+const DIGITS_LOST = { zh: '（表格把号码存成了数字，后几位已丢失）', en: ' (a spreadsheet stored it as a number: its digits are lost)' } as const;
+
 /** One case as a clerk reads it: labels in the chosen language, IDs masked when asked. */
 export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): CaseRow {
   const sep = listSeparator(lang);
@@ -46,7 +49,7 @@ export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): Ca
   return {
     case_id: c.case_id,
     category: label(CATEGORY_LABELS, c.category, lang),
-    reasons: c.reasons.map((reason) => label(REASON_LABELS, reason, lang)).join(sep),
+    reasons: c.reasons.map((reason) => label(REASON_LABELS, reason, lang) + (reason === 'id_malformed' && primary.idNote ? DIGITS_LOST[lang] : '')).join(sep),
     flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(sep),
     township: c.township,
     village: primary.village || finding.household?.village || '',

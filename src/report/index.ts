@@ -12,7 +12,7 @@ import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
 export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
-export { neutraliseFormula, csvLine } from './cell-safety.js';
+export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { replaceOutputDirectory } from './output-dir.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, neutraliseFormula } from '../../src/report/index.js';
+import { csvFile, csvText, neutraliseFormula } from '../../src/report/index.js';
 
 describe('neutraliseFormula (OWASP CSV injection)', () => {
   it.each([
@@ -18,12 +18,16 @@ describe('neutraliseFormula (OWASP CSV injection)', () => {
   });
 });
 
-describe('csvLine', () => {
+describe('csvText and csvFile', () => {
   it('quotes commas, quotes and line breaks, and neutralises every cell', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'two\nlines', '=1+1', 3])).toBe(`"a,b","say ""hi""","two\nlines",'=1+1,3`);
+    expect(csvText([['a,b', 'say "hi"', 'two\nlines', '=1+1', 3]])).toBe(`"a,b","say ""hi""","two\nlines",'=1+1,3\r\n`);
+  });
+
+  it('starts a report CSV with a BOM', () => {
+    expect(csvFile([['姓名'], ['张伟']])).toBe('\uFEFF姓名\r\n张伟\r\n');
   });
 
   it('writes an export as it is when asked (the generator)', () => {
-    expect(csvLine(['=1+1', 'x'], true)).toBe('=1+1,x');
+    expect(csvText([['=1+1', 'x']], { asWritten: true, eol: '\n' })).toBe('=1+1,x\n');
   });
 });
