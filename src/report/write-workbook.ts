@@ -1,7 +1,7 @@
 import type { Finding } from '../classify/index.js';
 import { CATEGORIES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
 import { CASE_COLUMNS, caseRow } from './case-rows.js';
-import { agreementLabel, CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, type Column, type Lang } from './labels.js';
+import { agreementLabel, CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, WORKBOOK_LABELS as T, type Column, type Lang } from './labels.js';
 import type { Masker } from './mask.js';
 import { priorityOrder } from './priority.js';
 import type { Summary } from './summary.js';
@@ -69,35 +69,6 @@ function dateCell(text: string): Date | string {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
 }
 
-const T = {
-  summary: { zh: '摘要', en: 'Summary' },
-  reviewDetail: { zh: '核实对照', en: 'Review detail' },
-  asOf: { zh: '统计日期', en: 'As of' },
-  reference: { zh: '年龄基准日', en: 'Reference day' },
-  county: { zh: '本县身份证前缀', en: 'County ID prefixes' },
-  inferred: { zh: '（自动推断）', en: ' (inferred)' },
-  inputs: { zh: '输入文件', en: 'Input files' },
-  source: { zh: '来源', en: 'Source' },
-  file: { zh: '文件', en: 'File' },
-  read: { zh: '读取行数', en: 'Rows read' },
-  accepted: { zh: '采用', en: 'Accepted' },
-  rejected: { zh: '未采用', en: 'Rejected' },
-  links: { zh: '匹配方式', en: 'Links by rule' },
-  review: { zh: '待核实', en: 'Review' },
-  unlinked: { zh: '未匹配', en: 'Unlinked' },
-  cases: { zh: '案例', en: 'Cases' },
-  category: { zh: '类别', en: 'Category' },
-  count: { zh: '数量', en: 'Count' },
-  total: { zh: '合计', en: 'Total' },
-  township: { zh: '乡镇', en: 'Township' },
-  school: { zh: '学校', en: 'School' },
-  unknown: { zh: '（未填）', en: '(none)' },
-  role: { zh: '角色', en: 'Role' },
-  record: { zh: '待核实记录', en: 'Record' },
-  candidate: { zh: '候选人', en: 'Candidate' },
-  householdNo: { zh: '户号', en: 'Household no.' },
-  agreement: { zh: '比对', en: 'Comparison' },
-} as const;
 
 function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang): SheetContent {
   const rows: SheetContent['rows'] = [];
