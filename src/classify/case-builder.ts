@@ -36,8 +36,15 @@ export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
   } as Case;
 }
 
+/** Records are compared by source and row: a row read twice from a table is two objects. */
 function unique(records: SourceRecord[]): SourceRecord[] {
-  return [...new Set(records)];
+  const seen = new Set<string>();
+  return records.filter((record) => {
+    const key = `${record.source}:${record.row}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function genderName(gender: Gender | null): CasePerson['gender'] {

@@ -24,7 +24,7 @@ export const emptyRegistration: Classifier = (context) => {
     const outcome = data.registryOutcomes[r]!;
     const reasons: ReasonOf<'empty_registration'>[] = [];
     if (outcome.kind === 'none' && record.idState === 'valid' && county.has(record.id.slice(0, 6))) reasons.push('id_not_in_household');
-    if (outcome.kind === 'linked' && data.household[outcome.link.target]!.statusKind === 'deceased') reasons.push('person_deceased');
+    if (outcome.kind === 'linked' && data.household.statusKind(outcome.link.target) === 'deceased') reasons.push('person_deceased');
     const others = duplicates.get(r);
     if (others) reasons.push('duplicate_registration');
     if (reasons.length > 0) findings.push(registryFinding(context, 'empty_registration', reasons, r, others));

@@ -33,7 +33,7 @@ export function registryFinding<C extends Category>(context: ClassifyContext, ca
   const record = data.registry[r]!;
   const outcome = data.registryOutcomes[r]!;
   const link = outcome.kind === 'linked' ? outcome.link : null;
-  const household = link ? data.household[link.target]! : null;
+  const household = link ? data.household.at(link.target) : null;
   const poverty = (data.povertyByRegistry.get(r) ?? []).map((p) => data.poverty[p]!);
   return {
     category,
@@ -62,7 +62,7 @@ export function registryChildIsSchoolAge(context: ClassifyContext, r: number): b
   const { data } = context;
   let birth = birthOf(data.registry[r]!);
   const outcome = data.registryOutcomes[r]!;
-  if (!birth && outcome.kind === 'linked') birth = birthOf(data.household[outcome.link.target]!);
+  if (!birth && outcome.kind === 'linked') birth = data.household.birth(outcome.link.target);
   return isSchoolAge(birth, context.referenceDay, context.schoolAge);
 }
 

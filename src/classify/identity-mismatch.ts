@@ -1,4 +1,4 @@
-import { birthOf, genderOf, type ReasonOf } from '../domain/index.js';
+import type { ReasonOf } from '../domain/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -14,12 +14,13 @@ export const identityMismatch: Classifier = (context) => {
     if (record.statusKind !== 'active') return;
     const outcome = data.registryOutcomes[r]!;
     if (outcome.kind !== 'linked' || outcome.link.rule !== 'id_exact') return;
-    const person = data.household[outcome.link.target]!;
+    const t = outcome.link.target;
     const reasons: ReasonOf<'identity_mismatch'>[] = [];
-    if (record.name && person.name && record.name !== person.name) reasons.push('name_differs');
-    const personGender = genderOf(person);
+    const personName = data.household.name(t);
+    if (record.name && personName && record.name !== personName) reasons.push('name_differs');
+    const personGender = data.household.gender(t);
     if (record.gender && personGender && record.gender !== personGender) reasons.push('gender_differs');
-    const personBirth = birthOf(person);
+    const personBirth = data.household.birth(t);
     if (record.birthDate && personBirth && record.birthDate !== personBirth) reasons.push('birth_date_differs');
     if (reasons.length > 0) findings.push(registryFinding(context, 'identity_mismatch', reasons, r));
   });

@@ -12,7 +12,7 @@ export const review: Classifier = (context) => {
   const findings: Finding[] = [];
   data.registryOutcomes.forEach((outcome, r) => {
     if (outcome.kind !== 'review') return;
-    const people = outcome.review.candidates.map((c) => data.household[c.target]!);
+    const people = outcome.review.candidates.map((c) => data.household.at(c.target));
     findings.push({ ...registryFinding(context, 'review', [...outcome.review.reasons], r), review: { review: outcome.review, people } });
   });
   data.poverty.forEach((member, p) => {
@@ -20,7 +20,7 @@ export const review: Classifier = (context) => {
     if (outcome.kind !== 'review') return;
     const againstHousehold = data.povertyOutcomes[p]!.kind === 'review';
     const people: SourceRecord[] = outcome.review.candidates.map((c) =>
-      againstHousehold ? data.household[c.target]! : data.registry[data.registryPersons[c.target]![0]!]!,
+      againstHousehold ? data.household.at(c.target) : data.registry[data.registryPersons[c.target]![0]!]!,
     );
     findings.push({
       category: 'review',

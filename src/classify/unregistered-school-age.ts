@@ -1,3 +1,4 @@
+import { isSchoolAge } from '../domain/index.js';
 import { isSchoolAgeRecord, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -10,9 +11,12 @@ import { isSchoolAgeRecord, type Classifier, type Finding } from './finding.js';
 export const unregisteredSchoolAge: Classifier = (context) => {
   const { data } = context;
   const findings: Finding[] = [];
-  data.household.forEach((person, h) => {
-    if (person.statusKind !== 'living' || data.registryByHousehold.has(h) || data.reviewCandidates.has(h)) return;
-    if (!isSchoolAgeRecord(context, person)) return;
+  const { household } = data;
+  for (let h = 0; h < household.length; h++) {
+    // Columns first: a record is made only for the few who are cases.
+    if (!isSchoolAge(household.birth(h), context.referenceDay, context.schoolAge)) continue;
+    if (household.statusKind(h) !== 'living' || data.registryByHousehold.has(h) || data.reviewCandidates.has(h)) continue;
+    const person = household.at(h);
     const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
     findings.push({
       category: 'unregistered_school_age',
@@ -24,7 +28,7 @@ export const unregisteredSchoolAge: Classifier = (context) => {
       review: null,
       suggestedId: null,
     });
-  });
+  }
   data.poverty.forEach((member, p) => {
     if (data.povertyOutcomes[p]!.kind !== 'none' || data.povertyRegistryOutcomes[p]!.kind !== 'none') return;
     if (!isSchoolAgeRecord(context, member)) return;

@@ -27,8 +27,20 @@ export type FlagField = keyof typeof FLAG_BITS;
 
 const ID_NOTES = ['', 'numeric_cell', 'scientific_notation'] as const;
 export type IdNote = (typeof ID_NOTES)[number];
-const STATUS_KINDS: readonly StatusKind[] = ['unknown', 'active', 'dropout', 'left', 'living', 'deceased', 'gone'];
+export const STATUS_KINDS: readonly StatusKind[] = ['unknown', 'active', 'dropout', 'left', 'living', 'deceased', 'gone'];
 const GENDERS: readonly (Gender | null)[] = [null, 'M', 'F'];
+
+/** Reads one small field out of SourceRecord.packed (for RecordTable's column accessors). */
+export function packedIdState(packed: number): IdState {
+  return ID_STATES[packed & 0b111]!;
+}
+export function packedStatusKind(packed: number): StatusKind {
+  return STATUS_KINDS[(packed >> STATUS_KIND) & 0b111]!;
+}
+/** The stated gender, else the one a valid ID implies (genderOf, from the packed fields). */
+export function packedGender(packed: number): Gender | null {
+  return GENDERS[(packed >> GENDER) & 0b11] ?? GENDERS[(packed >> ID_GENDER) & 0b11]!;
+}
 
 // Where the small fields live in SourceRecord.bits. A million records are kept
 // while linking, and Node's pointers are 8 bytes: one number instead of eight
@@ -70,8 +82,28 @@ export class SourceRecord {
   constructor(
     readonly source: SourceName,
     /** Spreadsheet row number: the header is row 1 (SPEC §7). */
-    readonly row: number,
+    public row: number,
   ) {}
+
+  /** Empties the record for row `row`: the loader reuses one record for the rows it keeps in columns. */
+  clear(row: number): this {
+    this.row = row;
+    this.id = '';
+    this.idBirth = 0;
+    this.name = '';
+    this.nameRaw = '';
+    this.birthDate = 0;
+    this.township = '';
+    this.village = '';
+    this.householdNo = '';
+    this.studentNo = '';
+    this.school = '';
+    this.schoolCode = '';
+    this.grade = '';
+    this.className = '';
+    this.bits = 0;
+    return this;
+  }
 
   get idState(): IdState {
     return ID_STATES[(this.bits >> ID_STATE) & 0b111]!;
@@ -126,6 +158,14 @@ export class SourceRecord {
   }
   set flags(value: number) {
     this.pack(FLAGS, 0b1111, value);
+  }
+
+  /** All the small fields as one number, for RecordTable's columns. */
+  get packed(): number {
+    return this.bits;
+  }
+  set packed(value: number) {
+    this.bits = value;
   }
 
   private pack(shift: number, mask: number, code: number): void {

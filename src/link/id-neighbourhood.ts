@@ -1,5 +1,5 @@
 import { checksumWeight } from '../normalize/index.js';
-import { IdKeyTable, restDigits } from './id-key.js';
+import { IdKeyTable, restDigits } from '../normalize/index.js';
 
 // SPEC §4 `id_fuzzy`: the IDs differ by one substituted character, one adjacent
 // transposition, or (both checksum-valid) two substituted characters. Instead of

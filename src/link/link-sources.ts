@@ -1,11 +1,15 @@
 import type { SourceRecord } from '../domain/index.js';
+import type { IdKeyTable } from '../normalize/index.js';
 import { matchAttendance, type AttendanceMatch } from './attendance.js';
-import { PeopleIndex } from './people-index.js';
+import { PeopleIndex, type People } from './people-index.js';
 import { linkRecord, type LinkOutcome, type LinkRule } from './rules.js';
 
 export interface LinkInputs {
   readonly registry: readonly SourceRecord[];
-  readonly household: readonly SourceRecord[];
+  /** The household register, in columns (a million people are not a million objects). */
+  readonly household: People;
+  /** The key table the household's and everyone's valid IDs were packed with. */
+  readonly idKeys: IdKeyTable;
   readonly poverty: readonly SourceRecord[] | null;
   readonly attendance: readonly SourceRecord[] | null;
   /** The attendance file has a school or school_code column. */
@@ -17,7 +21,7 @@ export interface LinkInputs {
 /** Everything the classifiers read (SPEC §5 is a set of pure functions of this). */
 export interface LinkedData {
   readonly registry: readonly SourceRecord[];
-  readonly household: readonly SourceRecord[];
+  readonly household: People;
   readonly poverty: readonly SourceRecord[];
   /** Per registry record, against the household register. */
   readonly registryOutcomes: readonly LinkOutcome[];
@@ -50,15 +54,14 @@ export interface LinkCounts {
 export function linkSources(inputs: LinkInputs): LinkedData {
   const { registry, household } = inputs;
   const poverty = inputs.poverty ?? [];
-  const householdIndex = new PeopleIndex(household);
+  const householdIndex = new PeopleIndex(household, inputs.idKeys);
 
   const registryOutcomes = registry.map((record) => linkRecord(record, householdIndex));
   const povertyOutcomes = poverty.map((member) => linkRecord(member, householdIndex));
 
   // A poverty member with no household person may still link to a registry record.
   const registryPersons = groupRegistryPersons(registry);
-  const personRecords = registryPersons.map((group) => registry[group[0]!]!);
-  const registryIndex = poverty.length > 0 ? new PeopleIndex(personRecords) : null;
+  const registryIndex = poverty.length > 0 ? new PeopleIndex(recordList(registryPersons.map((group) => registry[group[0]!]!), inputs.idKeys), inputs.idKeys) : null;
   const none: LinkOutcome = { kind: 'none' };
   const povertyRegistryOutcomes = povertyOutcomes.map((outcome, p) =>
     outcome.kind === 'none' && registryIndex ? linkRecord(poverty[p]!, registryIndex) : none,
@@ -108,27 +111,35 @@ export function linkSources(inputs: LinkInputs): LinkedData {
 
 /** SPEC §4: without --county, the most frequent prefix among household IDs. */
 function inferCounty(index: PeopleIndex): string[] {
-  const counts = new Map<string, number>();
-  let last = '';
-  let run = 0;
-  // Household exports are sorted: count runs of one prefix, not every row.
-  for (const person of index.targets) {
-    if (person.idState !== 'valid') continue;
-    if (run > 0 && person.id.startsWith(last)) {
-      run++;
-      continue;
-    }
-    if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
-    last = person.id.slice(0, 6);
-    run = 1;
+  const counts = new Map<number, number>();
+  for (let t = 0; t < index.people.length; t++) {
+    const key = index.people.idKey(t);
+    if (key < 0) continue;
+    const prefix = Math.floor(key / 1e11);
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
-  if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
   let best: string | null = null;
   let bestCount = 0;
-  for (const [prefix, count] of counts) {
+  for (const [prefixIndex, count] of counts) {
+    const prefix = index.keys.prefixOf(prefixIndex * 1e11);
     if (count > bestCount || (count === bestCount && best !== null && prefix < best)) [best, bestCount] = [prefix, count];
   }
   return best ? [best] : [];
+}
+
+/** Records already made, as People (registry persons are few and walked often). */
+export function recordList(records: readonly SourceRecord[], idKeys: IdKeyTable): People {
+  const keys = records.map((record) => (record.idState === 'valid' ? idKeys.register(record.id) : -1));
+  return {
+    length: records.length,
+    at: (t) => records[t]!,
+    idKey: (t) => keys[t]!,
+    birth: (t) => records[t]!.idBirth || records[t]!.birthDate,
+    statusKind: (t) => records[t]!.statusKind,
+    gender: (t) => records[t]!.gender ?? records[t]!.idGender,
+    name: (t) => records[t]!.name,
+    township: (t) => records[t]!.township,
+  };
 }
 
 function groupRegistryPersons(registry: readonly SourceRecord[]): number[][] {

@@ -1,30 +1,61 @@
-import { birthOf, type SourceRecord } from '../domain/index.js';
-import { isChecksumValid } from '../normalize/index.js';
-import { IdKeyTable } from './id-key.js';
+import type { Gender, SourceRecord, StatusKind } from '../domain/index.js';
+import { isChecksumValid, type IdKeyTable } from '../normalize/index.js';
 import { forEachNeighbourKey } from './id-neighbourhood.js';
 import { KeyIndex } from './key-index.js';
 
 /**
- * The people records are linked to (household persons, or registry persons for a
- * poverty member with no household person), indexed by the blocking keys of the
- * linking rules (STYLE 10): exact ID, ID neighbourhood, birth date. No rule ever
- * compares all pairs; the cost of a run grows linearly with the records.
+ * The people records are linked to, by position: the household register (kept in
+ * columns, load/record-table.ts), or registry persons for a poverty member with no
+ * household person. The loops over everyone read columns; a record is made only
+ * for the few people a rule looks at.
+ */
+export interface People {
+  readonly length: number;
+  at(t: number): SourceRecord;
+  /** The packed key of t's valid ID, or -1. */
+  idKey(t: number): number;
+  /** SPEC §3: the birth date of a valid ID, else the stated one (0: none). */
+  birth(t: number): number;
+  statusKind(t: number): StatusKind;
+  /** The stated gender, else the one a valid ID implies. */
+  gender(t: number): Gender | null;
+  /** The normalised name. */
+  name(t: number): string;
+  township(t: number): string;
+}
+
+/**
+ * People indexed by the blocking keys of the linking rules (STYLE 10): exact ID,
+ * ID neighbourhood, birth date. No rule ever compares all pairs; the cost of a run
+ * grows linearly with the records.
  */
 export class PeopleIndex {
-  readonly keys = new IdKeyTable();
-  /** key → targets (more than one when an ID is shared: 重号). */
+  /** key → people (more than one when an ID is shared: 重号). */
   private readonly byKey: KeyIndex;
   private byBirth: Map<number, number[]> | null = null;
 
-  constructor(readonly targets: readonly SourceRecord[]) {
-    this.byKey = new KeyIndex(targets.length, targets.length);
-    for (let t = 0; t < targets.length; t++) {
-      const target = targets[t]!;
-      if (target.idState === 'valid') this.byKey.add(this.keys.register(target.id), t);
+  constructor(
+    readonly people: People,
+    readonly keys: IdKeyTable,
+  ) {
+    this.byKey = new KeyIndex(people.length, people.length);
+    for (let t = 0; t < people.length; t++) {
+      const key = people.idKey(t);
+      if (key >= 0) this.byKey.add(key, t);
     }
   }
 
-  /** Targets whose valid ID is exactly `id` (a valid ID). */
+  person(t: number): SourceRecord {
+    return this.people.at(t);
+  }
+
+  /** t's valid ID as text ('' when t has none). */
+  idOf(t: number): string {
+    const key = this.people.idKey(t);
+    return key < 0 ? '' : this.keys.idOf(key);
+  }
+
+  /** People whose valid ID is exactly `id` (a valid ID). */
   withId(id: string): number[] {
     const found: number[] = [];
     const key = this.keys.lookup(id);
@@ -32,23 +63,24 @@ export class PeopleIndex {
     return found;
   }
 
-  /** Targets whose valid ID may be one or two edits from `id` (exact matches excluded). */
+  /** People whose valid ID may be one or two edits from `id` (exact matches excluded). */
   nearId(id: string): number[] {
     const found = new Set<number>();
-    forEachNeighbourKey(id, isChecksumValid(id), this.keys, (key) =>
-      this.byKey.forEach(key, (t) => {
-        if (this.targets[t]!.id !== id) found.add(t);
-      }),
-    );
+    const valid = isChecksumValid(id);
+    // A key leaves out the check character: the same key is the same ID only for a valid query.
+    const own = valid ? this.keys.lookup(id) : -1;
+    forEachNeighbourKey(id, valid, this.keys, (key) => {
+      if (key !== own) this.byKey.forEach(key, (t) => found.add(t));
+    });
     return [...found];
   }
 
-  /** Targets born on `day`; the index is built on the first call (only name_birth asks). */
+  /** People born on `day`; the index is built on the first call (only name_birth asks). */
   bornOn(day: number): readonly number[] {
     if (!this.byBirth) {
       this.byBirth = new Map();
-      for (let t = 0; t < this.targets.length; t++) {
-        const birth = birthOf(this.targets[t]!);
+      for (let t = 0; t < this.people.length; t++) {
+        const birth = this.people.birth(t);
         if (!birth) continue;
         const list = this.byBirth.get(birth);
         if (list) list.push(t);

@@ -1,7 +1,7 @@
 import { birthOf, genderOf, type SourceRecord } from '../domain/index.js';
 import { compareNames, type NameAgreement } from '../normalize/index.js';
 import { describeIdDifference } from './id-difference.js';
-import type { PeopleIndex } from './people-index.js';
+import type { People, PeopleIndex } from './people-index.js';
 
 // SPEC §4: the linking rules, declarative and in order (STYLE 4). Each rule either
 // does not apply, or returns its candidates with the evidence for each. The first
@@ -56,7 +56,7 @@ export const LINK_RULES: readonly RuleDefinition[] = [
     // Equal normalised valid IDs.
     rule: 'id_exact',
     candidates: (record, index) =>
-      record.idState !== 'valid' ? null : index.withId(record.id).map((target) => candidate(target, evidenceFor(record, index.targets[target]!, 'equal'), 0)),
+      record.idState !== 'valid' ? null : index.withId(record.id).map((target) => candidate(target, evidenceFor(record, index.people, target, 'equal'), 0)),
   },
   {
     // One substitution, one adjacent transposition, or two substitutions between
@@ -66,13 +66,12 @@ export const LINK_RULES: readonly RuleDefinition[] = [
       if (record.id.length !== 18) return null;
       const found: Candidate[] = [];
       for (const target of index.nearId(record.id)) {
-        const person = index.targets[target]!;
-        const difference = describeIdDifference(record.id, person.id);
+        const difference = describeIdDifference(record.id, index.idOf(target));
         if (!difference) continue;
         if (difference.kind === 'two_substitutions' && record.idState !== 'valid') continue;
         // Cheap tests first: most neighbours of an ID are strangers of the other sex or name.
-        if (agreement(genderOf(record), genderOf(person)) === 'differs') continue;
-        const evidence = evidenceFor(record, person, difference.text);
+        if (agreement(genderOf(record), index.people.gender(target)) === 'differs') continue;
+        const evidence = evidenceFor(record, index.people, target, difference.text);
         if (evidence.name === 'different') continue;
         const edits = difference.kind === 'two_substitutions' ? 10 : 20;
         found.push(candidate(target, evidence, edits + (evidence.name === 'equal' ? 2 : 1)));
@@ -90,11 +89,11 @@ export const LINK_RULES: readonly RuleDefinition[] = [
       const recordHasId = record.idState === 'valid';
       const found: Candidate[] = [];
       for (const target of index.bornOn(birth)) {
-        const person = index.targets[target]!;
-        if (recordHasId && person.idState === 'valid') continue;
-        if (agreement(genderOf(record), genderOf(person)) === 'differs') continue;
-        if (record.township && person.township && record.township !== person.township) continue;
-        const evidence = evidenceFor(record, person, 'not used');
+        if (recordHasId && index.people.idKey(target) >= 0) continue;
+        if (agreement(genderOf(record), index.people.gender(target)) === 'differs') continue;
+        const township = index.people.township(target);
+        if (record.township && township && record.township !== township) continue;
+        const evidence = evidenceFor(record, index.people, target, 'not used');
         if (evidence.name === 'different' || evidence.gender === 'differs' || evidence.township === 'differs') continue;
         found.push({ target, evidence, score: 0, weak: evidence.name === 'sound_alike' });
       }
@@ -125,13 +124,14 @@ function candidate(target: number, evidence: Evidence, score: number): Candidate
   return { target, evidence, score, weak: false };
 }
 
-export function evidenceFor(record: SourceRecord, person: SourceRecord, id: string): Evidence {
+/** How `record` compares with person t, field by field. */
+export function evidenceFor(record: SourceRecord, people: People, t: number, id: string): Evidence {
   return {
     id,
-    name: compareNames(record.name, person.name),
-    gender: agreement(genderOf(record), genderOf(person)),
-    birth_date: agreement(birthOf(record) || null, birthOf(person) || null),
-    township: agreement(record.township || null, person.township || null),
+    name: compareNames(record.name, people.name(t)),
+    gender: agreement(genderOf(record), people.gender(t)),
+    birth_date: agreement(birthOf(record) || null, people.birth(t) || null),
+    township: agreement(record.township || null, people.township(t) || null),
   };
 }
 

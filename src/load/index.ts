@@ -3,4 +3,5 @@ export { FieldProblems, type LoadContext } from './record-builder.js';
 export type { RejectedRow, RejectReason } from './rejected.js';
 export type { ProgressCallback } from './rows.js';
 export { CsvTokenizer } from './csv-tokenizer.js';
+export { RecordTable } from './record-table.js';
 export { loadSources, type LoadedSources, type SourceProgress } from './load-sources.js';

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SourceSettings } from '../config/index.js';
-import { RollcallError, type FieldName, type SourceName, type SourceRecord } from '../domain/index.js';
+import { RollcallError, type FieldName, type SourceName } from '../domain/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { checkRequiredFields, countRecognisedHeaders, mapHeaders, type HeaderMap } from './header-map.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
+import { RecordTable } from './record-table.js';
 import type { RejectedRow, RejectReason } from './rejected.js';
 import type { Cell, ProgressCallback, ReaderInfo, RowSink } from './rows.js';
 
@@ -23,7 +24,7 @@ export interface LoadedSource {
   /** field → header as written in the file */
   readonly fields: Partial<Record<FieldName, string>>;
   readonly unmappedHeaders: readonly string[];
-  readonly records: SourceRecord[];
+  readonly records: RecordTable;
   readonly rejected: readonly RejectedRow[];
   /** SPEC §7: rows read = rows accepted + rows rejected. */
   readonly rowsRead: number;
@@ -73,7 +74,7 @@ class SourceAssembler implements RowSink {
   private headerRow = 0;
   private builder: RecordBuilder | null = null;
   private readonly preamble: { cells: readonly Cell[]; row: number }[] = [];
-  private readonly records: SourceRecord[] = [];
+  private readonly records: RecordTable;
   private readonly rejected: RejectedRow[] = [];
   /** Blank rows seen but not yet known to be in the middle (trailing blanks are not rows). */
   private pendingBlank: number[] = [];
@@ -84,7 +85,10 @@ class SourceAssembler implements RowSink {
     private readonly settings: SourceSettings,
     private readonly context: LoadContext,
     private readonly format: SourceFormat,
-  ) {}
+  ) {
+    // The household register is the million-row source: it is kept in columns.
+    this.records = new RecordTable(settings.source, context.idKeys, { compact: settings.source === 'household' });
+  }
 
   start(info: ReaderInfo): void {
     this.info = info;
@@ -146,7 +150,7 @@ class SourceAssembler implements RowSink {
     this.header = header;
     this.headerRow = row;
     this.lastRow = row;
-    this.builder = new RecordBuilder(header, this.settings.source, this.context, this.problems);
+    this.builder = new RecordBuilder(header, this.settings.source, this.context, this.problems, this.records.compact);
     this.info?.expectFieldCount(cells.length);
     // Rows read before the header was recognised and below it are data.
     const after = this.preamble.filter((entry) => entry.row > row);

@@ -4,6 +4,7 @@ import {
   foldText,
   INVALID_DATE,
   Interner,
+  IdKeyTable,
   isJuniorMiddleGrade,
   isResidentIdType,
   normalizeIdFromNumber,
@@ -24,6 +25,8 @@ export interface LoadContext {
   readonly asOf: number;
   readonly statuses: StatusMatcher;
   readonly interner: Interner;
+  /** Valid IDs are kept as packed keys; one table of prefixes for every source. */
+  readonly idKeys: IdKeyTable;
 }
 
 /** Field-level problems: the row is still used, but a clerk should know (`inspect`). */
@@ -63,13 +66,20 @@ export class RecordBuilder {
     private readonly source: SourceName,
     private readonly context: LoadContext,
     readonly problems: FieldProblems,
+    reuse = false,
   ) {
     this.col = map.columns;
+    this.reused = reuse ? new SourceRecord(source, 0) : null;
   }
+  private readonly reused: SourceRecord | null;
 
-  /** The record, or null when the row identifies nobody (no ID, no name, no student number). */
+  /**
+   * The record, or null when the row identifies nobody (no ID, no name, no student
+   * number). With `reuse`, one record is filled again for every row: the caller
+   * copies what it keeps (a table in columns) before the next row.
+   */
   build(cells: readonly Cell[], row: number): SourceRecord | null {
-    const record = new SourceRecord(this.source, row);
+    const record = this.reused ? this.reused.clear(row) : new SourceRecord(this.source, row);
 
     this.readIdNumber(record, cells);
     const nameRaw = this.text(cells, 'name');
@@ -107,7 +117,8 @@ export class RecordBuilder {
     if (typeof cell === 'number') id = normalizeIdFromNumber(cell, this.context.asOf);
     else if (cell instanceof Date) id = { state: 'malformed', value: '', birth: 0, gender: null, note: 'numeric_cell' };
     else id = normalizeIdNumber(cell == null ? '' : String(cell), this.context.asOf, resident);
-    record.id = detach(id.value);
+    // Not copied here: a table that keeps the ID as text copies it (RecordTable.push).
+    record.id = id.value;
     record.idState = id.state;
     record.idNote = id.note;
     record.idBirth = id.birth;

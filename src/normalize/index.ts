@@ -16,3 +16,4 @@ export { parseYesNo, type YesNoField } from './yes-no.js';
 export { StatusMatcher, type StatusLists } from './status.js';
 export { isResidentIdType } from './id-type.js';
 export { isJuniorMiddleGrade } from './grade.js';
+export { IdKeyTable, restDigits, birthOfKey, isMaleKey } from './id-key.js';

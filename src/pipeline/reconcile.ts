@@ -45,10 +45,12 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   logLoaded(logger, loaded, timer.lap());
 
   const linked = linkSources({
-    registry: loaded.registry!.records,
+    // The household register stays in columns; the smaller sources become records.
+    registry: loaded.registry!.records.toRecords(),
     household: loaded.household!.records,
-    poverty: loaded.poverty?.records ?? null,
-    attendance: loaded.attendance?.records ?? null,
+    idKeys: loaded.household!.records.idKeys,
+    poverty: loaded.poverty?.records.toRecords() ?? null,
+    attendance: loaded.attendance?.records.toRecords() ?? null,
     attendanceNamesSchools: loaded.attendance ? loaded.attendance.fields.school !== undefined || loaded.attendance.fields.school_code !== undefined : false,
     county: settings.county,
   });

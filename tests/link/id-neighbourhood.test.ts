@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SourceRecord } from '../../src/domain/index.js';
 import { describeIdDifference, PeopleIndex } from '../../src/link/index.js';
+import { RecordTable } from '../../src/load/index.js';
+import { IdKeyTable } from '../../src/normalize/index.js';
 import { check } from '../helpers/ids.js';
 
 /** A deterministic pseudo-random generator (tests must not depend on chance). */
@@ -32,7 +34,8 @@ describe('PeopleIndex.nearId finds what an all-pairs comparison finds', () => {
     ids.add(body + check(body));
   }
   const all = [...ids];
-  const index = new PeopleIndex(all.map(validRecord));
+  const keys = new IdKeyTable();
+  const index = new PeopleIndex(RecordTable.of('household', all.map(validRecord), keys), keys);
 
   const mutate = (id: string): string => {
     const chars = id.split('');

@@ -1,3 +1,5 @@
+import { checkCharFor } from './id-number.js';
+
 /**
  * A valid ID packed into one number, so that the indexes of a million people are
  * Maps of numbers and the one-edit neighbours of an ID are arithmetic, not strings.
@@ -35,6 +37,12 @@ export class IdKeyTable {
     return this.prefixes[Math.floor(key / IdKeyTable.REST)]!;
   }
 
+  /** The ID a key stands for (18 characters, check character recomputed). */
+  idOf(key: number): string {
+    const body = this.prefixOf(key) + String(key % IdKeyTable.REST).padStart(11, '0');
+    return body + checkCharFor(body);
+  }
+
   prefixIndex(prefix: string): number | undefined {
     return this.indexOfPrefix.get(prefix);
   }
@@ -59,6 +67,14 @@ export class IdKeyTable {
     }
     return index * IdKeyTable.REST + restDigits(id);
   }
+}
+
+/** The birth date (yyyymmdd) and the implied gender of a key's ID. */
+export function birthOfKey(key: number): number {
+  return Math.floor((key % IdKeyTable.REST) / 1000);
+}
+export function isMaleKey(key: number): boolean {
+  return (key % IdKeyTable.REST) % 2 === 1;
 }
 
 /** Digits 7–17 of an ID (positions 6..16) as a number. */
