@@ -42,8 +42,7 @@ export const STATUS_LIST_NAMES = Object.keys(DEFAULT_STATUSES) as StatusListName
 export const DEFAULT_SCHOOL_AGE = { min: 6, max: 15 } as const;
 
 /** Encodings a CSV may be read in; GBK and GB2312 are subsets of GB18030. */
-export const ENCODINGS = ['utf-8', 'gb18030'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
+export type Encoding = 'utf-8' | 'gb18030';
 export const ENCODING_ALIASES: Readonly<Record<string, Encoding>> = {
   'utf-8': 'utf-8',
   utf8: 'utf-8',

@@ -38,7 +38,3 @@ export const REQUIRED_FIELDS: Record<SourceName, readonly (FieldName | readonly 
   poverty: ['name', 'id_number'],
   attendance: [['id_number', 'student_no']],
 };
-
-export function isSourceName(value: string): value is SourceName {
-  return (SOURCE_NAMES as readonly string[]).includes(value);
-}

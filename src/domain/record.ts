@@ -182,7 +182,3 @@ export function birthOf(record: SourceRecord): number {
 export function genderOf(record: SourceRecord): Gender | null {
   return record.gender ?? record.idGender;
 }
-
-export function hasUsableId(record: SourceRecord): boolean {
-  return record.idState === 'valid';
-}

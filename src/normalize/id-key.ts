@@ -69,12 +69,9 @@ export class IdKeyTable {
   }
 }
 
-/** The birth date (yyyymmdd) and the implied gender of a key's ID. */
+/** The birth date (yyyymmdd) of a key's ID. */
 export function birthOfKey(key: number): number {
   return Math.floor((key % IdKeyTable.REST) / 1000);
-}
-export function isMaleKey(key: number): boolean {
-  return (key % IdKeyTable.REST) % 2 === 1;
 }
 
 /** Digits 7–17 of an ID (positions 6..16) as a number. */

@@ -1,4 +1,4 @@
-export { foldText, stripWhiteSpace, detach, Interner } from './text.js';
+export { foldText, detach, Interner } from './text.js';
 export {
   normalizeIdNumber,
   normalizeIdFromNumber,
@@ -16,4 +16,4 @@ export { parseYesNo, type YesNoField } from './yes-no.js';
 export { StatusMatcher, type StatusLists } from './status.js';
 export { isResidentIdType } from './id-type.js';
 export { isJuniorMiddleGrade } from './grade.js';
-export { IdKeyTable, restDigits, birthOfKey, isMaleKey } from './id-key.js';
+export { IdKeyTable, restDigits, birthOfKey } from './id-key.js';

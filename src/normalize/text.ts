@@ -23,11 +23,6 @@ function isFolded(text: string): boolean {
   return true;
 }
 
-/** Only white space removal: for text already known to need no NFKC. */
-export function stripWhiteSpace(text: string): string {
-  return text.replace(WHITE_SPACE, '');
-}
-
 /**
  * A copy of `text` that does not keep the string it was sliced from alive. Fields
  * are sliced out of 1 MB decoded chunks, and V8 would otherwise hold every chunk for
