@@ -46,15 +46,26 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof RollcallError) {
-      (logger as Logger | null)?.error({ code: error.code }, 'stopped');
-      io.stderr.write(`rollcall: ${error.message}\n`);
-      if (error.exitCode === 1 && error.stack) io.stderr.write(`${error.stack}\n`);
+      tellWhyStopped(io, logger, error.code, error.message, error.exitCode === 1 ? error.stack : undefined);
       return error.exitCode;
     }
-    (logger as Logger | null)?.fatal({ code: 'unexpected' }, 'stopped by an unexpected error');
-    io.stderr.write(`rollcall: unexpected error — please report it with the lines below\n${(error as Error)?.stack ?? String(error)}\n`);
+    const stack = (error as Error)?.stack ?? String(error);
+    tellWhyStopped(io, logger, 'unexpected', 'unexpected error — please report it with the stack below', stack);
     return 1;
   }
+}
+
+/**
+ * On a terminal, a plain message; otherwise (cron) one more JSON log line, so that
+ * stderr stays JSON lines (SPEC §6). Messages name files, fields and headers,
+ * never a person.
+ */
+function tellWhyStopped(io: CliIO, logger: Logger | null, code: string, message: string, stack?: string): void {
+  if (io.stderr.isTTY) {
+    io.stderr.write(`rollcall: ${message}\n${stack ? `${stack}\n` : ''}`);
+    return;
+  }
+  (logger ?? createLogger('error', io.stderr)).error({ code, ...(stack ? { stack } : {}) }, message);
 }
 
 /** Entry point of bin/rollcall.js. */

@@ -87,20 +87,26 @@ describe('rollcall inspect', () => {
   it('exits 2 with an actionable message for a bad input, and logs no personal data', async () => {
     const dir = tempDir();
     const household = writeCsv(join(dir, 'household.csv'), [['姓名', '号码', '户籍状态'], ['张伟', ID_A, '正常']]);
+    // Under cron (stderr not a terminal) the message is one more JSON log line.
     const result = await runRollcall(['inspect', '--household', household]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('required field "id_number"');
-    expect(result.stderr).toContain('sources.household.columns.id_number');
+    expect(result.logs).toEqual([expect.objectContaining({ level: 50, code: 'schema' })]);
+    const message = String(result.logs[0]!.msg);
+    expect(message).toContain('required field "id_number"');
+    expect(message).toContain('sources.household.columns.id_number');
     expect(result.stderr).not.toContain(ID_A);
     expect(result.stderr).not.toContain('张伟');
-    expect(result.logs).toEqual([expect.objectContaining({ level: 50, code: 'schema' })]);
+    // On a terminal, the same message in plain text.
+    const terminal = await runRollcall(['inspect', '--household', household], undefined, { terminal: true });
+    expect(terminal.code).toBe(2);
+    expect(terminal.stderr.startsWith(`rollcall: ${household}: a required field is missing`)).toBe(true);
   });
 
   it('exits 2 on an unknown option and when no file is named', async () => {
     expect((await runRollcall(['inspect', '--bogus'])).code).toBe(2);
     const none = await runRollcall(['inspect']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no input file given');
+    expect(none.logs[0]?.msg).toContain('no input file given');
   });
 
   it('exits 0 for --help', async () => {
