@@ -25,7 +25,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     const started = performance.now();
     const settings = await resolveSettings(commandLineInputs(options), context.now);
     const progress = context.progress();
-    const { summary, files } = await reconcile(settings, {
+    const { summary, files, unknownStatuses } = await reconcile(settings, {
       out: options.out,
       lang: options.lang,
       maskIds: options.maskIds === true,
@@ -38,14 +38,14 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang));
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses));
   });
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
 /** The short table a clerk sees after a run (issue #5). */
-export function renderRunTable(summary: Summary, files: readonly string[], out: string, lang: Lang): string {
+export function renderRunTable(summary: Summary, files: readonly string[], out: string, lang: Lang, unknownStatuses: Partial<Record<string, number>> = {}): string {
   const zh = lang === 'zh';
   const lines: string[] = [];
   lines.push(
@@ -63,6 +63,14 @@ export function renderRunTable(summary: Summary, files: readonly string[], out: 
   if (townships.length > 0) {
     lines.push('', zh ? '案例最多的乡镇' : 'Townships with the most cases');
     for (const [township, count] of townships) lines.push(`  ${township || (zh ? '（未填）' : '(none)')}  ${n(count)}`);
+  }
+  for (const [source, rows] of Object.entries(unknownStatuses)) {
+    lines.push(
+      '',
+      zh
+        ? `注意：${source} 有 ${n(rows ?? 0)} 行的状态不在任何状态列表中，这些行既不算在读也不算在户——请运行 rollcall inspect，并在配置文件的 statuses 中补充`
+        : `Note: ${n(rows ?? 0)} ${source} rows have a status in no status list and count as neither active nor living — run rollcall inspect and add the texts to "statuses" in the config file`,
+    );
   }
   const rejected = Object.values(summary.sources).reduce((sum, source) => sum + source.rows_rejected, 0);
   if (rejected > 0) lines.push('', zh ? `未采用的输入行：${n(rejected)}（见 rejected.csv）` : `Input rows not used: ${n(rejected)} (see rejected.csv)`);

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { classify } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
+import type { SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
 import { buildSummary, startWorkbookWriter, writeReports, type Lang, type Summary, type WorkbookWriter } from '../report/index.js';
@@ -19,6 +20,8 @@ export interface ReconcileOptions {
 export interface ReconcileResult {
   readonly summary: Summary;
   readonly files: readonly string[];
+  /** Rows whose status is in no status list, per source: they count as neither active nor living. */
+  readonly unknownStatuses: Partial<Record<SourceName, number>>;
 }
 
 /**
@@ -42,7 +45,7 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   const { logger } = options;
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
-  logLoaded(logger, loaded, timer.lap());
+  const unknownStatuses = logLoaded(logger, loaded, timer.lap());
 
   const linked = linkSources({
     // The household register stays in columns; the smaller sources become records.
@@ -63,19 +66,24 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
   const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
-  return { summary, files };
+  return { summary, files, unknownStatuses };
 }
 
-function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): void {
+function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): Partial<Record<SourceName, number>> {
+  const unknownStatuses: Partial<Record<SourceName, number>> = {};
   for (const source of Object.values(loaded)) {
     logger.info(
       { stage: 'load', source: source.source, format: source.format, encoding: source.encoding, rows_read: source.rowsRead, rows_accepted: source.rowsAccepted, rows_rejected: source.rowsRejected },
       'source read',
     );
     const unknown = [...source.problems.unknownStatuses.values()].reduce((sum, count) => sum + count, 0);
-    if (unknown > 0) logger.warn({ source: source.source, rows: unknown }, 'status texts in no status list: run rollcall inspect');
+    if (unknown > 0) {
+      unknownStatuses[source.source] = unknown;
+      logger.warn({ source: source.source, rows: unknown }, 'status texts in no status list: run rollcall inspect');
+    }
   }
   logger.info({ stage: 'load', ms }, 'sources read');
+  return unknownStatuses;
 }
 
 function stageTimer(): { lap(): number } {

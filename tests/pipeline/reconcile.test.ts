@@ -174,3 +174,14 @@ describe('safety and privacy (issue #5)', () => {
     expect(result.stderr).toContain('--household');
   });
 });
+
+describe('the terminal table', () => {
+  it('warns when statuses are in no status list', async () => {
+    const county = new County();
+    const child = county.person('张伟', '2015-03-05');
+    county.household(child);
+    county.registry(child, { 学籍状态: '在籍' });
+    const result = await county.reconcile();
+    expect(result.stdout).toContain('注意：registry 有 1 行的状态不在任何状态列表中');
+  });
+});
