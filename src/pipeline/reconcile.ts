@@ -30,7 +30,6 @@ export interface ReconcileResult {
  * Nothing is written until every input has been read and checked (SPEC §6).
  */
 export async function reconcile(settings: Settings, options: ReconcileOptions): Promise<ReconcileResult> {
-  const { logger } = options;
   const timer = stageTimer();
   // Started now, so that exceljs loads on the other core while the inputs are read.
   const workbooks = startWorkbookWriter();

@@ -1,5 +1,5 @@
 import type { Finding } from '../classify/index.js';
-import type { Case } from '../domain/index.js';
+import { CATEGORIES, type Case, type Category } from '../domain/index.js';
 import {
   CATEGORY_LABELS,
   evidenceLabel,
@@ -14,6 +14,7 @@ import {
   type Lang,
 } from './labels.js';
 import type { Masker } from './mask.js';
+import { priorityOrder } from './priority.js';
 
 /** The columns of every category CSV and sheet, in order. */
 export const CASE_COLUMNS: readonly Column[] = [
@@ -72,4 +73,19 @@ export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): Ca
       )
       .join(sep),
   };
+}
+
+/** The cases as clerks work them: priority order, and each case's row, by category. */
+export interface CaseListing {
+  /** Indices into the cases, in priority order. */
+  readonly order: readonly number[];
+  readonly rows: Readonly<Record<Category, readonly CaseRow[]>>;
+}
+
+/** Made once a run: the CSVs and the workbook list the same rows. */
+export function listCases(cases: readonly Case[], findings: readonly Finding[], lang: Lang, mask: Masker): CaseListing {
+  const order = priorityOrder(cases);
+  const rows = Object.fromEntries(CATEGORIES.map((category) => [category, [] as CaseRow[]])) as Record<Category, CaseRow[]>;
+  for (const i of order) rows[cases[i]!.category].push(caseRow(cases[i]!, findings[i]!, lang, mask));
+  return { order, rows };
 }

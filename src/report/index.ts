@@ -8,6 +8,7 @@ import { replaceOutputDirectory } from './output-dir.js';
 import type { Summary } from './summary.js';
 import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
 import { workbookContent } from './write-workbook.js';
+import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
@@ -34,12 +35,13 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
   try {
     await replaceOutputDirectory(out, async (dir) => {
       // The workbook is written on the worker while this thread writes the text files.
-      const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, mask }));
+      const listing = listCases(input.cases, input.findings, input.lang, mask);
+      const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, listing, mask }));
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
       await writeCasesJsonl(dir, input.cases);
       await writeSummaryJson(dir, input.summary);
       await writeRejectedCsv(dir, input.rejected);
-      const csvs = await writeCategoryCsvs(dir, input.cases, input.findings, input.lang, mask);
+      const csvs = await writeCategoryCsvs(dir, listing, input.lang);
       await workbook;
       files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
     });

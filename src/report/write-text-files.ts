@@ -1,12 +1,9 @@
-import type { Finding } from '../classify/index.js';
 import { CATEGORIES, type Case } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import { csvFile } from './cell-safety.js';
-import { CASE_COLUMNS, caseRow } from './case-rows.js';
+import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
 import { COLUMN_LABELS, type Lang } from './labels.js';
-import type { Masker } from './mask.js';
 import { writeReportFile } from './output-dir.js';
-import { priorityOrder } from './priority.js';
 import type { Summary } from './summary.js';
 
 /** SPEC §7 cases.jsonl: one case a line, contract keys, the classifier's stable order, full IDs. */
@@ -25,16 +22,11 @@ export async function writeRejectedCsv(dir: string, rejected: readonly RejectedR
 }
 
 /** One CSV per category (written even when empty), in the order clerks work them. */
-export async function writeCategoryCsvs(dir: string, cases: readonly Case[], findings: readonly Finding[], lang: Lang, mask: Masker): Promise<string[]> {
+export async function writeCategoryCsvs(dir: string, listing: CaseListing, lang: Lang): Promise<string[]> {
   const files: string[] = [];
   const header = CASE_COLUMNS.map((column) => COLUMN_LABELS[column][lang]);
-  const order = priorityOrder(cases);
   for (const category of CATEGORIES) {
-    const indices = order.filter((i) => cases[i]!.category === category);
-    const rows = indices.map((i) => {
-      const row = caseRow(cases[i]!, findings[i]!, lang, mask);
-      return CASE_COLUMNS.map((column) => row[column]);
-    });
+    const rows = listing.rows[category].map((row) => CASE_COLUMNS.map((column) => row[column]));
     const file = `${category}.csv`;
     await writeReportFile(dir, file, csvFile([header, ...rows]));
     files.push(file);

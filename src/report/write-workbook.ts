@@ -1,9 +1,7 @@
-import type { Finding } from '../classify/index.js';
 import { CATEGORIES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
-import { CASE_COLUMNS, caseRow } from './case-rows.js';
+import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
 import { agreementLabel, CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, WORKBOOK_LABELS as T, type Column, type Lang } from './labels.js';
 import type { Masker } from './mask.js';
-import { priorityOrder } from './priority.js';
 import type { Summary } from './summary.js';
 
 import type { SheetColumn, SheetContent, Value, WorkbookContent } from './workbook-file.js';
@@ -38,24 +36,18 @@ const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no',
  * thread, see workbook-writer.ts). Every value is a plain value, never a formula,
  * so a hostile name stays text.
  */
-export function workbookContent(input: { summary: Summary; cases: readonly Case[]; findings: readonly Finding[]; lang: Lang; mask: Masker }): WorkbookContent {
-  const { lang } = input;
-  const order = priorityOrder(input.cases);
+export function workbookContent(input: { summary: Summary; cases: readonly Case[]; listing: CaseListing; lang: Lang; mask: Masker }): WorkbookContent {
+  const { lang, listing } = input;
   const sheets: SheetContent[] = [summarySheet(input.summary, input.cases, lang)];
   for (const category of CATEGORIES) {
-    const rows: SheetContent['rows'] = [];
-    for (const i of order) {
-      if (input.cases[i]!.category !== category) continue;
-      const row = caseRow(input.cases[i]!, input.findings[i]!, lang, input.mask);
-      rows.push({ cells: CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column])) });
-    }
+    const rows = listing.rows[category].map((row) => ({ cells: CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column])) }));
     sheets.push({
       name: sheetName(category, lang),
       columns: CASE_COLUMNS.map((column) => ({ header: COLUMN_LABELS[column][lang], width: WIDTHS[column], text: TEXT_COLUMNS.has(column), date: column === 'birth_date' })),
       rows,
     });
   }
-  sheets.push(reviewSheet(input.cases, order, lang, input.mask));
+  sheets.push(reviewSheet(input.cases, listing.order, lang, input.mask));
   return { created: new Date(`${input.summary.as_of}T00:00:00Z`), sheets };
 }
 
