@@ -1,4 +1,4 @@
-export { linkSources, recordList, type LinkInputs, type LinkedData, type LinkCounts, type RuleCounts } from './link-sources.js';
+export { linkSources, type LinkInputs, type LinkedData, type LinkCounts, type RuleCounts } from './link-sources.js';
 export { linkRecord, LINK_RULES, type LinkOutcome, type Link, type Review, type Candidate, type Evidence, type LinkRule, type ReviewReason } from './rules.js';
 export { PeopleIndex, type People } from './people-index.js';
 export { describeIdDifference, type IdDifference } from './id-difference.js';

@@ -1,6 +1,7 @@
 import type { SourceRecord } from '../domain/index.js';
 import type { IdKeyTable } from '../normalize/index.js';
 import { matchAttendance, type AttendanceMatch } from './attendance.js';
+import { RecordTable } from '../load/index.js';
 import { PeopleIndex, type People } from './people-index.js';
 import { linkRecord, type LinkOutcome, type LinkRule } from './rules.js';
 
@@ -61,7 +62,8 @@ export function linkSources(inputs: LinkInputs): LinkedData {
 
   // A poverty member with no household person may still link to a registry record.
   const registryPersons = groupRegistryPersons(registry);
-  const registryIndex = poverty.length > 0 ? new PeopleIndex(recordList(registryPersons.map((group) => registry[group[0]!]!), inputs.idKeys), inputs.idKeys) : null;
+  const registryIndex =
+    poverty.length > 0 ? new PeopleIndex(RecordTable.of('registry', registryPersons.map((group) => registry[group[0]!]!), inputs.idKeys, false), inputs.idKeys) : null;
   const none: LinkOutcome = { kind: 'none' };
   const povertyRegistryOutcomes = povertyOutcomes.map((outcome, p) =>
     outcome.kind === 'none' && registryIndex ? linkRecord(poverty[p]!, registryIndex) : none,
@@ -125,21 +127,6 @@ function inferCounty(index: PeopleIndex): string[] {
     if (count > bestCount || (count === bestCount && best !== null && prefix < best)) [best, bestCount] = [prefix, count];
   }
   return best ? [best] : [];
-}
-
-/** Records already made, as People (registry persons are few and walked often). */
-export function recordList(records: readonly SourceRecord[], idKeys: IdKeyTable): People {
-  const keys = records.map((record) => (record.idState === 'valid' ? idKeys.register(record.id) : -1));
-  return {
-    length: records.length,
-    at: (t) => records[t]!,
-    idKey: (t) => keys[t]!,
-    birth: (t) => records[t]!.idBirth || records[t]!.birthDate,
-    statusKind: (t) => records[t]!.statusKind,
-    gender: (t) => records[t]!.gender ?? records[t]!.idGender,
-    name: (t) => records[t]!.name,
-    township: (t) => records[t]!.township,
-  };
 }
 
 function groupRegistryPersons(registry: readonly SourceRecord[]): number[][] {
