@@ -1,4 +1,4 @@
-import { isSchoolAge } from '../domain/index.js';
+import { isSchoolAge, type SourceRecord } from '../domain/index.js';
 import { isSchoolAgeRecord, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -16,32 +16,15 @@ export const unregisteredSchoolAge: Classifier = (context) => {
     // Columns first: a record is made only for the few who are cases.
     if (!isSchoolAge(household.birth(h), context.referenceDay, context.schoolAge)) continue;
     if (household.statusKind(h) !== 'living' || data.registryByHousehold.has(h) || data.reviewCandidates.has(h)) continue;
-    const person = household.at(h);
-    const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
-    findings.push({
-      category: 'unregistered_school_age',
-      reasons: ['no_registry_record'],
-      primary: person,
-      household: null,
-      others: poverty,
-      link: null,
-      review: null,
-      suggestedId: null,
-    });
+    findings.push(noRegistryRecord(household.at(h), (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!)));
   }
   data.poverty.forEach((member, p) => {
     if (data.povertyOutcomes[p]!.kind !== 'none' || data.povertyRegistryOutcomes[p]!.kind !== 'none') return;
-    if (!isSchoolAgeRecord(context, member)) return;
-    findings.push({
-      category: 'unregistered_school_age',
-      reasons: ['no_registry_record'],
-      primary: member,
-      household: null,
-      others: [],
-      link: null,
-      review: null,
-      suggestedId: null,
-    });
+    if (isSchoolAgeRecord(context, member)) findings.push(noRegistryRecord(member, []));
   });
   return findings;
 };
+
+function noRegistryRecord(primary: SourceRecord, poverty: readonly SourceRecord[]): Finding {
+  return { category: 'unregistered_school_age', reasons: ['no_registry_record'], primary, household: null, others: poverty, link: null, review: null, suggestedId: null };
+}

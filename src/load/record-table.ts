@@ -1,6 +1,8 @@
 import { packedGender, packedIdState, packedStatusKind, SourceRecord, type Gender, type IdState, type SourceName, type StatusKind } from '../domain/index.js';
 import { birthOfKey, detach, IdKeyTable } from '../normalize/index.js';
 
+type SchoolFields = Pick<SourceRecord, 'studentNo' | 'school' | 'schoolCode' | 'grade' | 'className'>;
+
 /**
  * One source's accepted rows. The household register, a million rows at county
  * scale, is kept in columns: typed arrays for the numbers, one array per text
@@ -27,7 +29,7 @@ export class RecordTable {
   private readonly rawNames = new Map<number, string>();
   private readonly otherIds = new Map<number, string>();
   /** Fields the household register does not have (school, grade …), by row, where present. */
-  private readonly schoolFields = new Map<number, SourceRecord>();
+  private readonly schoolFields = new Map<number, SchoolFields>();
 
   constructor(
     readonly source: SourceName,
@@ -79,9 +81,8 @@ export class RecordTable {
     this.villages.push(record.village);
     this.householdNos.push(record.householdNo);
     if (record.studentNo || record.school || record.schoolCode || record.grade || record.className) {
-      const school = new SourceRecord(this.source, record.row);
-      Object.assign(school, { studentNo: record.studentNo, school: record.school, schoolCode: record.schoolCode, grade: record.grade, className: record.className });
-      this.schoolFields.set(i, school);
+      const { studentNo, school, schoolCode, grade, className } = record;
+      this.schoolFields.set(i, { studentNo, school, schoolCode, grade, className });
     }
   }
 
@@ -104,13 +105,7 @@ export class RecordTable {
     record.village = this.villages[i]!;
     record.householdNo = this.householdNos[i]!;
     const school = this.schoolFields.get(i);
-    if (school) {
-      record.studentNo = school.studentNo;
-      record.school = school.school;
-      record.schoolCode = school.schoolCode;
-      record.grade = school.grade;
-      record.className = school.className;
-    }
+    if (school) Object.assign(record, school);
     return record;
   }
 
