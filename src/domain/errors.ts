@@ -1,3 +1,5 @@
+import { t, type Lang, type Message } from '../i18n/index.js';
+
 // One error class with a closed set of codes (STYLE 5). Messages read
 // "what: where — how to fix" and never contain an ID number or a name.
 
@@ -24,11 +26,23 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 export class RollcallError extends Error {
   readonly code: ErrorCode;
+  /** The message as a catalogue key (src/i18n), rendered in the run's language by cli/. */
+  readonly text: Message | null;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * `message` is a catalogue message (preferred: the CLI shows it in 中文 or English)
+   * or, while code is being moved to the catalogue, plain English text.
+   */
+  constructor(code: ErrorCode, message: Message | string, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : t(message.key, 'en', message.params), options);
     this.name = 'RollcallError';
     this.code = code;
+    this.text = typeof message === 'string' ? null : message;
+  }
+
+  /** The message in `lang`. */
+  render(lang: Lang): string {
+    return this.text ? t(this.text.key, lang, this.text.params) : this.message;
   }
 
   /** SPEC §6: 2 for usage, config and input-schema problems, 1 for anything else. */
