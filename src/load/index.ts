@@ -5,3 +5,4 @@ export type { ProgressCallback } from './rows.js';
 export { CsvTokenizer } from './csv-tokenizer.js';
 export { RecordTable } from './record-table.js';
 export { loadSources, type LoadedSources, type SourceProgress } from './load-sources.js';
+export { fingerprintFile, type FileFingerprint } from './fingerprint.js';

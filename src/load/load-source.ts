@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { SourceSettings } from '../config/index.js';
 import { RollcallError, type FieldName, type SourceName } from '../domain/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
+import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
 import { checkRequiredFields, countRecognisedHeaders, mapHeaders, type HeaderMap } from './header-map.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
@@ -31,6 +32,8 @@ export interface LoadedSource {
   readonly rowsAccepted: number;
   readonly rowsRejected: number;
   readonly problems: FieldProblems;
+  /** Size, modification time and SHA-256 of the file read. */
+  readonly fingerprint: FileFingerprint;
 }
 
 /** Rows above the header that may be a title or notes (exports often have one). */
@@ -39,9 +42,11 @@ const MAX_PREAMBLE_ROWS = 10;
 export async function loadSource(settings: SourceSettings, context: LoadContext, onProgress?: ProgressCallback): Promise<LoadedSource> {
   const format = await checkInputFile(settings.file);
   const assembler = new SourceAssembler(settings, context, format);
+  const fingerprint = fingerprintFile(settings.file);
+  fingerprint.catch(() => undefined); // awaited below, after the reader has had its say about the file
   if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
   else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
-  return assembler.finish();
+  return { ...assembler.finish(), fingerprint: await fingerprint };
 }
 
 /** SPEC §1 formats; every other case is a usage error that says what to do. */
@@ -123,7 +128,7 @@ class SourceAssembler implements RowSink {
     this.reject(row, reason, reason === 'unclosed_quote' ? 'a quote is opened and never closed' : 'quotes run across lines and break the row');
   }
 
-  finish(): LoadedSource {
+  finish(): Omit<LoadedSource, 'fingerprint'> {
     if (!this.header) this.useFallbackHeader();
     const header = this.header!;
     return {
