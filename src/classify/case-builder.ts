@@ -1,15 +1,20 @@
 import {
   birthOf,
+  DIFFERENCE_FIELDS,
+  differsIn,
   formatDay,
   genderOf,
+  statedBirthOf,
   type Case,
   type CaseCandidate,
   type CasePerson,
   type CaseRecord,
+  type Difference,
+  type DifferenceField,
+  type Evidence,
   type Gender,
   type SourceRecord,
 } from '../domain/index.js';
-import type { Evidence } from '../link/index.js';
 import { caseIdFor } from './case-id.js';
 import type { Finding } from './finding.js';
 import { flagsFor } from './flags.js';
@@ -26,14 +31,43 @@ export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
     flags: flagsFor(records, county, inHouseholdRegister),
     township: primary.township || household?.township || '',
     school: primary.school,
+    village: primary.village || household?.village || '',
+    grade: primary.grade,
+    class: primary.className,
+    student_no: primary.studentNo,
+    household_no: primary.householdNo || household?.householdNo || '',
+    id_note: primary.idNote,
     person: personOf(primary),
     records: records.map(recordOf),
     suggested_id: finding.suggestedId,
     candidates: finding.review
       ? finding.review.review.candidates.map((candidate, i) => candidateOf(finding.review!.people[i]!, candidate.evidence))
       : [],
-    match: finding.link ? { rule: finding.link.rule, evidence: evidenceOf(finding.link.evidence) } : null,
+    match: finding.link ? { rule: finding.link.rule, evidence: finding.link.evidence } : null,
+    differences: finding.link && household ? differencesOf(finding.link.evidence, primary, household) : [],
   } as Case;
+}
+
+/** SPEC §7: where the registration and the household person differ, both values as each side states them. */
+function differencesOf(evidence: Evidence, record: SourceRecord, person: SourceRecord): Difference[] {
+  return DIFFERENCE_FIELDS.filter((field) => differsIn(evidence, field)).map((field) => ({
+    field,
+    registry: valueOf(record, field),
+    household: valueOf(person, field),
+  }));
+}
+
+function valueOf(record: SourceRecord, field: DifferenceField): string | null {
+  switch (field) {
+    case 'id_number':
+      return record.id || null;
+    case 'name':
+      return record.nameRaw || null;
+    case 'gender':
+      return genderName(genderOf(record));
+    case 'birth_date':
+      return formatDay(statedBirthOf(record)) || null;
+  }
 }
 
 /** Records are compared by source and row: a row read twice from a table is two objects. */
@@ -72,10 +106,6 @@ function candidateOf(person: SourceRecord, evidence: Evidence): CaseCandidate {
     township: person.township,
     village: person.village,
     household_no: person.householdNo,
-    evidence: evidenceOf(evidence),
+    evidence,
   };
-}
-
-function evidenceOf(evidence: Evidence): Record<string, string> {
-  return { id: evidence.id, name: evidence.name, gender: evidence.gender, birth_date: evidence.birth_date, township: evidence.township };
 }

@@ -1,4 +1,4 @@
-import type { ReasonOf } from '../domain/index.js';
+import { differsIn, type DifferenceField, type ReasonOf } from '../domain/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -14,15 +14,15 @@ export const identityMismatch: Classifier = (context) => {
     if (record.statusKind !== 'active') return;
     const outcome = data.registryOutcomes[r]!;
     if (outcome.kind !== 'linked' || outcome.link.rule !== 'id_exact') return;
-    const t = outcome.link.target;
-    const reasons: ReasonOf<'identity_mismatch'>[] = [];
-    const personName = data.household.name(t);
-    if (record.name && personName && record.name !== personName) reasons.push('name_differs');
-    const personGender = data.household.gender(t);
-    if (record.gender && personGender && record.gender !== personGender) reasons.push('gender_differs');
-    const personBirth = data.household.birth(t);
-    if (record.birthDate && personBirth && record.birthDate !== personBirth) reasons.push('birth_date_differs');
+    // The link's evidence compares exactly what this rule reports: they cannot contradict.
+    const reasons = MISMATCH_FIELDS.filter(([field]) => differsIn(outcome.link.evidence, field)).map(([, reason]) => reason);
     if (reasons.length > 0) findings.push(registryFinding(context, 'identity_mismatch', reasons, r));
   });
   return findings;
 };
+
+const MISMATCH_FIELDS: readonly (readonly [DifferenceField, ReasonOf<'identity_mismatch'>])[] = [
+  ['name', 'name_differs'],
+  ['gender', 'gender_differs'],
+  ['birth_date', 'birth_date_differs'],
+];

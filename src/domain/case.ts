@@ -1,4 +1,6 @@
+import type { Difference, Evidence, LinkRule } from './evidence.js';
 import type { SourceName } from './fields.js';
+import type { IdNote } from './record.js';
 
 // SPEC §5: cases are data (STYLE 2), a union keyed by category with the reason
 // codes of each category as string literal types.
@@ -16,6 +18,7 @@ export type Category = keyof typeof REASONS_BY_CATEGORY;
 export const CATEGORIES = Object.keys(REASONS_BY_CATEGORY) as Category[];
 export type ReasonOf<C extends Category> = (typeof REASONS_BY_CATEGORY)[C][number];
 export type Reason = ReasonOf<Category>;
+export type ReviewReason = ReasonOf<'review'>;
 export const REASONS = CATEGORIES.flatMap((category) => REASONS_BY_CATEGORY[category]) as Reason[];
 
 /** Focus groups of the county notice (section 十一) and the stage it watches most. */
@@ -46,13 +49,14 @@ export interface CaseCandidate extends CaseRecord {
   readonly village: string;
   readonly household_no: string;
   /** How the candidate compares with the record, field by field. */
-  readonly evidence: Readonly<Record<string, string>>;
+  readonly evidence: Evidence;
 }
 
 export interface CaseMatch {
-  readonly rule: 'id_exact' | 'id_fuzzy' | 'name_birth';
-  readonly evidence: Readonly<Record<string, string>>;
+  readonly rule: LinkRule;
+  readonly evidence: Evidence;
 }
+
 
 interface CaseFields<C extends Category> {
   readonly case_id: string;
@@ -61,11 +65,20 @@ interface CaseFields<C extends Category> {
   readonly flags: readonly Flag[];
   readonly township: string;
   readonly school: string;
+  // What a clerk needs to find the child (issue #9: classify hands report a complete case).
+  readonly village: string;
+  readonly grade: string;
+  readonly class: string;
+  readonly student_no: string;
+  readonly household_no: string;
+  readonly id_note: IdNote;
   readonly person: CasePerson;
   readonly records: readonly CaseRecord[];
   readonly suggested_id: string | null;
   readonly candidates: readonly CaseCandidate[];
   readonly match: CaseMatch | null;
+  /** Fields where the registration and the linked household person differ, both values as written. */
+  readonly differences: readonly Difference[];
 }
 
 export type Case = { [C in Category]: CaseFields<C> }[Category];

@@ -39,7 +39,7 @@ export function packedStatusKind(packed: number): StatusKind {
 }
 /** The stated gender, else the one a valid ID implies (genderOf, from the packed fields). */
 export function packedGender(packed: number): Gender | null {
-  return GENDERS[(packed >> GENDER) & 0b11] ?? GENDERS[(packed >> ID_GENDER) & 0b11]!;
+  return genderFrom(GENDERS[(packed >> GENDER) & 0b11]!, GENDERS[(packed >> ID_GENDER) & 0b11]!);
 }
 
 // Where the small fields live in SourceRecord.bits. A million records are kept
@@ -173,12 +173,35 @@ export class SourceRecord {
   }
 }
 
-/** SPEC §3: the birth date comes from the valid ID where there is one, else the field. */
-export function birthOf(record: SourceRecord): number {
-  return record.idBirth || record.birthDate;
+// The fallbacks between what a row states and what its valid ID implies, in one
+// place: every reader of records and of the column store goes through these.
+
+/** SPEC §3: the birth date comes from the valid ID where there is one, else the field (yyyymmdd, 0 = none). */
+export function birthFrom(idBirth: number, statedBirth: number): number {
+  return idBirth || statedBirth;
+}
+
+/**
+ * The birth date a row states, else the one its valid ID implies: what a clerk
+ * compares between two exports (identity_mismatch and a link's evidence).
+ */
+export function statedBirthFrom(idBirth: number, statedBirth: number): number {
+  return statedBirth || idBirth;
 }
 
 /** The stated gender, else the one a valid ID implies. */
+export function genderFrom(stated: Gender | null, implied: Gender | null): Gender | null {
+  return stated ?? implied;
+}
+
+export function birthOf(record: SourceRecord): number {
+  return birthFrom(record.idBirth, record.birthDate);
+}
+
+export function statedBirthOf(record: SourceRecord): number {
+  return statedBirthFrom(record.idBirth, record.birthDate);
+}
+
 export function genderOf(record: SourceRecord): Gender | null {
-  return record.gender ?? record.idGender;
+  return genderFrom(record.gender, record.idGender);
 }

@@ -1,10 +1,10 @@
+import type { IdComparison } from '../domain/index.js';
+
 /** How two 18-character ID numbers differ, when they differ as SPEC §4 `id_fuzzy` allows. */
-export interface IdDifference {
-  readonly kind: 'one_substitution' | 'transposition' | 'two_substitutions';
-  /** 1-based positions that differ. */
+export interface IdDifference extends IdComparison {
+  readonly level: 'one_substitution' | 'transposition' | 'two_substitutions';
+  /** 1-based positions that differ (18: the check character). */
   readonly positions: readonly number[];
-  /** For a clerk: "digit 14 differs", "digits 11–12 transposed", "digits 9 and 14 differ". */
-  readonly text: string;
 }
 
 export function describeIdDifference(a: string, b: string): IdDifference | null {
@@ -16,14 +16,9 @@ export function describeIdDifference(a: string, b: string): IdDifference | null 
       if (differ.length > 2) return null;
     }
   }
-  if (differ.length === 1) {
-    const p = differ[0]!;
-    return { kind: 'one_substitution', positions: [p + 1], text: p === 17 ? 'check character differs' : `digit ${p + 1} differs` };
-  }
-  if (differ.length !== 2) return null;
-  const [p, q] = differ as [number, number];
-  if (q === p + 1 && a[p] === b[q] && a[q] === b[p]) {
-    return { kind: 'transposition', positions: [p + 1, q + 1], text: `digits ${p + 1}–${q + 1} transposed` };
-  }
-  return { kind: 'two_substitutions', positions: [p + 1, q + 1], text: `digits ${p + 1} and ${q + 1} differ` };
+  const [p, q] = differ;
+  if (p === undefined) return null;
+  if (q === undefined) return { level: 'one_substitution', positions: [p + 1] };
+  if (q === p + 1 && a[p] === b[q] && a[q] === b[p]) return { level: 'transposition', positions: [p + 1, q + 1] };
+  return { level: 'two_substitutions', positions: [p + 1, q + 1] };
 }

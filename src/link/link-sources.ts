@@ -1,9 +1,9 @@
-import type { SourceRecord } from '../domain/index.js';
+import type { LinkRule, SourceRecord } from '../domain/index.js';
 import type { IdKeyTable } from '../normalize/index.js';
 import { matchAttendance, type AttendanceMatch } from './attendance.js';
 import { RecordTable } from '../load/index.js';
 import { PeopleIndex, type People } from './people-index.js';
-import { linkRecord, type LinkOutcome, type LinkRule } from './rules.js';
+import { linkRecord, type LinkOutcome } from './rules.js';
 
 export interface LinkInputs {
   readonly registry: readonly SourceRecord[];

@@ -16,6 +16,8 @@ export interface People {
   idKey(t: number): number;
   /** SPEC §3: the birth date of a valid ID, else the stated one (0: none). */
   birth(t: number): number;
+  /** The stated birth date, else the one a valid ID implies (what evidence compares). */
+  statedBirth(t: number): number;
   statusKind(t: number): StatusKind;
   /** The stated gender, else the one a valid ID implies. */
   gender(t: number): Gender | null;

@@ -1,5 +1,5 @@
-import { birthOf, genderOf, type SourceRecord } from '../domain/index.js';
-import { compareNames, type NameAgreement } from '../normalize/index.js';
+import { birthOf, genderOf, statedBirthOf, type Evidence, type FieldComparison, type FieldLevel, type IdComparison, type LinkRule, type ReviewReason, type SourceRecord } from '../domain/index.js';
+import { compareNames } from '../normalize/index.js';
 import { describeIdDifference } from './id-difference.js';
 import type { People, PeopleIndex } from './people-index.js';
 
@@ -7,20 +7,6 @@ import type { People, PeopleIndex } from './people-index.js';
 // does not apply, or returns its candidates with the evidence for each. The first
 // rule that finds a candidate decides: the single best one links; equally good
 // ones, or only weak ones, send the record to review. Anything else: not linked.
-
-export type LinkRule = 'id_exact' | 'id_fuzzy' | 'name_birth';
-export type ReviewReason = 'ambiguous_match' | 'weak_match';
-
-/** Why a record and a person were linked (or offered), field by field. */
-export interface Evidence {
-  /** "equal", the difference ("digits 11–12 transposed"), or "not used". */
-  readonly id: string;
-  readonly name: NameAgreement;
-  readonly gender: Agreement;
-  readonly birth_date: Agreement;
-  readonly township: Agreement;
-}
-export type Agreement = 'equal' | 'differs' | 'unknown';
 
 export interface Candidate {
   readonly target: number;
@@ -51,12 +37,12 @@ interface RuleDefinition {
   readonly candidates: (record: SourceRecord, index: PeopleIndex) => Candidate[] | null;
 }
 
-export const LINK_RULES: readonly RuleDefinition[] = [
+export const RULES: readonly RuleDefinition[] = [
   {
     // Equal normalised valid IDs.
     rule: 'id_exact',
     candidates: (record, index) =>
-      record.idState !== 'valid' ? null : index.withId(record.id).map((target) => candidate(target, evidenceFor(record, index.people, target, 'equal'), 0)),
+      record.idState !== 'valid' ? null : index.withId(record.id).map((target) => candidate(target, evidenceFor(record, index.people, target, EQUAL), 0)),
   },
   {
     // One substitution, one adjacent transposition, or two substitutions between
@@ -68,13 +54,13 @@ export const LINK_RULES: readonly RuleDefinition[] = [
       for (const target of index.nearId(record.id)) {
         const difference = describeIdDifference(record.id, index.idOf(target));
         if (!difference) continue;
-        if (difference.kind === 'two_substitutions' && record.idState !== 'valid') continue;
+        if (difference.level === 'two_substitutions' && record.idState !== 'valid') continue;
         // Cheap tests first: most neighbours of an ID are strangers of the other sex or name.
-        if (agreement(genderOf(record), index.people.gender(target)) === 'differs') continue;
-        const evidence = evidenceFor(record, index.people, target, difference.text);
-        if (evidence.name === 'different') continue;
-        const edits = difference.kind === 'two_substitutions' ? 10 : 20;
-        found.push(candidate(target, evidence, edits + (evidence.name === 'equal' ? 2 : 1)));
+        if (compare(genderOf(record), index.people.gender(target)) === 'differs') continue;
+        const evidence = evidenceFor(record, index.people, target, difference);
+        if (evidence.name.level === 'differs' || evidence.name.level === 'missing') continue;
+        const edits = difference.level === 'two_substitutions' ? 10 : 20;
+        found.push(candidate(target, evidence, edits + (evidence.name.level === 'equal' ? 2 : 1)));
       }
       return found;
     },
@@ -90,12 +76,13 @@ export const LINK_RULES: readonly RuleDefinition[] = [
       const found: Candidate[] = [];
       for (const target of index.bornOn(birth)) {
         if (recordHasId && index.people.idKey(target) >= 0) continue;
-        if (agreement(genderOf(record), index.people.gender(target)) === 'differs') continue;
+        if (compare(genderOf(record), index.people.gender(target)) === 'differs') continue;
         const township = index.people.township(target);
         if (record.township && township && record.township !== township) continue;
-        const evidence = evidenceFor(record, index.people, target, 'not used');
-        if (evidence.name === 'different' || evidence.gender === 'differs' || evidence.township === 'differs') continue;
-        found.push({ target, evidence, score: 0, weak: evidence.name === 'sound_alike' });
+        const evidence = evidenceFor(record, index.people, target, NOT_COMPARED);
+        // The same birth date as each side states it, too: a link never shows a birth date that differs.
+        if (evidence.name.level === 'differs' || evidence.name.level === 'missing' || evidence.birth_date.level === 'differs') continue;
+        found.push({ target, evidence, score: 0, weak: evidence.name.level === 'sound_alike' });
       }
       return found;
     },
@@ -104,7 +91,7 @@ export const LINK_RULES: readonly RuleDefinition[] = [
 
 /** Links one record to at most one person of the index (SPEC §4). */
 export function linkRecord(record: SourceRecord, index: PeopleIndex): LinkOutcome {
-  for (const { rule, candidates } of LINK_RULES) {
+  for (const { rule, candidates } of RULES) {
     const found = candidates(record, index);
     if (!found || found.length === 0) continue;
     const strong = found.filter((c) => !c.weak);
@@ -124,18 +111,43 @@ function candidate(target: number, evidence: Evidence, score: number): Candidate
   return { target, evidence, score, weak: false };
 }
 
-/** How `record` compares with person t, field by field. */
-export function evidenceFor(record: SourceRecord, people: People, t: number, id: string): Evidence {
+const EQUAL: IdComparison = { level: 'equal' };
+const NOT_COMPARED: IdComparison = { level: 'not_compared' };
+
+/**
+ * How `record` compares with person t, field by field. Each side's values are as
+ * the row states them, and where it states none, as its valid ID implies: the
+ * same comparison identity_mismatch reports, so a link's evidence and a case's
+ * reasons never contradict each other.
+ */
+export function evidenceFor(record: SourceRecord, people: People, t: number, id: IdComparison): Evidence {
   return {
-    id,
-    name: compareNames(record.name, people.name(t)),
-    gender: agreement(genderOf(record), people.gender(t)),
-    birth_date: agreement(birthOf(record) || null, people.birth(t) || null),
-    township: agreement(record.township || null, people.township(t) || null),
+    id_number: id,
+    name: { level: nameLevel(record.name, people.name(t)) },
+    gender: level(compare(genderOf(record), people.gender(t))),
+    birth_date: level(compare(statedBirthOf(record) || null, people.statedBirth(t) || null)),
+    township: level(compare(record.township || null, people.township(t) || null)),
   };
 }
 
-function agreement<T>(a: T | null, b: T | null): Agreement {
-  if (a === null || b === null) return 'unknown';
+function nameLevel(a: string, b: string): FieldLevel {
+  if (!a || !b) return 'missing';
+  const agreement = compareNames(a, b);
+  return agreement === 'different' ? 'differs' : agreement;
+}
+
+const LEVELS: Record<FieldLevel, FieldComparison> = {
+  equal: { level: 'equal' },
+  sound_alike: { level: 'sound_alike' },
+  differs: { level: 'differs' },
+  missing: { level: 'missing' },
+};
+
+function level(value: FieldLevel): FieldComparison {
+  return LEVELS[value];
+}
+
+function compare<T>(a: T | null, b: T | null): 'equal' | 'differs' | 'missing' {
+  if (a === null || b === null) return 'missing';
   return a === b ? 'equal' : 'differs';
 }

@@ -1,4 +1,4 @@
-import { packedGender, packedIdState, packedStatusKind, SourceRecord, type Gender, type IdState, type SourceName, type StatusKind } from '../domain/index.js';
+import { birthFrom, packedGender, packedIdState, packedStatusKind, SourceRecord, statedBirthFrom, type Gender, type IdState, type SourceName, type StatusKind } from '../domain/index.js';
 import { birthOfKey, detach, IdKeyTable } from '../normalize/index.js';
 
 type SchoolFields = Pick<SourceRecord, 'studentNo' | 'school' | 'schoolCode' | 'grade' | 'className'>;
@@ -131,8 +131,20 @@ export class RecordTable {
 
   /** SPEC §3: the birth date of a valid ID, else the stated one. */
   birth(i: number): number {
+    return birthFrom(this.idBirth(i), this.statedBirthDate(i));
+  }
+
+  /** The stated birth date, else the one a valid ID implies. */
+  statedBirth(i: number): number {
+    return statedBirthFrom(this.idBirth(i), this.statedBirthDate(i));
+  }
+
+  private idBirth(i: number): number {
     const key = this.keys[i]!;
-    if (key >= 0) return birthOfKey(key);
+    return key >= 0 ? birthOfKey(key) : 0;
+  }
+
+  private statedBirthDate(i: number): number {
     return this.kept ? this.kept[i]!.birthDate : this.birthDates[i]!;
   }
 

@@ -58,12 +58,12 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
 
-  const { cases, findings } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge });
+  const { cases } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge });
   const summary = buildSummary(options.version, settings, loaded, linked, cases);
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
-  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
+  const files = await writeReports(options.out, { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses };
 }

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Finding } from '../classify/index.js';
 import type { Case } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
@@ -22,7 +21,6 @@ export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 export interface ReportInput {
   readonly summary: Summary;
   readonly cases: readonly Case[];
-  readonly findings: readonly Finding[];
   readonly rejected: readonly RejectedRow[];
   readonly lang: Lang;
   readonly maskIds: boolean;
@@ -35,7 +33,7 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
   try {
     await replaceOutputDirectory(out, async (dir) => {
       // The workbook is written on the worker while this thread writes the text files.
-      const listing = listCases(input.cases, input.findings, input.lang, mask);
+      const listing = listCases(input.cases, input.lang, mask);
       const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, listing, mask }));
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
       await writeCasesJsonl(dir, input.cases);

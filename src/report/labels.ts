@@ -85,6 +85,8 @@ export const COLUMN_LABELS = {
   gender: { zh: '性别', en: 'gender' },
   birth_date: { zh: '出生日期', en: 'birth_date' },
   suggested_id: { zh: '建议身份证号', en: 'suggested_id' },
+  registry_values: { zh: '学籍值', en: 'registry_values' },
+  household_values: { zh: '户籍值', en: 'household_values' },
   records: { zh: '来源记录', en: 'records' },
   match: { zh: '匹配依据', en: 'match' },
   candidates: { zh: '候选人', en: 'candidates' },
@@ -140,39 +142,4 @@ export function rowLabel(source: SourceName, row: number, lang: Lang): string {
 /** What separates several values in one cell. */
 export function listSeparator(lang: Lang): string {
   return lang === 'zh' ? '；' : '; ';
-}
-
-/** How one field of a record compares with a candidate's (link/rules.ts Evidence). */
-const AGREEMENT_LABELS: Record<string, { zh: string; en: string }> = {
-  equal: { zh: '一致', en: 'equal' },
-  differs: { zh: '不一致', en: 'differs' },
-  unknown: { zh: '未知', en: 'unknown' },
-  sound_alike: { zh: '同音', en: 'sounds alike' },
-  different: { zh: '不同', en: 'different' },
-  'not used': { zh: '未使用', en: 'not used' },
-};
-
-export function agreementLabel(value: string, lang: Lang): string {
-  return AGREEMENT_LABELS[value]?.[lang] ?? (lang === 'zh' ? idDifferenceZh(value) : value);
-}
-const EVIDENCE_FIELDS_ZH: Record<string, string> = { id: '身份证号', name: '姓名', gender: '性别', birth_date: '出生日期', township: '乡镇' };
-
-/** "id: digits 11–12 transposed; name: equal; …" or "身份证号：第11–12位颠倒；姓名：一致；…" */
-export function evidenceLabel(evidence: Readonly<Record<string, string>>, lang: Lang): string {
-  return Object.entries(evidence)
-    .map(([field, value]) =>
-      lang === 'en' ? `${field.replace('_', ' ')}: ${agreementLabel(value, lang)}` : `${EVIDENCE_FIELDS_ZH[field] ?? field}：${agreementLabel(value, lang)}`,
-    )
-    .join(listSeparator(lang));
-}
-
-function idDifferenceZh(text: string): string {
-  if (text === 'check character differs') return '校验位不同';
-  let m = /^digit (\d+) differs$/.exec(text);
-  if (m) return `第${m[1]}位不同`;
-  m = /^digits (\d+)–(\d+) transposed$/.exec(text);
-  if (m) return `第${m[1]}–${m[2]}位颠倒`;
-  m = /^digits (\d+) and (\d+) differ$/.exec(text);
-  if (m) return `第${m[1]}、${m[2]}位不同`;
-  return text;
 }

@@ -1,6 +1,7 @@
-import { CATEGORIES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
+import { CATEGORIES, EVIDENCE_FIELDS, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
-import { agreementLabel, CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, WORKBOOK_LABELS as T, type Column, type Lang } from './labels.js';
+import { CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, WORKBOOK_LABELS as T, type Column, type Lang } from './labels.js';
+import { comparisonText } from './evidence-text.js';
 import type { Masker } from './mask.js';
 import type { Summary } from './summary.js';
 
@@ -22,6 +23,8 @@ const WIDTHS: Record<Column, number> = {
   gender: 6,
   birth_date: 12,
   suggested_id: 21,
+  registry_values: 30,
+  household_values: 30,
   records: 26,
   match: 44,
   candidates: 60,
@@ -109,7 +112,7 @@ function crossTable(cases: readonly Case[], keyOf: (c: Case) => string): [string
 
 /** Each uncertain record, then its candidates, field by field, with what agreed and what differed. */
 function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lang, mask: Masker): SheetContent {
-  const fields = ['id_number', 'name', 'gender', 'birth_date', 'township'] as const;
+  const fields = EVIDENCE_FIELDS;
   const columns: SheetColumn[] = [
     { header: COLUMN_LABELS.case_id[lang], width: 18, text: true },
     { header: T.role[lang], width: 12 },
@@ -146,7 +149,7 @@ function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lan
           candidate.township,
           candidate.village,
           candidate.household_no,
-          ...[evidence.id, evidence.name, evidence.gender, evidence.birth_date, evidence.township].map((value) => agreementLabel(value ?? '', lang)),
+          ...fields.map((field) => comparisonText(evidence, field, lang)),
         ],
       });
     }

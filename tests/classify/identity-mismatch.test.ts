@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { County } from '../helpers/county.js';
 
 describe('identity_mismatch 身份信息不一致 (SPEC §5)', () => {
@@ -21,7 +23,30 @@ describe('identity_mismatch 身份信息不一致 (SPEC §5)', () => {
     const child = county.person('张伟', '2015-03-05');
     county.household(child);
     county.registry(child, { 姓名: '张卫', 性别: '女', 出生日期: '2015/3/6' });
-    expect((await county.reconcile()).of('identity_mismatch').map((c) => c.reasons)).toEqual([['name_differs', 'gender_differs', 'birth_date_differs']]);
+    const [found] = (await county.reconcile()).of('identity_mismatch');
+    expect(found?.reasons).toEqual(['name_differs', 'gender_differs', 'birth_date_differs']);
+    // SPEC §7: both sides of every difference, as each export states it.
+    expect(found?.differences).toEqual([
+      { field: 'name', registry: '张卫', household: '张伟' },
+      { field: 'gender', registry: 'female', household: 'male' },
+      { field: 'birth_date', registry: '2015-03-06', household: '2015-03-05' },
+    ]);
+    // The link's evidence says what the reasons say (issue #9: they contradicted each other).
+    expect(found?.match?.evidence).toMatchObject({ name: { level: 'sound_alike' }, gender: { level: 'differs' }, birth_date: { level: 'differs' } });
+  });
+
+  it('shows the registry value and the household value side by side in the CSV', async () => {
+    const county = new County();
+    const child = county.person('胡兰芳', '2014-03-05', { gender: '女' });
+    county.household(child);
+    county.registry(child, { 姓名: '胡洁霞', 出生日期: '2014-03-06' });
+    const result = await county.reconcile();
+    const csv = readFileSync(join(result.out, 'identity_mismatch.csv'), 'utf8');
+    const [header, row] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    const column = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect(column('学籍值')).toBe('姓名：胡洁霞；出生日期：2014-03-06');
+    expect(column('户籍值')).toBe('姓名：胡兰芳；出生日期：2014-03-05');
+    expect(column('匹配依据')).toContain('出生日期：不一致');
   });
 
   it('treats a value missing on either side as no difference', async () => {

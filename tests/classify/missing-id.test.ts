@@ -67,8 +67,8 @@ describe('missing_id 无身份证号/证号有误 (SPEC §5)', () => {
     const rowA = county.registry(a, { 身份证号: substitute(a.id, 14, a.id[13] === '9' ? '8' : '9') });
     const rowB = county.registry(b, { 身份证号: transpose(b.id, 11) });
     const result = await county.reconcile();
-    expect(result.about('registry', rowA)[0]).toMatchObject({ reasons: ['id_bad_checksum'], suggested_id: a.id, match: { rule: 'id_fuzzy', evidence: { id: 'digit 14 differs' } } });
-    expect(result.about('registry', rowB)[0]).toMatchObject({ suggested_id: b.id, match: { rule: 'id_fuzzy', evidence: { id: 'digits 11–12 transposed' } } });
+    expect(result.about('registry', rowA)[0]).toMatchObject({ reasons: ['id_bad_checksum'], suggested_id: a.id, match: { rule: 'id_fuzzy', evidence: { id_number: { level: 'one_substitution', positions: [14] } } } });
+    expect(result.about('registry', rowB)[0]).toMatchObject({ suggested_id: b.id, match: { rule: 'id_fuzzy', evidence: { id_number: { level: 'transposition', positions: [11, 12] } } } });
   });
 });
 

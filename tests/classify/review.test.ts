@@ -17,7 +17,13 @@ describe('review 待人工核实 (SPEC §4, §5)', () => {
       ['household', rowA, a.id, 'H001'],
       ['household', rowB, b.id, 'H002'],
     ]);
-    expect(review[0]!.candidates[0]!.evidence).toEqual({ id: 'not used', name: 'equal', gender: 'equal', birth_date: 'equal', township: 'equal' });
+    expect(review[0]!.candidates[0]!.evidence).toEqual({
+      id_number: { level: 'not_compared' },
+      name: { level: 'equal' },
+      gender: { level: 'equal' },
+      birth_date: { level: 'equal' },
+      township: { level: 'equal' },
+    });
     // The review decides: neither child is unregistered, and no 入户 is suggested.
     expect(result.of('unregistered_school_age')).toEqual([]);
     expect(result.of('missing_id').map((c) => c.reasons)).toEqual([['id_empty']]);
@@ -29,7 +35,7 @@ describe('review 待人工核实 (SPEC §4, §5)', () => {
     county.household(child);
     county.registry({ ...child, name: '张玮' }, { 身份证号: '' });
     const result = await county.reconcile();
-    expect(result.of('review').map((c) => [c.reasons, c.candidates.map((x) => x.evidence.name)])).toEqual([[['weak_match'], ['sound_alike']]]);
+    expect(result.of('review').map((c) => [c.reasons, c.candidates.map((x) => x.evidence.name.level)])).toEqual([[['weak_match'], ['sound_alike']]]);
     expect(result.of('unregistered_school_age')).toEqual([]);
   });
 
@@ -100,6 +106,9 @@ describe('review 待人工核实 (SPEC §4, §5)', () => {
       ['review', ['ambiguous_match']],
     ]);
     const review = result.of('review')[0]!;
-    expect(review.candidates.map((c) => c.evidence.id)).toEqual(['check character differs', 'digit 16 differs']);
+    expect(review.candidates.map((c) => c.evidence.id_number)).toEqual([
+      { level: 'one_substitution', positions: [18] },
+      { level: 'one_substitution', positions: [16] },
+    ]);
   });
 });

@@ -5,13 +5,13 @@ const ID = '34132420150305123X';
 
 describe('describeIdDifference', () => {
   it.each([
-    ['34132420150305124X', { kind: 'one_substitution', positions: [17], text: 'digit 17 differs' }],
-    ['341324201503051231', { kind: 'one_substitution', positions: [18], text: 'check character differs' }],
-    ['34132421050305123X', { kind: 'transposition', positions: [8, 9], text: 'digits 8–9 transposed' }],
-    ['34132420150305132X', { kind: 'transposition', positions: [16, 17], text: 'digits 16–17 transposed' }],
-    ['3413242015030512X3', { kind: 'transposition', positions: [17, 18], text: 'digits 17–18 transposed' }],
-    ['34132420150305134X', { kind: 'two_substitutions', positions: [16, 17], text: 'digits 16 and 17 differ' }],
-    ['44132420150305123Y', { kind: 'two_substitutions', positions: [1, 18], text: 'digits 1 and 18 differ' }],
+    ['34132420150305124X', { level: 'one_substitution', positions: [17] }],
+    ['341324201503051231', { level: 'one_substitution', positions: [18] }],
+    ['34132421050305123X', { level: 'transposition', positions: [8, 9] }],
+    ['34132420150305132X', { level: 'transposition', positions: [16, 17] }],
+    ['3413242015030512X3', { level: 'transposition', positions: [17, 18] }],
+    ['34132420150305134X', { level: 'two_substitutions', positions: [16, 17] }],
+    ['44132420150305123Y', { level: 'two_substitutions', positions: [1, 18] }],
   ])('%s', (other, expected) => {
     expect(describeIdDifference(ID, other)).toEqual(expected);
   });

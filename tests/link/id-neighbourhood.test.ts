@@ -60,7 +60,7 @@ describe('PeopleIndex.nearId finds what an all-pairs comparison finds', () => {
       const expected = all
         .filter((id) => {
           const difference = describeIdDifference(query, id);
-          return difference !== null && (difference.kind !== 'two_substitutions' || queryValid);
+          return difference !== null && (difference.level !== 'two_substitutions' || queryValid);
         })
         .sort();
       const found = index
@@ -68,7 +68,7 @@ describe('PeopleIndex.nearId finds what an all-pairs comparison finds', () => {
         .map((t) => all[t]!)
         .filter((id) => {
           const difference = describeIdDifference(query, id);
-          return difference !== null && (difference.kind !== 'two_substitutions' || queryValid);
+          return difference !== null && (difference.level !== 'two_substitutions' || queryValid);
         })
         .sort();
       expect(found).toEqual(expected);

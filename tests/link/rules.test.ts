@@ -32,7 +32,7 @@ describe('linkRecord: the rules of SPEC §4 in order', () => {
   it('id_exact first, whatever the name says', () => {
     const index = indexOf([person({ id: A, name: '张伟' })]);
     const outcome = linkRecord(person({ id: A, name: '李娜', source: 'registry' }), index);
-    expect(outcome).toMatchObject({ kind: 'linked', link: { target: 0, rule: 'id_exact', evidence: { id: 'equal', name: 'different' } } });
+    expect(outcome).toMatchObject({ kind: 'linked', link: { target: 0, rule: 'id_exact', evidence: { id_number: { level: 'equal' }, name: { level: 'differs' } } } });
   });
 
   it('id_exact with a duplicated household ID (重号) is ambiguous', () => {
@@ -43,7 +43,7 @@ describe('linkRecord: the rules of SPEC §4 in order', () => {
   it('id_fuzzy needs names equal or alike', () => {
     const index = indexOf([person({ id: A, name: '张伟' })]);
     const typo = A.slice(0, 17) + (A[17] === '0' ? '1' : '0');
-    expect(linkRecord(person({ id: typo, name: '张玮', source: 'registry' }), index)).toMatchObject({ kind: 'linked', link: { rule: 'id_fuzzy', evidence: { name: 'sound_alike' } } });
+    expect(linkRecord(person({ id: typo, name: '张玮', source: 'registry' }), index)).toMatchObject({ kind: 'linked', link: { rule: 'id_fuzzy', evidence: { name: { level: 'sound_alike' } } } });
     expect(linkRecord(person({ id: typo, name: '李娜', source: 'registry' }), index)).toEqual({ kind: 'none' });
   });
 
@@ -60,7 +60,7 @@ describe('linkRecord: the rules of SPEC §4 in order', () => {
     const valid = twoDigitsAway(A, true);
     expect(linkRecord(person({ id: valid, name: '张伟', source: 'registry' }), index)).toMatchObject({
       kind: 'linked',
-      link: { rule: 'id_fuzzy', evidence: { id: 'digits 15 and 16 differ' } },
+      link: { rule: 'id_fuzzy', evidence: { id_number: { level: 'two_substitutions', positions: [15, 16] } } },
     });
     // The same two digits changed without keeping the checksum: not linked.
     const invalid = twoDigitsAway(A, false);

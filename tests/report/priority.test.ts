@@ -10,11 +10,18 @@ function aCase(id: string, flags: Flag[], township: string, school: string, name
     flags,
     township,
     school,
+    village: '',
+    grade: '',
+    class: '',
+    student_no: '',
+    household_no: '',
+    id_note: '',
     person: { name, id_number: '', gender: null, birth_date: null },
     records: [],
     suggested_id: null,
     candidates: [],
     match: null,
+    differences: [],
   };
 }
 
