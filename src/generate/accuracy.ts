@@ -13,6 +13,12 @@ export interface AccuracyRow {
   reasonsWrong: number;
   /** Matched cases whose suggested_id differs. */
   suggestedWrong: number;
+  /** Matched cases whose focus-group flags, review candidates or differences are not the planted ones. */
+  flagsWrong: number;
+  candidatesWrong: number;
+  differencesWrong: number;
+  /** Cases reported twice (same category and record): each copy after the first counts against precision. */
+  duplicates: number;
 }
 
 export interface Accuracy {
@@ -22,25 +28,40 @@ export interface Accuracy {
   extra: string[];
 }
 
-/** A case is matched by its category and the source row it is about. */
+/**
+ * A case is matched by its category and the source row it is about. Found cases
+ * are a list, not a map: a case reported twice counts once as correct and once
+ * against precision.
+ */
 export function measureAccuracy(cases: readonly Case[], truth: readonly TruthCase[]): Accuracy {
   const keyOf = (category: string, source: string, row: number) => `${category} ${source}:${row}`;
   const expected = new Map(truth.map((t) => [keyOf(t.category, t.source, t.row), t]));
-  const found = new Map(cases.map((c) => [keyOf(c.category, c.records[0]!.source, c.records[0]!.row), c]));
-  const missed = [...expected.keys()].filter((key) => !found.has(key));
-  const extra = [...found.keys()].filter((key) => !expected.has(key));
+  const found = cases.map((c) => [keyOf(c.category, c.records[0]?.source ?? '', c.records[0]?.row ?? 0), c] as const);
+  const foundKeys = new Set(found.map(([key]) => key));
+  const missed = [...expected.keys()].filter((key) => !foundKeys.has(key));
+  const extra = found.map(([key]) => key).filter((key) => !expected.has(key));
   const rows = CATEGORIES.map((category) => {
-    const mine = [...found].filter(([, c]) => c.category === category);
+    const mine = found.filter(([, c]) => c.category === category);
     const theirs = [...expected].filter(([, t]) => t.category === category);
+    const counted = new Set<string>();
     let correct = 0;
-    let reasonsWrong = 0;
-    let suggestedWrong = 0;
+    let duplicates = 0;
+    const wrong = { reasons: 0, suggested: 0, flags: 0, candidates: 0, differences: 0 };
     for (const [key, c] of mine) {
       const t = expected.get(key);
       if (!t) continue;
+      if (counted.has(key)) {
+        duplicates++;
+        continue;
+      }
+      counted.add(key);
       correct++;
-      if ([...c.reasons].sort().join() !== [...t.reasons].sort().join()) reasonsWrong++;
-      if (c.suggested_id !== t.suggested_id) suggestedWrong++;
+      if (!sameSet(c.reasons, t.reasons)) wrong.reasons++;
+      if (c.suggested_id !== t.suggested_id) wrong.suggested++;
+      if (!sameSet(c.flags, t.flags)) wrong.flags++;
+      const candidateRows = c.candidates.filter((x) => x.source === 'household').map((x) => x.row);
+      if (t.candidates.length > 0 && !sameSet(candidateRows.map(String), t.candidates.map(String))) wrong.candidates++;
+      if (category === 'identity_mismatch' && JSON.stringify(c.differences) !== JSON.stringify(t.differences)) wrong.differences++;
     }
     return {
       category,
@@ -49,18 +70,26 @@ export function measureAccuracy(cases: readonly Case[], truth: readonly TruthCas
       correct,
       precision: mine.length === 0 ? 1 : correct / mine.length,
       recall: theirs.length === 0 ? 1 : correct / theirs.length,
-      reasonsWrong,
-      suggestedWrong,
+      reasonsWrong: wrong.reasons,
+      suggestedWrong: wrong.suggested,
+      flagsWrong: wrong.flags,
+      candidatesWrong: wrong.candidates,
+      differencesWrong: wrong.differences,
+      duplicates,
     };
   });
   return { rows, missed: missed.slice(0, 20), extra: extra.slice(0, 20) };
 }
 
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return [...a].sort().join() === [...b].sort().join();
+}
+
 export function renderAccuracy(accuracy: Accuracy): string {
-  const header = 'category                  expected  found  correct  precision  recall  reasons≠  suggested≠';
+  const header = 'category                  expected  found  correct  precision  recall  reasons≠  suggested≠  flags≠  candidates≠  differences≠';
   const lines = accuracy.rows.map(
     (row) =>
-      `${row.category.padEnd(24)}  ${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}  ${String(row.reasonsWrong).padStart(8)}  ${String(row.suggestedWrong).padStart(10)}`,
+      `${row.category.padEnd(24)}  ${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}  ${String(row.reasonsWrong).padStart(8)}  ${String(row.suggestedWrong).padStart(10)}  ${String(row.flagsWrong).padStart(6)}  ${String(row.candidatesWrong).padStart(11)}  ${String(row.differencesWrong).padStart(12)}`,
   );
   const extra = accuracy.extra.length ? [`extra: ${accuracy.extra.join(', ')}`] : [];
   const missed = accuracy.missed.length ? [`missed: ${accuracy.missed.join(', ')}`] : [];

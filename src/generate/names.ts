@@ -83,3 +83,16 @@ export function homophoneVariant(name: string, random: Random): string | null {
   chars[position] = replacement;
   return chars.join('');
 }
+
+/**
+ * Surnames that differ only by a retroflex initial (zh/z, ch/c, sh/s): NOT alike
+ * by SPEC §2 (toneless pinyin must be identical), but alike to a sloppy reading,
+ * as many southern speakers say them. The near-homophone distractor uses them so
+ * that the accuracy gate fails when the sound-alike key blurs them (issue #9).
+ */
+const RETROFLEX_SURNAMES: Readonly<Record<string, string>> = { 周: '邹', 陈: '岑', 张: '臧', 郑: '曾', 苏: '舒', 施: '司', 朱: '祖' };
+
+export function retroflexVariant(name: string): string | null {
+  const swapped = RETROFLEX_SURNAMES[name.slice(0, 1)];
+  return swapped ? swapped + name.slice(1) : null;
+}

@@ -1,6 +1,6 @@
 import { ageOn, toDayNumber } from '../domain/index.js';
-import { checkCharFor, checksumWeight, compareNames, isChecksumValid } from '../normalize/index.js';
-import { fullName, homophoneVariant, OTHER_DOTS, traditionalVariant } from './names.js';
+import { checkCharacter, checksumWeightAt, hasValidChecksum, INVERSE_MOD_11, relateNames } from './oracle.js';
+import { fullName, homophoneVariant, OTHER_DOTS, retroflexVariant, traditionalVariant } from './names.js';
 import {
   addPerson,
   addPoverty,
@@ -96,7 +96,7 @@ const PLANTERS: readonly Planter[] = [
   // identity_mismatch
   (p) => times(p.count(0.0015), () => withStudent(p, 'name_differs', (entry) => {
     let other = entry.person.name;
-    while (compareNames(other, entry.person.name) !== 'different') other = fullName(p.world.random, entry.person.gender, entry.person.name.slice(0, 1));
+    while (relateNames(other, entry.person.name) !== 'different') other = fullName(p.world.random, entry.person.gender, entry.person.name.slice(0, 1));
     entry.nameWritten = other;
     entry.nameMeant = other;
   })),
@@ -135,7 +135,48 @@ const PLANTERS: readonly Planter[] = [
   }),
   // distractors: nothing of these may be reported
   plantDistractors,
+  plantNearHomophones,
 ];
+
+/**
+ * A child with no ID in the registry and no 户口, and in the household register a
+ * child of the same birthday, township and sex whose name differs by a retroflex
+ * initial (周伟 / 邹伟): by SPEC §2 not alike, so the registration stays
+ * `no_household_record`; a sound-alike key that blurs zh/z would send it to review.
+ */
+function plantNearHomophones(p: Planting): void {
+  times(p.count(0.002), () => {
+    let variant: string | null = null;
+    let child: Person | null = null;
+    for (let tries = 0; tries < 50 && variant === null; tries++) {
+      child = newOutsider(p, 'near_homophone', { noUsableId: true });
+      variant = retroflexVariant(child.name);
+      if (variant === null) {
+        p.world.people.pop();
+        child = null;
+      }
+    }
+    if (!child || !variant) return;
+    const entry = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
+    writeNoId(entry, '');
+    entry.link = { kind: 'none' };
+    const anchor = p.world.random.pick(p.students).person;
+    const neighbour = addPerson(p.world, {
+      name: variant,
+      gender: child.gender,
+      birth: child.birth,
+      township: child.township,
+      village: anchor.village,
+      householdNo: anchor.householdNo,
+      relation: child.gender === 'M' ? '子' : '女',
+      prefix: COUNTY_PREFIX,
+    });
+    neighbour.planted = 'near_homophone_neighbour';
+    indexPerson(p, neighbour);
+    addRegistry(p.world, neighbour, { school: schoolFor(p, neighbour), grade: gradeFor(p, neighbour) });
+    p.world.distractors.near_homophone = (p.world.distractors.near_homophone ?? 0) + 1;
+  });
+}
 
 function plantSchoolAgeBoundaries(p: Planting): void {
   const { world } = p;
@@ -344,7 +385,7 @@ function twoDigitsAway(id: string, p: Planting): string | null {
     for (let b = 0; b <= 9; b++) {
       if (String(a) === id[14] || String(b) === id[15]) continue;
       const body = id.slice(0, 14) + a + b + id[16];
-      const candidate = body + checkCharFor(body);
+      const candidate = body + checkCharacter(body);
       if (candidate[17] === id[17] && !p.world.ids.has(candidate)) return candidate;
     }
   }
@@ -364,14 +405,12 @@ function transposeSequence(id: string): string {
  * whose name is equal or alike: the planted typo links to its child and nobody else.
  * A plain search over the variants, independent of src/link.
  */
-/** Inverses modulo 11 of the checksum weights. */
-const INVERSE_MOD_11 = [0, 1, 6, 4, 3, 9, 2, 8, 7, 5, 10];
 
 function noTypoConflict(p: Planting, query: string, owner: Person | null): boolean {
   const clash = (id: string) => {
     if (owner && id === owner.id) return false;
     const other = p.validIds.get(id);
-    return other !== undefined && (!owner || compareNames(other.name, owner.name) !== 'different');
+    return other !== undefined && (!owner || relateNames(other.name, owner.name) !== 'different');
   };
   if (clash(query)) return false;
   const chars = query.split('');
@@ -391,19 +430,19 @@ function noTypoConflict(p: Planting, query: string, owner: Person | null): boole
       if (c === original) continue;
       chars[i] = c;
       if (clash(at())) return false;
-      if (i < 17 && clash(at().slice(0, 17) + checkCharFor(at()))) return false;
+      if (i < 17 && clash(at().slice(0, 17) + checkCharacter(at().slice(0, 17)))) return false;
     }
     chars[i] = original;
   }
   // Two substitutions in the body that keep the check character (both valid):
   // the second digit is the one that restores the MOD 11-2 sum.
-  if (!isChecksumValid(query)) return true;
+  if (!hasValidChecksum(query)) return true;
   for (let i = 0; i < 17; i++) {
     for (let j = i + 1; j < 17; j++) {
       const [a, b] = [Number(chars[i]), Number(chars[j])];
       for (let x = 0; x <= 9; x++) {
         if (x === a) continue;
-        const y = (((b - checksumWeight(i) * (x - a) * INVERSE_MOD_11[checksumWeight(j)]!) % 11) + 11) % 11;
+        const y = (((b - checksumWeightAt(i) * (x - a) * INVERSE_MOD_11[checksumWeightAt(j)]!) % 11) + 11) % 11;
         if (y > 9 || y === b) continue;
         chars[i] = String(x);
         chars[j] = String(y);
@@ -424,7 +463,7 @@ function nameBirthCandidates(p: Planting, name: string, birth: number, township:
   for (const person of p.bornOn.get(birth) ?? []) {
     if (person.township !== township || person.gender !== gender) continue;
     if (withoutUsableIdOnly && person.householdIdValid) continue;
-    const agreement = compareNames(name, person.name);
+    const agreement = relateNames(name, person.name);
     if (agreement === 'equal') equal.push(person);
     else if (agreement === 'sound_alike') alike.push(person);
   }
@@ -463,7 +502,7 @@ function newOutsider(p: Planting, label: string, options: { prefix?: string; noU
     const idIsClear = options.prefix !== undefined || options.noUsableId === true || noTypoConflict(p, person.id, person);
     // A poverty member with a valid ID may still link to a registration without one.
     const registryNamesake = withoutId.some(
-      (entry) => entry.idState !== 'valid' && entry.person.birth === person.birth && entry.person.township === person.township && compareNames(entry.nameMeant, person.name) !== 'different',
+      (entry) => entry.idState !== 'valid' && entry.person.birth === person.birth && entry.person.township === person.township && relateNames(entry.nameMeant, person.name) !== 'different',
     );
     if (equal.length === 0 && alike.length === 0 && idIsClear && !registryNamesake) {
       p.validIds.set(person.id, { name: person.name, gender });

@@ -1,4 +1,4 @@
-import { ageOn, formatDay, type Category, type Reason, type SourceName } from '../domain/index.js';
+import { ageOn, formatDay, type Category, type Difference, type Flag, type Reason, type SourceName } from '../domain/index.js';
 import { COUNTY_PREFIX, type Intended, type Person, type PovertyEntry, type RegistryEntry, type World } from './world.js';
 
 // truth.json: every case SPEC §5 requires of the generated county, derived from
@@ -11,6 +11,40 @@ export interface TruthCase {
   source: SourceName;
   row: number;
   suggested_id: string | null;
+  /** SPEC §5 focus groups the case must carry, sorted. */
+  flags: Flag[];
+  /** For review: the household rows of the people that fit, sorted. */
+  candidates: number[];
+  /** For identity_mismatch: the planted differences, both sides. */
+  differences: Difference[];
+}
+
+/** The records a case is about, as the generator wrote them: their flags follow from these. */
+interface CaseRecords {
+  readonly registry: readonly RegistryEntry[];
+  readonly poverty: readonly PovertyEntry[];
+  /** The registration stands for a child in the household register. */
+  readonly inHousehold: boolean;
+}
+
+const JUNIOR_GRADES = new Set(['七年级', '八年级', '九年级']);
+
+/** SPEC §5 flags, from the generator's own facts about the people behind the records. */
+function expectedFlags(records: CaseRecords): Flag[] {
+  const flags = new Set<Flag>();
+  for (const member of records.poverty) {
+    flags.add('poverty');
+    if (member.person.disabled) flags.add('disabled');
+  }
+  for (const entry of records.registry) {
+    if (entry.person.disabled) flags.add('disabled');
+    if (entry.person.leftBehind) flags.add('left_behind');
+    if (entry.person.parentIncarcerated) flags.add('parent_incarcerated');
+    if (entry.migrant) flags.add('migrant');
+    if (!records.inHousehold && entry.idState === 'valid' && !entry.idCanonical.startsWith(COUNTY_PREFIX)) flags.add('migrant');
+    if (JUNIOR_GRADES.has(entry.grade)) flags.add('junior_middle');
+  }
+  return [...flags].sort();
 }
 
 const ACTIVE = '在读';
@@ -18,9 +52,20 @@ const DROPOUT = new Set(['辍学', '失学']);
 
 export function computeTruth(world: World): TruthCase[] {
   const cases: TruthCase[] = [];
-  const add = (category: Category, reasons: Reason[], source: SourceName, row: number, suggested: string | null) => {
-    if (reasons.length > 0) cases.push({ category, reasons, source, row, suggested_id: suggested });
+  const add = (
+    category: Category,
+    reasons: Reason[],
+    source: SourceName,
+    row: number,
+    suggested: string | null,
+    records: CaseRecords,
+    more: { candidates?: number[]; differences?: Difference[] } = {},
+  ) => {
+    if (reasons.length === 0) return;
+    const candidates = [...(more.candidates ?? [])].sort((a, b) => a - b);
+    cases.push({ category, reasons, source, row, suggested_id: suggested, flags: expectedFlags(records), candidates, differences: more.differences ?? [] });
   };
+  const rowsOf = (link: Intended | PovertyEntry['link']) => (link.kind === 'review' ? link.candidates.map((c) => c.householdRow) : []);
   const linkedTo = (link: Intended | PovertyEntry['link']): Person | null => (link.kind === 'linked' ? link.to : null);
 
   // Registrations per household person, and review candidates.
@@ -43,6 +88,7 @@ export function computeTruth(world: World): TruthCase[] {
     const active = entry.status === ACTIVE;
     const valid = entry.idState === 'valid';
     const suggested = person && person.householdIdValid && (!valid || (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy')) ? person.householdId : null;
+    const records: CaseRecords = { registry: [entry], poverty: world.poverty.filter((member) => sameChild(member, entry)), inHousehold: person !== null };
 
     // enrolled_absent
     const absent: Reason[] = [];
@@ -53,9 +99,9 @@ export function computeTruth(world: World): TruthCase[] {
       const birth = valid ? idBirth(entry.idCanonical) : entry.birthWritten || (person ? person.birth : 0);
       if (schoolAge(birth)) absent.push('registry_dropout');
     }
-    add('enrolled_absent', absent, 'registry', entry.row, suggested);
+    add('enrolled_absent', absent, 'registry', entry.row, suggested, records);
     if (!active) {
-      if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null);
+      if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null, { ...records, poverty: [] }, { candidates: rowsOf(entry.link) });
       continue;
     }
 
@@ -64,36 +110,51 @@ export function computeTruth(world: World): TruthCase[] {
     if (!valid) missing.push(`id_${entry.idState}` as Reason);
     else if (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy') missing.push('id_differs');
     if (missing.length > 0 && entry.link.kind === 'none') missing.push('no_household_record');
-    add('missing_id', missing, 'registry', entry.row, suggested);
+    add('missing_id', missing, 'registry', entry.row, suggested, records);
 
     // empty_registration
     const empty: Reason[] = [];
     if (entry.link.kind === 'none' && valid && entry.idCanonical.startsWith(COUNTY_PREFIX)) empty.push('id_not_in_household');
     if (person?.status === '死亡') empty.push('person_deceased');
-    if (person && (registrations.get(person) ?? []).filter((other) => other.status === ACTIVE).length > 1) empty.push('duplicate_registration');
-    add('empty_registration', empty, 'registry', entry.row, suggested);
+    const activeOfPerson = person ? (registrations.get(person) ?? []).filter((other) => other.status === ACTIVE) : [];
+    if (activeOfPerson.length > 1) empty.push('duplicate_registration');
+    const withOthers = activeOfPerson.length > 1 ? { ...records, registry: activeOfPerson } : records;
+    add('empty_registration', empty, 'registry', entry.row, suggested, withOthers);
 
     // identity_mismatch
     if (person && entry.link.kind === 'linked' && entry.link.rule === 'id_exact') {
       const differs: Reason[] = [];
-      if (entry.nameMeant !== person.name) differs.push('name_differs');
-      if (entry.genderWritten && entry.genderWritten !== person.gender) differs.push('gender_differs');
-      if (entry.birthWritten && entry.birthWritten !== person.birth) differs.push('birth_date_differs');
-      add('identity_mismatch', differs, 'registry', entry.row, suggested);
+      const differences: Difference[] = [];
+      const gender = (g: 'M' | 'F') => (g === 'M' ? 'male' : 'female');
+      if (entry.nameMeant !== person.name) {
+        differs.push('name_differs');
+        differences.push({ field: 'name', registry: entry.nameWritten, household: person.name });
+      }
+      if (entry.genderWritten && entry.genderWritten !== person.gender) {
+        differs.push('gender_differs');
+        differences.push({ field: 'gender', registry: gender(entry.genderWritten), household: gender(person.gender) });
+      }
+      if (entry.birthWritten && entry.birthWritten !== person.birth) {
+        differs.push('birth_date_differs');
+        differences.push({ field: 'birth_date', registry: formatDay(entry.birthWritten), household: formatDay(person.birth) });
+      }
+      add('identity_mismatch', differs, 'registry', entry.row, suggested, records, { differences });
     }
 
-    if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null);
+    if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null, { ...records, poverty: [] }, { candidates: rowsOf(entry.link) });
   }
 
   // unregistered_school_age: household people …
   for (const person of world.people) {
     if (!person.inHousehold || person.status !== '正常' || registrations.has(person) || candidates.has(person)) continue;
-    if (schoolAge(person.birth)) add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null);
+    const members = world.poverty.filter((member) => member.link.kind === 'linked' && member.link.to === person);
+    if (schoolAge(person.birth)) add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null, { registry: [], poverty: members, inHousehold: true });
   }
   // … and poverty members linked to nobody.
   for (const member of world.poverty) {
-    if (member.link.kind === 'review') add('review', [...member.link.reasons], 'poverty', member.row, null);
-    else if (member.link.kind === 'none' && schoolAge(member.person.birth)) add('unregistered_school_age', ['no_registry_record'], 'poverty', member.row, null);
+    const alone: CaseRecords = { registry: [], poverty: [member], inHousehold: false };
+    if (member.link.kind === 'review') add('review', [...member.link.reasons], 'poverty', member.row, null, alone, { candidates: rowsOf(member.link) });
+    else if (member.link.kind === 'none' && schoolAge(member.person.birth)) add('unregistered_school_age', ['no_registry_record'], 'poverty', member.row, null, alone);
   }
   return cases;
 }

@@ -1,5 +1,5 @@
 import { ageOn, referenceDayFor, toDayNumber, type IdState } from '../domain/index.js';
-import { checkCharFor } from '../normalize/index.js';
+import { checkCharacter } from './oracle.js';
 import { fullName, givenName, minorityName, surname } from './names.js';
 import { Random } from './random.js';
 
@@ -135,7 +135,7 @@ export class IdFactory {
       let sequence = this.random.int(1, 999);
       if ((sequence % 2 === 1) !== (gender === 'M')) sequence = sequence === 999 ? 998 : sequence + 1;
       const body = `${prefix}${birth}${String(sequence).padStart(3, '0')}`;
-      const id = body + checkCharFor(body);
+      const id = body + checkCharacter(body);
       if (this.used.has(id)) continue;
       this.used.add(id);
       return id;

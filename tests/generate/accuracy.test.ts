@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/domain/index.js';
+import { DIFFERENCE_FIELDS, differsIn, type Case } from '../../src/domain/index.js';
 import { generateCounty, measureAccuracy, renderAccuracy, type TruthCase } from '../../src/generate/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
@@ -33,6 +33,17 @@ describe.each(['clean', 'messy'] as const)('the accuracy gate, %s exports', (fla
       expect(row.recall, `${row.category} recall`).toBeGreaterThanOrEqual(0.99);
       expect(row.reasonsWrong, `${row.category} reasons`).toBe(0);
       expect(row.suggestedWrong, `${row.category} suggested_id`).toBe(0);
+      expect(row.flagsWrong, `${row.category} flags`).toBe(0);
+      expect(row.candidatesWrong, `${row.category} review candidates`).toBe(0);
+      expect(row.differencesWrong, `${row.category} differences`).toBe(0);
+    }
+    // Evidence and reasons never contradict each other (issue #9): every difference a
+    // case lists is one its link's evidence shows, and identity_mismatch says exactly those.
+    for (const c of cases) {
+      const evidence = c.match?.evidence;
+      const shown = evidence ? DIFFERENCE_FIELDS.filter((field) => differsIn(evidence, field)) : [];
+      expect(c.differences.map((d) => d.field), c.case_id).toEqual(c.match ? shown : []);
+      if (c.category === 'identity_mismatch') expect([...c.reasons].sort(), c.case_id).toEqual(shown.filter((f) => f !== 'id_number').map((f) => `${f}_differs`).sort());
     }
     // Every reason of SPEC §5 was planted and found.
     const reasons = new Set(cases.flatMap((c) => c.reasons));
