@@ -1,4 +1,5 @@
 import type { ReasonOf, SourceRecord } from '../domain/index.js';
+import { recordKey } from './case-id.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -15,7 +16,7 @@ export const emptyRegistration: Classifier = (context) => {
   for (const registrations of data.registryByHousehold.values()) {
     const active = registrations.filter((r) => data.registry[r]!.statusKind === 'active');
     if (active.length < 2) continue;
-    for (const r of active) duplicates.set(r, active.filter((other) => other !== r).map((other) => data.registry[other]!));
+    for (const r of active) duplicates.set(r, otherRegistrations(active.map((other) => data.registry[other]!), data.registry[r]!));
   }
 
   const findings: Finding[] = [];
@@ -31,3 +32,27 @@ export const emptyRegistration: Classifier = (context) => {
   });
   return findings;
 };
+
+/**
+ * The registrations a duplicate case names besides its own: one of each other
+ * registration (copies of this very row are merged into its case by classify),
+ * at most MAX_NAMED, so that a child repeated 10,000 times costs 10,000 short
+ * cases, not 10,000² records (issue #8).
+ */
+function otherRegistrations(active: readonly SourceRecord[], self: SourceRecord): SourceRecord[] {
+  const own = recordKey(self);
+  const seen = new Set<string>([own]);
+  const others: SourceRecord[] = [];
+  for (const record of active) {
+    const key = recordKey(record);
+    if (record === self || seen.has(key)) continue;
+    seen.add(key);
+    others.push(record);
+    if (others.length === MAX_NAMED) break;
+  }
+  // Nothing else but copies of this row: the copies are the duplicates.
+  return others;
+}
+
+/** How many other registrations a duplicate_registration case names (docs/DECISIONS.md). */
+const MAX_NAMED = 20;

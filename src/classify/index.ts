@@ -1,5 +1,6 @@
 import { CATEGORIES, type Case } from '../domain/index.js';
 import { buildCase } from './case-builder.js';
+import { recordKey } from './case-id.js';
 import { emptyRegistration } from './empty-registration.js';
 import { enrolledAbsent } from './enrolled-absent.js';
 import type { Classifier, ClassifyContext, Finding } from './finding.js';
@@ -24,7 +25,7 @@ export interface Classified {
 /** Every case, each record at most once per category, in the stable order of cases.jsonl. */
 export function classify(context: ClassifyContext): Classified {
   const county = new Set(context.data.county.prefixes);
-  const findings = CLASSIFIERS.flatMap((classifier) => classifier(context));
+  const findings = mergeCopies(CLASSIFIERS.flatMap((classifier) => classifier(context)));
   const built = findings.map((finding) => ({ finding, case: buildCase(finding, county) }));
   const order = new Map(CATEGORIES.map((category, i) => [category, i]));
   built.sort(
@@ -37,6 +38,22 @@ export function classify(context: ClassifyContext): Classified {
   );
   disambiguateIds(built.map((entry) => entry.case));
   return { cases: built.map((entry) => entry.case), findings: built.map((entry) => entry.finding) };
+}
+
+/**
+ * A row exported more than once (the same category and the same record key) is
+ * one case that lists its copies, not one case per copy (issue #8: a child
+ * repeated 10,000 times must not cost 10,000 cases, each naming the others).
+ */
+function mergeCopies(findings: readonly Finding[]): Finding[] {
+  const first = new Map<string, { finding: Finding; copies: Finding['primary'][] }>();
+  for (const finding of findings) {
+    const key = `${finding.category}\n${recordKey(finding.primary)}`;
+    const kept = first.get(key);
+    if (kept) kept.copies.push(finding.primary);
+    else first.set(key, { finding, copies: [] });
+  }
+  return [...first.values()].map(({ finding, copies }) => (copies.length === 0 ? finding : { ...finding, others: [...copies, ...finding.others] }));
 }
 
 /** Two records with identical keys (the same row twice) share a hash: number the later ones. */

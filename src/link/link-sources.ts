@@ -38,8 +38,11 @@ export interface LinkedData {
   readonly povertyByHousehold: ReadonlyMap<number, readonly number[]>;
   /** Registry record → poverty members of the same child (through the household person, or directly). */
   readonly povertyByRegistry: ReadonlyMap<number, readonly number[]>;
-  /** Household people offered as candidates by a review: the review decides about them. */
-  readonly reviewCandidates: ReadonlySet<number>;
+  /**
+   * Household people offered as candidates by a review, and everyone sharing a
+   * candidate's valid ID (a review lists at most MAX_CANDIDATES): the review decides about them.
+   */
+  readonly reviewCandidates: { has(person: number): boolean };
   readonly attendance: AttendanceMatch;
   readonly county: { readonly prefixes: readonly string[]; readonly inferred: boolean };
   readonly counts: LinkCounts;
@@ -84,10 +87,17 @@ export function linkSources(inputs: LinkInputs): LinkedData {
     if (outcome.kind === 'linked') for (const r of registryPersons[outcome.link.target]!) addPoverty(r, p);
   });
 
-  const reviewCandidates = new Set<number>();
+  const reviewed = new Set<number>();
+  const reviewedIds = new Set<number>();
   for (const outcome of [...registryOutcomes, ...povertyOutcomes]) {
-    if (outcome.kind === 'review') for (const c of outcome.review.candidates) reviewCandidates.add(c.target);
+    if (outcome.kind !== 'review') continue;
+    for (const c of outcome.review.candidates) {
+      reviewed.add(c.target);
+      const key = household.idKey(c.target);
+      if (key >= 0) reviewedIds.add(key);
+    }
   }
+  const reviewCandidates = { has: (person: number) => reviewed.has(person) || (reviewedIds.size > 0 && reviewedIds.has(household.idKey(person))) };
 
   return {
     registry,

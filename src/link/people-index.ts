@@ -57,11 +57,11 @@ export class PeopleIndex {
     return key < 0 ? '' : this.keys.idOf(key);
   }
 
-  /** People whose valid ID is exactly `id` (a valid ID). */
-  withId(id: string): number[] {
+  /** People whose valid ID is exactly `id` (a valid ID), the first `limit` of them. */
+  withId(id: string, limit = Number.POSITIVE_INFINITY): number[] {
     const found: number[] = [];
     const key = this.keys.lookup(id);
-    if (key >= 0) this.byKey.forEach(key, (t) => found.push(t));
+    if (key >= 0) this.byKey.forEach(key, (t) => found.length < limit && found.push(t));
     return found;
   }
 

@@ -42,7 +42,9 @@ export const RULES: readonly RuleDefinition[] = [
     // Equal normalised valid IDs.
     rule: 'id_exact',
     candidates: (record, index) =>
-      record.idState !== 'valid' ? null : index.withId(record.id).map((target) => candidate(target, evidenceFor(record, index.people, target, EQUAL), 0)),
+      record.idState !== 'valid'
+        ? null
+        : index.withId(record.id, MAX_CANDIDATES).map((target) => candidate(target, evidenceFor(record, index.people, target, EQUAL), 0)),
   },
   {
     // One substitution, one adjacent transposition, or two substitutions between
@@ -83,6 +85,7 @@ export const RULES: readonly RuleDefinition[] = [
         // The same birth date as each side states it, too: a link never shows a birth date that differs.
         if (evidence.name.level === 'differs' || evidence.name.level === 'missing' || evidence.birth_date.level === 'differs') continue;
         found.push({ target, evidence, score: 0, weak: evidence.name.level === 'sound_alike' });
+        if (found.length === MAX_CANDIDATES) break;
       }
       return found;
     },
@@ -110,6 +113,13 @@ export function linkRecord(record: SourceRecord, index: PeopleIndex): LinkOutcom
 function candidate(target: number, evidence: Evidence, score: number): Candidate {
   return { target, evidence, score, weak: false };
 }
+
+/**
+ * More candidates than this are not collected: a record that fits 20 people is in
+ * review whatever the 21st says, and a person repeated 10,000 times must not make
+ * linking quadratic (issue #8). Review lists at most this many (docs/DECISIONS.md).
+ */
+export const MAX_CANDIDATES = 20;
 
 const EQUAL: IdComparison = { level: 'equal' };
 const NOT_COMPARED: IdComparison = { level: 'not_compared' };
