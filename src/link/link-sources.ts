@@ -1,5 +1,4 @@
 import type { LinkRule, SourceRecord } from '../domain/index.js';
-import type { IdKeyTable } from '../normalize/index.js';
 import { matchAttendance, type AttendanceMatch } from './attendance.js';
 import { RecordTable } from '../load/index.js';
 import { PeopleIndex, type People } from './people-index.js';
@@ -9,8 +8,6 @@ export interface LinkInputs {
   readonly registry: readonly SourceRecord[];
   /** The household register, in columns (a million people are not a million objects). */
   readonly household: People;
-  /** The key table the household's and everyone's valid IDs were packed with. */
-  readonly idKeys: IdKeyTable;
   readonly poverty: readonly SourceRecord[] | null;
   readonly attendance: readonly SourceRecord[] | null;
   /** The attendance file has a school or school_code column. */
@@ -58,7 +55,7 @@ export interface LinkCounts {
 export function linkSources(inputs: LinkInputs): LinkedData {
   const { registry, household } = inputs;
   const poverty = inputs.poverty ?? [];
-  const householdIndex = new PeopleIndex(household, inputs.idKeys);
+  const householdIndex = new PeopleIndex(household);
 
   const registryOutcomes = registry.map((record) => linkRecord(record, householdIndex));
   const povertyOutcomes = poverty.map((member) => linkRecord(member, householdIndex));
@@ -66,7 +63,7 @@ export function linkSources(inputs: LinkInputs): LinkedData {
   // A poverty member with no household person may still link to a registry record.
   const registryPersons = groupRegistryPersons(registry);
   const registryIndex =
-    poverty.length > 0 ? new PeopleIndex(RecordTable.of('registry', registryPersons.map((group) => registry[group[0]!]!), inputs.idKeys, false), inputs.idKeys) : null;
+    poverty.length > 0 ? new PeopleIndex(RecordTable.of('registry', registryPersons.map((group) => registry[group[0]!]!), household.idKeys)) : null;
   const none: LinkOutcome = { kind: 'none' };
   const povertyRegistryOutcomes = povertyOutcomes.map((outcome, p) =>
     outcome.kind === 'none' && registryIndex ? linkRecord(poverty[p]!, registryIndex) : none,
@@ -127,13 +124,13 @@ function inferCounty(index: PeopleIndex): string[] {
   for (let t = 0; t < index.people.length; t++) {
     const key = index.people.idKey(t);
     if (key < 0) continue;
-    const prefix = Math.floor(key / 1e11);
+    const prefix = index.keys.prefixIndexOfKey(key);
     counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestCount = 0;
   for (const [prefixIndex, count] of counts) {
-    const prefix = index.keys.prefixOf(prefixIndex * 1e11);
+    const prefix = index.keys.prefixAt(prefixIndex);
     if (count > bestCount || (count === bestCount && best !== null && prefix < best)) [best, bestCount] = [prefix, count];
   }
   return best ? [best] : [];

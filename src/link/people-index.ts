@@ -11,6 +11,8 @@ import { KeyIndex } from './key-index.js';
  */
 export interface People {
   readonly length: number;
+  /** The table the people's valid IDs were packed with (the layout of a key belongs to it). */
+  readonly idKeys: IdKeyTable;
   at(t: number): SourceRecord;
   /** The packed key of t's valid ID, or -1. */
   idKey(t: number): number;
@@ -36,10 +38,10 @@ export class PeopleIndex {
   private readonly byKey: KeyIndex;
   private byBirth: Map<number, number[]> | null = null;
 
-  constructor(
-    readonly people: People,
-    readonly keys: IdKeyTable,
-  ) {
+  readonly keys: IdKeyTable;
+
+  constructor(readonly people: People) {
+    this.keys = people.idKeys;
     this.byKey = new KeyIndex(people.length, people.length);
     for (let t = 0; t < people.length; t++) {
       const key = people.idKey(t);

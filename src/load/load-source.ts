@@ -91,8 +91,7 @@ class SourceAssembler implements RowSink {
     private readonly context: LoadContext,
     private readonly format: SourceFormat,
   ) {
-    // The household register is the million-row source: it is kept in columns.
-    this.records = new RecordTable(settings.source, context.idKeys, { compact: settings.source === 'household' });
+    this.records = new RecordTable(settings.source, context.idKeys);
   }
 
   start(info: ReaderInfo): void {
@@ -155,7 +154,7 @@ class SourceAssembler implements RowSink {
     this.header = header;
     this.headerRow = row;
     this.lastRow = row;
-    this.builder = new RecordBuilder(header, this.settings.source, this.context, this.problems, this.records.compact);
+    this.builder = new RecordBuilder(header, this.settings.source, this.context, this.problems, true);
     this.info?.expectFieldCount(cells.length);
     // Rows read before the header was recognised and below it are data.
     const after = this.preamble.filter((entry) => entry.row > row);

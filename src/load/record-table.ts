@@ -4,20 +4,16 @@ import { birthOfKey, detach, IdKeyTable } from '../normalize/index.js';
 type SchoolFields = Pick<SourceRecord, 'studentNo' | 'school' | 'schoolCode' | 'grade' | 'className'>;
 
 /**
- * One source's accepted rows. The household register, a million rows at county
- * scale, is kept in columns: typed arrays for the numbers, one array per text
- * field, and a valid ID as its packed key instead of a string; a million people are
- * then a few dozen large arrays, not a million objects for the garbage collector
- * to copy and walk (docs/PERFORMANCE.md). The smaller sources keep their records.
- * Either way `at(i)` gives row i as a SourceRecord, and the column reads below serve
- * the loops over every row.
+ * One source's accepted rows, in columns: typed arrays for the numbers, one array
+ * per text field, and a valid ID as its packed key instead of a string. A million
+ * household people are then a few dozen large arrays, not a million objects for the
+ * garbage collector to copy and walk (docs/PERFORMANCE.md). It implements `People`
+ * (src/link): the loops over every row read columns; `at(i)` makes a record only for
+ * the rows a rule or a case looks at, once per row (the same object every time).
  */
 export class RecordTable {
   private count = 0;
   private keys: Float64Array;
-  /** The records themselves, when the table is not compact. */
-  private readonly kept: SourceRecord[] | null;
-  // The columns of a compact table.
   private rows: Int32Array;
   private packed: Int32Array;
   private birthDates: Int32Array;
@@ -30,24 +26,25 @@ export class RecordTable {
   private readonly otherIds = new Map<number, string>();
   /** Fields the household register does not have (school, grade …), by row, where present. */
   private readonly schoolFields = new Map<number, SchoolFields>();
+  /** Records made by at(), so that a row is one object however often it is asked for. */
+  private readonly made = new Map<number, SourceRecord>();
 
   constructor(
     readonly source: SourceName,
+    /** The key table every source's valid IDs are packed with. */
     readonly idKeys: IdKeyTable,
-    options: { compact?: boolean; capacity?: number } = {},
+    options: { capacity?: number } = {},
   ) {
     const capacity = options.capacity ?? 1024;
     this.keys = new Float64Array(capacity);
-    this.kept = options.compact ? null : [];
-    const columns = options.compact ? capacity : 0;
-    this.rows = new Int32Array(columns);
-    this.packed = new Int32Array(columns);
-    this.birthDates = new Int32Array(columns);
+    this.rows = new Int32Array(capacity);
+    this.packed = new Int32Array(capacity);
+    this.birthDates = new Int32Array(capacity);
   }
 
-  /** A table of records built elsewhere (tests, short lists). */
-  static of(source: SourceName, records: readonly SourceRecord[], idKeys = new IdKeyTable(), compact = true): RecordTable {
-    const table = new RecordTable(source, idKeys, { compact, capacity: Math.max(16, records.length) });
+  /** A table of records built elsewhere (tests, registry persons). */
+  static of(source: SourceName, records: readonly SourceRecord[], idKeys = new IdKeyTable()): RecordTable {
+    const table = new RecordTable(source, idKeys, { capacity: Math.max(16, records.length) });
     for (const record of records) table.push(record);
     return table;
   }
@@ -56,24 +53,15 @@ export class RecordTable {
     return this.count;
   }
 
-  /** Kept in columns (the records pushed are copied, not kept). */
-  get compact(): boolean {
-    return this.kept === null;
-  }
-
+  /** Copies what the record holds; the record itself is not kept (the loader reuses one). */
   push(record: SourceRecord): void {
     if (this.count === this.keys.length) this.grow();
     const i = this.count++;
     this.keys[i] = record.idState === 'valid' ? this.idKeys.register(record.id) : -1;
-    if (this.kept) {
-      // The ID was sliced out of a large chunk of the file: keep a copy of its own.
-      record.id = detach(record.id);
-      this.kept.push(record);
-      return;
-    }
     this.rows[i] = record.row;
     this.packed[i] = record.packed;
     this.birthDates[i] = record.birthDate;
+    // The ID was sliced out of a large chunk of the file: keep a copy of its own.
     if (record.idState !== 'valid' && record.id) this.otherIds.set(i, detach(record.id));
     this.names.push(record.name);
     if (record.nameRaw !== record.name) this.rawNames.set(i, record.nameRaw);
@@ -86,9 +74,10 @@ export class RecordTable {
     }
   }
 
-  /** Row i as a record; a compact table makes a new object each time (compare records by source and row). */
+  /** Row i as a record, made on first use. */
   at(i: number): SourceRecord {
-    if (this.kept) return this.kept[i]!;
+    const made = this.made.get(i);
+    if (made) return made;
     const record = new SourceRecord(this.source, this.rows[i]!);
     record.packed = this.packed[i]!;
     const key = this.keys[i]!;
@@ -106,12 +95,13 @@ export class RecordTable {
     record.householdNo = this.householdNos[i]!;
     const school = this.schoolFields.get(i);
     if (school) Object.assign(record, school);
+    this.made.set(i, record);
     return record;
   }
 
-  /** Every row as a record. */
+  /** Every row as a record (the smaller sources, whose rules read whole records). */
   toRecords(): SourceRecord[] {
-    return this.kept ? this.kept.slice() : Array.from({ length: this.count }, (_, i) => this.at(i));
+    return Array.from({ length: this.count }, (_, i) => this.at(i));
   }
 
   // Column reads for the loops over every row and the rules' comparisons, without making a record.
@@ -122,43 +112,39 @@ export class RecordTable {
   }
 
   idState(i: number): IdState {
-    return this.kept ? this.kept[i]!.idState : packedIdState(this.packed[i]!);
+    return packedIdState(this.packed[i]!);
   }
 
   statusKind(i: number): StatusKind {
-    return this.kept ? this.kept[i]!.statusKind : packedStatusKind(this.packed[i]!);
+    return packedStatusKind(this.packed[i]!);
   }
 
   /** SPEC §3: the birth date of a valid ID, else the stated one. */
   birth(i: number): number {
-    return birthFrom(this.idBirth(i), this.statedBirthDate(i));
+    return birthFrom(this.idBirth(i), this.birthDates[i]!);
   }
 
   /** The stated birth date, else the one a valid ID implies. */
   statedBirth(i: number): number {
-    return statedBirthFrom(this.idBirth(i), this.statedBirthDate(i));
+    return statedBirthFrom(this.idBirth(i), this.birthDates[i]!);
+  }
+
+  /** The stated gender, else the one a valid ID implies. */
+  gender(i: number): Gender | null {
+    return packedGender(this.packed[i]!);
+  }
+
+  name(i: number): string {
+    return this.names[i]!;
+  }
+
+  township(i: number): string {
+    return this.townships[i]!;
   }
 
   private idBirth(i: number): number {
     const key = this.keys[i]!;
     return key >= 0 ? birthOfKey(key) : 0;
-  }
-
-  private statedBirthDate(i: number): number {
-    return this.kept ? this.kept[i]!.birthDate : this.birthDates[i]!;
-  }
-
-  /** The stated gender, else the one a valid ID implies. */
-  gender(i: number): Gender | null {
-    return packedGender(this.kept ? this.kept[i]!.packed : this.packed[i]!);
-  }
-
-  name(i: number): string {
-    return this.kept ? this.kept[i]!.name : this.names[i]!;
-  }
-
-  township(i: number): string {
-    return this.kept ? this.kept[i]!.township : this.townships[i]!;
   }
 
   private grow(): void {
@@ -168,7 +154,6 @@ export class RecordTable {
       return array;
     };
     this.keys = grown(this.keys, (n) => new Float64Array(n));
-    if (this.kept) return;
     this.rows = grown(this.rows, (n) => new Int32Array(n));
     this.packed = grown(this.packed, (n) => new Int32Array(n));
     this.birthDates = grown(this.birthDates, (n) => new Int32Array(n));

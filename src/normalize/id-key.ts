@@ -34,7 +34,17 @@ export class IdKeyTable {
 
   /** The 6-digit prefix of a key. */
   prefixOf(key: number): string {
-    return this.prefixes[Math.floor(key / IdKeyTable.REST)]!;
+    return this.prefixAt(this.prefixIndexOfKey(key));
+  }
+
+  /** Which registered prefix a key has (its position in the table). */
+  prefixIndexOfKey(key: number): number {
+    return Math.floor(key / IdKeyTable.REST);
+  }
+
+  /** The prefix registered at `index`. */
+  prefixAt(index: number): string {
+    return this.prefixes[index]!;
   }
 
   /** The ID a key stands for (18 characters, check character recomputed). */

@@ -50,7 +50,6 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
     // The household register stays in columns; the smaller sources become records.
     registry: loaded.registry!.records.toRecords(),
     household: loaded.household!.records,
-    idKeys: loaded.household!.records.idKeys,
     poverty: loaded.poverty?.records.toRecords() ?? null,
     attendance: loaded.attendance?.records.toRecords() ?? null,
     attendanceNamesSchools: loaded.attendance ? loaded.attendance.fields.school !== undefined || loaded.attendance.fields.school_code !== undefined : false,

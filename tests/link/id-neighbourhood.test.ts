@@ -35,7 +35,7 @@ describe('PeopleIndex.nearId finds what an all-pairs comparison finds', () => {
   }
   const all = [...ids];
   const keys = new IdKeyTable();
-  const index = new PeopleIndex(RecordTable.of('household', all.map(validRecord), keys), keys);
+  const index = new PeopleIndex(RecordTable.of('household', all.map(validRecord), keys));
 
   const mutate = (id: string): string => {
     const chars = id.split('');

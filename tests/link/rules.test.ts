@@ -25,7 +25,7 @@ const A = makeId('341324', '20150305', 121);
 /** The household people of a test, kept as rollcall keeps them (in columns). */
 function indexOf(people: SourceRecord[]): PeopleIndex {
   const keys = new IdKeyTable();
-  return new PeopleIndex(RecordTable.of('household', people, keys), keys);
+  return new PeopleIndex(RecordTable.of('household', people, keys));
 }
 
 describe('linkRecord: the rules of SPEC §4 in order', () => {
