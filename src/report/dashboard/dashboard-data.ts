@@ -134,11 +134,14 @@ function rank(counts: Count[]): Count[] {
 }
 
 function rankSchools(casesBySchool: ReadonlyMap<string, number>, lang: Lang): Count[] {
-  const ranked = rank([...casesBySchool].map(([school, count]) => ({ key: school, label: school === '' ? t('dashboard.no_school', lang) : school, count })));
-  if (ranked.length <= SCHOOLS_SHOWN) return ranked;
-  const rest = ranked.slice(SCHOOLS_SHOWN);
+  // Cases with no school (children never registered) keep a bar of their own, wherever they rank.
+  const named = rank([...casesBySchool].filter(([school]) => school !== '').map(([school, count]) => ({ key: school, label: school, count })));
+  const noSchool = casesBySchool.get('') ?? 0;
+  const shown = rank([...named.slice(0, SCHOOLS_SHOWN), ...(noSchool > 0 ? [{ key: '', label: t('dashboard.no_school', lang), count: noSchool }] : [])]);
+  const rest = named.slice(SCHOOLS_SHOWN);
+  if (rest.length === 0) return shown;
   const restCount = rest.reduce((sum, c) => sum + c.count, 0);
-  return [...ranked.slice(0, SCHOOLS_SHOWN), { key: '*', label: t('dashboard.other_schools', lang, { count: rest.length }), count: restCount }];
+  return [...shown, { key: '*', label: t('dashboard.other_schools', lang, { count: rest.length }), count: restCount }];
 }
 
 /** Townships with the most school-age children first: where most children live is where a gap matters most. */

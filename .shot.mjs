@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await (await browser.newContext({ viewport: { width: +(process.argv[4] ?? 1280), height: 900 } })).newPage();
+const errors = [], requests = [];
+page.on('console', (m) => errors.push(m.type() + ': ' + m.text()));
+page.on('pageerror', (e) => errors.push('pageerror ' + e.message));
+page.on('request', (r) => requests.push(r.url()));
+await page.goto(pathToFileURL(process.argv[2]).href);
+await page.screenshot({ path: process.argv[3], fullPage: true });
+await page.pdf({ path: process.argv[3].replace('.png', '.pdf'), format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+console.log({ errors, requests });
+await browser.close();
