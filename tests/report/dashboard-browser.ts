@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -20,12 +18,15 @@ export interface DashboardBrowser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile and nothing running in the background that could make a request. */
+/**
+ * Headless Chromium with a fresh profile (playwright gives every launch a new temporary
+ * --user-data-dir and deletes it on close) and nothing running in the background that
+ * could make a request of its own.
+ */
 export async function launchDashboardBrowser(): Promise<DashboardBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (.ci/run does this)`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'rollcall-chromium-'));
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -38,7 +39,6 @@ export async function launchDashboardBrowser(): Promise<DashboardBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
@@ -61,7 +61,6 @@ export async function launchDashboardBrowser(): Promise<DashboardBrowser> {
     },
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -45,6 +45,7 @@ export const dashboardMessages = {
   'dashboard.col.share': { zh: '占比', en: 'Share' },
   'dashboard.col.school_age': { zh: '适龄人口', en: 'School-age' },
   'dashboard.col.with_registration': { zh: '有在读学籍', en: 'With active registration' },
+  'dashboard.col.without_registration': { zh: '无在读学籍', en: 'No active registration' },
   'dashboard.col.run': { zh: '运行日期', en: 'Run (as of)' },
   'dashboard.col.open': { zh: '未销号', en: 'Open' },
   'dashboard.col.new': { zh: '新增', en: 'New' },

@@ -13,7 +13,7 @@ export const CLIENT_SCRIPT = String.raw`
   var text = payload.text;
   var FONT = payload.font;
   var CATEGORY_COLOURS = payload.categoryColours;
-  var BLUE = '#2f6fb0', LIGHT = '#c9d9ec', GREEN = '#3b8a4a', AMBER = '#d08a1a', RED = '#b8352c', GREY = '#5b6573';
+  var BLUE = '#2f6fb0', GREEN = '#3b8a4a', AMBER = '#d08a1a', RED = '#b8352c', GREY = '#5b6573';
   var charts = [];
 
   function base() {
@@ -59,15 +59,16 @@ export const CLIENT_SCRIPT = String.raw`
     option.xAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e4e7eb' } } };
     option.yAxis = { type: 'category', data: rows.map(function (r) { return r.township; }), axisTick: { show: false },
       axisLabel: { width: 190, overflow: 'truncate' } };
+    // Stacked: the whole bar is the school-age population, its orange end those with no active registration.
     option.series = [
-      { name: text.school_age, type: 'bar', barMaxWidth: 22, itemStyle: { color: LIGHT },
-        data: rows.map(function (r) { return r.school_age; }),
+      { name: text.with_registration, type: 'bar', stack: 'people', barMaxWidth: 22, itemStyle: { color: BLUE },
+        data: rows.map(function (r) { return r.with_active_registration; }) },
+      { name: text.without_registration, type: 'bar', stack: 'people', barMaxWidth: 22, itemStyle: { color: AMBER },
+        data: rows.map(function (r) { return Math.max(0, r.school_age - r.with_active_registration); }),
         label: { show: true, position: 'right', fontFamily: FONT, color: '#222', formatter: function (p) {
           var r = rows[p.dataIndex];
-          return r.school_age === 0 ? '' : Math.round(1000 * r.with_active_registration / r.school_age) / 10 + '%';
-        } } },
-      { name: text.with_registration, type: 'bar', barMaxWidth: 22, barGap: '-100%', itemStyle: { color: BLUE },
-        data: rows.map(function (r) { return r.with_active_registration; }) }
+          return r.school_age === 0 ? '' : (Math.round(1000 * r.with_active_registration / r.school_age) / 10).toFixed(1) + '%';
+        } } }
     ];
     return option;
   }
@@ -81,7 +82,7 @@ export const CLIENT_SCRIPT = String.raw`
     option.tooltip = { trigger: 'axis', textStyle: { fontFamily: FONT } };
     option.legend = { top: 0, textStyle: { fontFamily: FONT } };
     option.grid.top = 56;
-    option.grid.right = 24;
+    option.grid.right = 44;
     option.xAxis = { type: 'category', boundaryGap: false, data: runs.map(function (r) { return r.as_of; }) };
     option.yAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e4e7eb' } } };
     option.series = used.map(function (c) {
@@ -96,7 +97,7 @@ export const CLIENT_SCRIPT = String.raw`
     var option = base();
     option.legend = { top: 0, textStyle: { fontFamily: FONT } };
     option.grid.top = 32;
-    option.grid.right = 24;
+    option.grid.right = 44;
     option.xAxis = { type: 'category', data: runs.map(function (r) { return r.as_of; }) };
     option.yAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e4e7eb' } } };
     option.series = [

@@ -50,8 +50,8 @@ export function renderDashboardHtml(data: DashboardData, echartsSource: string):
     categoryColours: CATEGORY_COLOURS,
     text: {
       categories: Object.fromEntries(CATEGORIES.map((c) => [c, CATEGORY_LABELS[c][lang]])),
-      school_age: t('dashboard.col.school_age', lang),
       with_registration: t('dashboard.col.with_registration', lang),
+      without_registration: t('dashboard.col.without_registration', lang),
       new: t('dashboard.col.new', lang),
       resolved: t('dashboard.col.resolved', lang),
       stages: Object.fromEntries(STAGES.map((s) => [s, t(`dashboard.stage.${s}`, lang)])),
