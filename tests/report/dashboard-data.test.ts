@@ -23,6 +23,20 @@ describe('dashboard data: aggregates only, from summary.json (issue #16)', () =>
     expect(data.total).toBe(54);
   });
 
+  it('names a township left empty in the records', () => {
+    const summary = syntheticSummary();
+    const data = buildDashboardData({
+      summary: { ...summary, cases: { ...summary.cases, by_township: { 城关镇: 2, '': 1 } }, population_by_township: { '': { school_age: 5, with_active_registration: 4 } } },
+      casesBySchool: schools({}),
+      lang: 'zh',
+    });
+    expect(data.by_township).toEqual([
+      { key: '城关镇', label: '城关镇', count: 2 },
+      { key: '', label: '（未填乡镇）', count: 1 },
+    ]);
+    expect(data.population).toEqual([{ key: '', township: '（未填乡镇）', school_age: 5, with_active_registration: 4 }]);
+  });
+
   it('names input files without their folders (a path can name a clerk)', () => {
     const data = buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), lang: 'zh' });
     expect(data.inputs.map((i) => [i.source, i.label, i.file, i.rows_read, i.rows_accepted, i.rows_rejected])).toEqual([

@@ -58,6 +58,7 @@ export const dashboardMessages = {
   'dashboard.col.rows_accepted': { zh: '采用', en: 'Accepted' },
   'dashboard.col.rows_rejected': { zh: '无法使用', en: 'Rejected' },
   'dashboard.no_school': { zh: '（无学校）', en: '(no school)' },
+  'dashboard.no_township': { zh: '（未填乡镇）', en: '(no township)' },
   'dashboard.other_schools': { zh: '其他 {count} 所学校', en: '{count} other schools' },
   'dashboard.stage.suspected': { zh: '发现疑似', en: 'Suspected' },
   'dashboard.stage.confirmed': { zh: '核实确认', en: 'Confirmed' },

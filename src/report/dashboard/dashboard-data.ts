@@ -45,6 +45,8 @@ export interface DashboardInput {
 }
 
 export interface TownshipPopulation {
+  /** The township as written in summary.json (`''` when the records name none); `township` is what people read. */
+  readonly key: string;
   readonly township: string;
   readonly school_age: number;
   readonly with_active_registration: number;
@@ -121,10 +123,12 @@ export function buildDashboardData({ summary, casesBySchool, history, lang }: Da
     // Ranked, most first (a leader asks "where is the most"); every category stays in, 0 included.
     by_category: rank(CATEGORIES.map((category) => ({ key: category, label: CATEGORY_LABELS[category][lang], count: summary.cases.by_category[category] }))),
     by_reason: rank(REASONS.filter((r) => summary.cases.by_reason[r] > 0).map((r) => ({ key: r, label: REASON_LABELS[r][lang], count: summary.cases.by_reason[r] }))),
-    by_township: rank(Object.entries(summary.cases.by_township).map(([township, count]) => ({ key: township, label: township, count }))),
+    by_township: rank(
+      Object.entries(summary.cases.by_township).map(([township, count]) => ({ key: township, label: township === '' ? t('dashboard.no_township', lang) : township, count })),
+    ),
     by_school: rankSchools(casesBySchool, lang),
     schools_with_cases: [...casesBySchool.keys()].filter((school) => school !== '').length,
-    ...(population ? { population: rankPopulation(population) } : {}),
+    ...(population ? { population: rankPopulation(population, lang) } : {}),
     ...(history ? { history } : {}),
   };
 }
@@ -145,8 +149,12 @@ function rankSchools(casesBySchool: ReadonlyMap<string, number>, lang: Lang): Co
 }
 
 /** Townships with the most school-age children first: where most children live is where a gap matters most. */
-function rankPopulation(population: PopulationByTownship): TownshipPopulation[] {
+function rankPopulation(population: PopulationByTownship, lang: Lang): TownshipPopulation[] {
   return Object.entries(population)
-    .map(([township, p]) => ({ township, school_age: p.school_age, with_active_registration: p.with_active_registration }))
-    .sort((a, b) => b.school_age - a.school_age || (a.township < b.township ? -1 : a.township > b.township ? 1 : 0));
+    .map(([township, p]) => ({ key: township, township: township === '' ? t('dashboard.no_township', lang) : township, ...pick(p) }))
+    .sort((a, b) => b.school_age - a.school_age || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function pick(p: PopulationByTownship[string]): { school_age: number; with_active_registration: number } {
+  return { school_age: p.school_age, with_active_registration: p.with_active_registration };
 }

@@ -146,8 +146,8 @@ function renderPopulation(data: DashboardData, lang: DashboardData['lang']): str
   const head = ['dashboard.col.township', 'dashboard.col.school_age', 'dashboard.col.with_registration', 'dashboard.col.share'] as const;
   const rows = population.map((p) => [
     `<td>${h(p.township)}</td>`,
-    numberCell('population.school_age', p.township, p.school_age),
-    numberCell('population.with_active_registration', p.township, p.with_active_registration),
+    numberCell('population.school_age', p.key, p.school_age),
+    numberCell('population.with_active_registration', p.key, p.with_active_registration),
     `<td class="num">${percent(p.with_active_registration, p.school_age)}</td>`,
   ]);
   const note = h(t('dashboard.population_note', lang, { min: data.school_age.min, max: data.school_age.max }));
