@@ -15,6 +15,7 @@ import { HOSTILE_TOWNSHIP, syntheticHistory, syntheticSummary } from './dashboar
 const ARTIFACTS = 'test-artifacts';
 /** A4 landscape less 10 mm margins each side, in CSS pixels (96 per inch): 277 mm. */
 const A4_LANDSCAPE_WIDTH = Math.floor((277 / 25.4) * 96);
+const A4_LANDSCAPE_HEIGHT = Math.floor((190 / 25.4) * 96);
 
 let browser: DashboardBrowser;
 let county: { dir: string; out: string; summary: any; cases: any[]; html: string };
@@ -178,14 +179,24 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-ledger.png'), fullPage: true });
   });
 
-  it('prints on A4 landscape: every chart and table within the page width', async () => {
-    const data = buildDashboardData({ summary: syntheticSummary(), casesBySchool: new Map([['城关小学', 30]]), history: syntheticHistory(), lang: 'zh' });
+  it('prints on A4 landscape: every chart within one page, every chart and table within the page width', async () => {
+    // A county of 40 townships: its chart is taller than a page on screen.
+    const summary = syntheticSummary();
+    const townships = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`第${i + 1}乡镇`, 40 - i]));
+    const data = buildDashboardData({
+      summary: { ...summary, cases: { ...summary.cases, by_township: townships } },
+      casesBySchool: new Map([['城关小学', 30]]),
+      history: syntheticHistory(),
+      lang: 'zh',
+    });
     const file = join(tempDir(), 'dashboard.html');
     writeFileSync(file, renderDashboardHtml(data, await readEchartsSource()));
     // Opened on a wide screen, then printed.
     const { page, errors } = await browser.open(file, { width: 1920, height: 1080 });
+    expect((await drawnCharts(page)).find((c) => c.chart === 'by_township')!.height).toBeGreaterThan(A4_LANDSCAPE_HEIGHT);
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: A4_LANDSCAPE_WIDTH, height: 740 });
+    // What the browser does when a person prints (Ctrl+P).
     await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
     const overflowing = await page.$$eval(
       '.chart svg, table',
@@ -193,6 +204,7 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
       A4_LANDSCAPE_WIDTH,
     );
     expect(overflowing).toEqual([]);
+    for (const c of await drawnCharts(page)) expect(c.height, c.chart!).toBeLessThan(A4_LANDSCAPE_HEIGHT - 60);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(A4_LANDSCAPE_WIDTH);
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
     writeFileSync(join(ARTIFACTS, 'dashboard.pdf'), pdf);

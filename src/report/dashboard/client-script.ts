@@ -150,9 +150,15 @@ export const CLIENT_SCRIPT = String.raw`
     charts.push(chart);
   }
   function resizeAll() { charts.forEach(function (c) { c.resize(); }); }
+  // On paper a chart must fit on one A4 landscape page (190 mm high less its heading):
+  // a taller one (many townships) is drawn shorter for printing, the table keeps every row.
+  var PRINT_HEIGHT = 600;
+  function limitHeight(limit) {
+    charts.forEach(function (c) { c.getDom().style.maxHeight = limit; c.resize(); });
+  }
   window.addEventListener('resize', resizeAll);
-  window.addEventListener('beforeprint', resizeAll);
-  window.addEventListener('afterprint', resizeAll);
+  window.addEventListener('beforeprint', function () { limitHeight(PRINT_HEIGHT + 'px'); });
+  window.addEventListener('afterprint', function () { limitHeight(''); });
   document.documentElement.setAttribute('data-rendered', String(charts.length));
 })();
 `;
