@@ -115,5 +115,15 @@ describe('dashboard HTML: data inline and inert', () => {
     expect(renderDashboardHtml(data, '')).toBe(html);
     const withHistory = renderDashboardHtml(buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), history: syntheticHistory(), lang: 'zh' }), '');
     for (const chart of ['open_over_time', 'new_vs_resolved', 'funnel', 'open_age']) expect(withHistory).toContain(`data-chart="${chart}"`);
+    expect(withHistory).not.toContain('最近 14 次运行');
+  });
+
+  it('lists the latest 14 runs in the table, newest first, and says how many there are', () => {
+    const history = syntheticHistory();
+    const runs = Array.from({ length: 20 }, (_, i) => ({ ...history.runs[0]!, as_of: `2026-09-${String(i + 1).padStart(2, '0')}` }));
+    const html = renderDashboardHtml(buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), history: { ...history, runs }, lang: 'zh' }), '');
+    expect(html).toContain('最近 14 次运行（共 20 次，图中全部显示）');
+    const listed = [...html.matchAll(/data-count="runs\.new:([\d-]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(runs.slice(-14).reverse().map((r) => r.as_of));
   });
 });

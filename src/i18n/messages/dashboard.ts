@@ -25,6 +25,7 @@ export const dashboardMessages = {
   },
   'dashboard.open_over_time': { zh: '各类别未销号案例（历次运行）', en: 'Open cases per category, run by run' },
   'dashboard.new_vs_resolved': { zh: '每次运行新增与已消除', en: 'New and resolved cases per run' },
+  'dashboard.recent_runs': { zh: '最近 {count} 次运行（共 {all} 次，图中全部显示）', en: 'The latest {count} runs (of {all}; the chart shows them all)' },
   'dashboard.funnel': { zh: '跟进进度', en: 'Follow-up progress' },
   'dashboard.funnel_note': {
     zh: '累计：每一步包含已走到后面各步的案例。',

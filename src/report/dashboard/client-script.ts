@@ -86,7 +86,8 @@ export const CLIENT_SCRIPT = String.raw`
     option.xAxis = { type: 'category', boundaryGap: false, data: runs.map(function (r) { return r.as_of; }) };
     option.yAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e4e7eb' } } };
     option.series = used.map(function (c) {
-      return { name: text.categories[c], type: 'line', symbolSize: 6, itemStyle: { color: CATEGORY_COLOURS[c] },
+      // A point per run while they can be told apart (a month of nightly runs); after that, the line.
+      return { name: text.categories[c], type: 'line', symbolSize: 6, showSymbol: runs.length <= 31, itemStyle: { color: CATEGORY_COLOURS[c] },
         lineStyle: { width: 2.5 }, data: runs.map(function (r) { return r.open_by_category[c] || 0; }) };
     });
     return option;

@@ -164,7 +164,8 @@ function renderHistory(history: DashboardHistory, lang: DashboardData['lang']): 
     numberCell('runs.new', run.as_of, run.new),
     numberCell('runs.resolved', run.as_of, run.resolved),
   ]);
-  const runsTable = table([tr('dashboard.col.run'), tr('dashboard.col.open'), tr('dashboard.col.new'), tr('dashboard.col.resolved')], runRows);
+  const runsCaption = history.runs.length > RUNS_IN_TABLE ? `<p class="note">${tr('dashboard.recent_runs', { count: RUNS_IN_TABLE, all: history.runs.length })}</p>` : '';
+  const runsTable = runsCaption + table([tr('dashboard.col.run'), tr('dashboard.col.open'), tr('dashboard.col.new'), tr('dashboard.col.resolved')], runRows);
   const trend = `<div class="row">${chartBox('open_over_time', 320)}<div class="table">${runsTable}</div></div>`;
   const newResolved = `<div class="row">${chartBox('new_vs_resolved', 260)}<div class="table"></div></div>`;
   const funnelRows = STAGES.map((s) => [`<td>${tr(`dashboard.stage.${s}`)}</td>`, numberCell('funnel', s, history.funnel[s])]);
