@@ -1,11 +1,13 @@
 import { coreMessages } from './messages/core.js';
 import { evidenceMessages } from './messages/evidence.js';
+import { dashboardMessages } from './messages/dashboard.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
 export const CATALOGUE = {
   ...coreMessages,
   ...evidenceMessages,
+  ...dashboardMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

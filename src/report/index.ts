@@ -9,6 +9,7 @@ import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson 
 import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
+import { buildDashboardData, countCasesBySchool, writeDashboard, type DashboardHistory } from './dashboard/index.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
 export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
@@ -17,6 +18,7 @@ export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { replaceOutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
+export type { DashboardHistory, HistoryRun } from './dashboard/index.js';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -24,6 +26,8 @@ export interface ReportInput {
   readonly rejected: readonly RejectedRow[];
   readonly lang: Lang;
   readonly maskIds: boolean;
+  /** With a ledger: runs, follow-up and ages of open cases, for the dashboard's trend charts. */
+  readonly history?: DashboardHistory;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
@@ -40,8 +44,12 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
       await writeSummaryJson(dir, input.summary);
       await writeRejectedCsv(dir, input.rejected);
       const csvs = await writeCategoryCsvs(dir, listing, input.lang);
+      const dashboard = await writeDashboard(
+        dir,
+        buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(input.cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
+      );
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
+      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', dashboard);
     });
   } finally {
     workbooks.close();

@@ -19,7 +19,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
     const result = await runRollcall(['reconcile', ...DEMO, '--out', out, '--log-level', 'info']);
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(
-      ['.rollcall-report', 'cases.jsonl', 'summary.json', 'rejected.csv', 'report.xlsx', ...CATEGORIES.map((c) => `${c}.csv`)].sort(),
+      ['.rollcall-report', 'cases.jsonl', 'summary.json', 'rejected.csv', 'report.xlsx', 'dashboard.html', ...CATEGORIES.map((c) => `${c}.csv`)].sort(),
     );
 
     const cases = read(out, 'cases.jsonl').trim().split('\n').map((line) => JSON.parse(line));
