@@ -9,13 +9,13 @@ import {
   type Gender,
   type SourceRecord,
 } from '../domain/index.js';
-import type { Evidence } from '../link/index.js';
+import type { Evidence, GuardianFinder } from '../link/index.js';
 import { caseIdFor } from './case-id.js';
 import type { Finding } from './finding.js';
 import { flagsFor } from './flags.js';
 
 /** Turns a finding into the Case of the output contract (SPEC §7), keys in contract order. */
-export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
+export function buildCase(finding: Finding, county: ReadonlySet<string>, guardians: GuardianFinder): Case {
   const { primary, household } = finding;
   const records = unique([primary, ...(household ? [household] : []), ...finding.others]);
   const inHouseholdRegister = primary.source === 'household' || household !== null;
@@ -33,6 +33,8 @@ export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
       ? finding.review.review.candidates.map((candidate, i) => candidateOf(finding.review!.people[i]!, candidate.evidence))
       : [],
     match: finding.link ? { rule: finding.link.rule, evidence: evidenceOf(finding.link.evidence) } : null,
+    // SPEC §11: the child's own household record names the household.
+    guardians: guardians.guardiansOf(primary.source === 'household' ? primary : household, primary.village),
   } as Case;
 }
 

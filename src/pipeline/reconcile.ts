@@ -58,7 +58,7 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
 
-  const { cases, findings } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge });
+  const { cases, findings } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge, asOf: settings.asOf });
   const summary = buildSummary(options.version, settings, loaded, linked, cases);
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 

@@ -15,6 +15,7 @@ function aCase(id: string, flags: Flag[], township: string, school: string, name
     suggested_id: null,
     candidates: [],
     match: null,
+    guardians: { status: 'no_household', names: [], household_no: '', village: '' },
   };
 }
 
