@@ -1,5 +1,6 @@
 import type { Finding } from '../classify/index.js';
-import { CATEGORIES, type Case, type Category } from '../domain/index.js';
+import { CATEGORIES, type Case, type CaseGuardians, type Category } from '../domain/index.js';
+import { t } from '../i18n/index.js';
 import {
   CATEGORY_LABELS,
   evidenceLabel,
@@ -32,6 +33,8 @@ export const CASE_COLUMNS: readonly Column[] = [
   'id_number',
   'gender',
   'birth_date',
+  'guardians',
+  'household_no',
   'suggested_id',
   'records',
   'match',
@@ -62,6 +65,8 @@ export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): Ca
     id_number: mask.id(c.person.id_number),
     gender: genderLabel(c.person.gender, lang),
     birth_date: c.person.birth_date ?? '',
+    guardians: guardiansCell(c.guardians, lang),
+    household_no: c.guardians.household_no,
     suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
     records: c.records.map((record) => rowLabel(record.source, record.row, lang)).join(sep),
     match: c.match ? `${label(RULE_LABELS, c.match.rule, lang)}${lang === 'zh' ? '（' : ' ('}${evidenceLabel(c.match.evidence, lang)}${lang === 'zh' ? '）' : ')'}` : '',
@@ -73,6 +78,12 @@ export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): Ca
       )
       .join(sep),
   };
+}
+
+/** SPEC §11: the guardians' names, or why none was found (the case list flags it). */
+export function guardiansCell(guardians: CaseGuardians, lang: Lang): string {
+  if (guardians.status === 'found') return guardians.names.join(lang === 'zh' ? '、' : ', ');
+  return t(`notices.guardians.${guardians.status}`, lang);
 }
 
 /** The cases as clerks work them: priority order, and each case's row, by category. */

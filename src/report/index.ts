@@ -10,6 +10,7 @@ import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson 
 import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
+import { writeNotices, type NoticeInput } from './notices/index.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
 export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
@@ -18,6 +19,7 @@ export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { replaceOutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
+export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput, type NoticeTemplate, type WrittenNotices } from './notices/index.js';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -26,6 +28,8 @@ export interface ReportInput {
   readonly rejected: readonly RejectedRow[];
   readonly lang: Lang;
   readonly maskIds: boolean;
+  /** reconcile --notices (SPEC §11); the notices are not masked: they go to the family. */
+  readonly notices?: NoticeInput | null;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
@@ -42,8 +46,9 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
       await writeSummaryJson(dir, input.summary);
       await writeRejectedCsv(dir, input.rejected);
       const csvs = await writeCategoryCsvs(dir, listing, input.lang);
+      const notices = input.notices ? await writeNotices(dir, input.cases, input.findings, input.notices) : null;
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
+      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', ...(notices ? ['notices/'] : []));
     });
   } finally {
     workbooks.close();
