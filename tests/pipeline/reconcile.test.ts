@@ -23,7 +23,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
     );
 
     const cases = read(out, 'cases.jsonl').trim().split('\n').map((line) => JSON.parse(line));
-    expect(Object.keys(cases[0])).toEqual(['case_id', 'category', 'reasons', 'flags', 'township', 'school', 'person', 'records', 'suggested_id', 'candidates', 'match']);
+    expect(Object.keys(cases[0])).toEqual(['case_id', 'category', 'reasons', 'flags', 'township', 'school', 'person', 'records', 'suggested_id', 'candidates', 'match', 'guardians']);
     const truth = JSON.parse(readFileSync('fixtures/demo/truth.json', 'utf8'));
     const key = (category: string, source: string, row: number) => `${category} ${source}:${row}`;
     expect(cases.map((c) => key(c.category, c.records[0].source, c.records[0].row)).sort()).toEqual(

@@ -52,6 +52,10 @@ export const noticesMessages = {
     zh: '通知书模板 {file} 不是可用的 Word 文档（.docx）：{detail}——请用 Word 或 WPS 另存为 .docx 后重试',
     en: 'notice template {file} is not a usable Word document (.docx): {detail} — save it as .docx from Word or WPS and try again',
   },
+  'notices.template_syntax': {
+    zh: '通知书模板 {file} 的占位符格式有误：{detail}——请检查每个 { 都有配对的 }，每个 {#名称} 都有对应的 {/名称}',
+    en: 'notice template {file}: placeholders are not well formed: {detail} — check that every { has its }, and every {#name} its {/name}',
+  },
   'notices.template_no_loop': {
     zh: '通知书模板 {file} 中没有 {#notices}…{/notices} 循环——每份通知书的内容须放在这对标记之间（见 docs/REFERENCE.md“通知书模板”）',
     en: 'notice template {file} has no {#notices}…{/notices} loop — put the content of one notice between these tags (see docs/REFERENCE.md, 通知书模板)',

@@ -1,4 +1,3 @@
-import type { Finding } from '../../classify/index.js';
 import type { NoticeSettings } from '../../config/index.js';
 import { ageOn, parseIsoDay, type Case } from '../../domain/index.js';
 import { t, type MessageKey } from '../../i18n/index.js';
@@ -88,8 +87,14 @@ export const LOOP_ITEM_PLACEHOLDERS = { guardian_list: ['name'], provisions: ['t
 
 const TITLES = { return: '义务教育劝返复学通知书', enrol: '义务教育入学通知书' } as const;
 
+/** The registration's grade and class as written (the case's record, SPEC §7). */
+export interface Registration {
+  readonly grade: string;
+  readonly className: string;
+}
+
 /** The values of the notice for case `c`. */
-export function noticeData(c: Case, finding: Finding, context: NoticeContext): NoticeData {
+export function noticeData(c: Case, registration: Registration, context: NoticeContext): NoticeData {
   const kind = NOTICE_KINDS[c.category as keyof typeof NOTICE_KINDS];
   const birth = c.person.birth_date ? (parseIsoDay(c.person.birth_date) ?? 0) : 0;
   const age = birth ? ageOn(birth, context.referenceDay) : null;
@@ -114,8 +119,8 @@ export function noticeData(c: Case, finding: Finding, context: NoticeContext): N
     guardian_list: c.guardians.names.map((name) => ({ name })),
     school: school ?? blank,
     school_known: school !== null,
-    grade: kind === 'return' ? gradeText(finding.primary.grade) : '',
-    class: kind === 'return' ? finding.primary.className : '',
+    grade: kind === 'return' ? gradeText(registration.grade) : '',
+    class: kind === 'return' ? registration.className : '',
     facts: factsOf(c, age),
     deadline: chineseDate(addDays(context.asOf, context.settings.daysToComply)),
     issuer: issuerFor(c.township, context.settings.issuer),

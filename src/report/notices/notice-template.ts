@@ -81,10 +81,25 @@ export function renderNotices(template: NoticeTemplate, data: TownshipNotices): 
 
 function compile(template: NoticeTemplate): Docxtemplater {
   const { Docxtemplater, PizZip } = template.engine;
+  let zip: PizZip;
   try {
-    return new Docxtemplater(new PizZip(template.content), { paragraphLoop: true, linebreaks: true, stripInvalidXMLChars: true, nullGetter: () => '' });
+    zip = new PizZip(template.content);
   } catch (error) {
     throw new RollcallError('config', { key: 'notices.template_unreadable', params: { file: template.file, detail: describe(error) } }, { cause: error });
+  }
+  try {
+    return new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      stripInvalidXMLChars: true,
+      nullGetter: () => '',
+      // The error reaches the clerk as one message (exit 2), not as JSON on the console.
+      errorLogging: false,
+    });
+  } catch (error) {
+    // A .docx without word/document.xml, or tags docxtemplater cannot pair.
+    const key = (error as { properties?: { errors?: unknown[] } }).properties?.errors ? 'notices.template_syntax' : 'notices.template_unreadable';
+    throw new RollcallError('config', { key, params: { file: template.file, detail: describe(error) } }, { cause: error });
   }
 }
 

@@ -44,7 +44,7 @@ export async function writeNotices(dir: string, cases: readonly Case[], findings
   const caseIds: string[] = [];
   const used = new Set<string>();
   for (const [township, indices] of byTownship) {
-    const notices = indices.map((i) => noticeData(cases[i]!, findings[i]!, context));
+    const notices = indices.map((i) => noticeData(cases[i]!, findings[i]!.primary, context));
     const document = renderNotices(input.template, {
       township,
       issuer: issuerFor(township, context.settings.issuer),
