@@ -63,12 +63,16 @@ export class GuardianFinder {
     const of = (...kinds: RelationKind[]) => adults.filter((t) => kinds.includes(relationKind(this.people.relation(t))));
     const kind = relationKind(child.relation);
     let guardians: number[];
+    // "The head" is the head, or, when the head is dead or gone and the register not yet
+    // changed, the head's spouse, who now heads the household (docs/DECISIONS.md).
+    const head = () => (of('head').length > 0 ? of('head') : of('spouse'));
     if (kind === 'child') guardians = [...of('head'), ...of('spouse')];
     else if (kind === 'grandchild') {
       // The parents are the head's children or children-in-law, when the register shows them.
       guardians = of('child', 'child_in_law');
-      if (guardians.length === 0) guardians = of('head');
-    } else guardians = of('head');
+      if (guardians.length === 0) guardians = head();
+    } else if (kind === 'spouse') guardians = of('head');
+    else guardians = head();
     if (guardians.length === 0) return { status: 'not_determined', names: [], ...household };
     const names = [...new Set(guardians.map((t) => this.people.at(t).nameRaw))];
     return { status: 'found', names, ...household };

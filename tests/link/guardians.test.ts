@@ -125,6 +125,17 @@ describe('GuardianFinder (SPEC §11)', () => {
     expect(guardiansOf([head(), spouse(), kid(relation)], '王小')).toMatchObject({ status: 'found', names: ['王父'] });
   });
 
+  it.each(['孙子', '其他', '侄女'])('a %s whose head is dead: the head\'s spouse, who heads the household now', (relation) => {
+    const members = [{ name: '王祖', relation: '户主', birth: 19500101, status: 'deceased' as const }, { name: '宋祖母', relation: '配偶', birth: 19560101 }, kid(relation)];
+    expect(guardiansOf(members, '王小')).toMatchObject({ status: 'found', names: ['宋祖母'] });
+  });
+
+  it('a spouse is not their own guardian when the head is dead', () => {
+    expect(guardiansOf([head('户主', { status: 'deceased' }), kid('配偶'), { name: '王叔', relation: '父母', birth: 19600101 }], '王小')).toMatchObject({
+      status: 'not_determined',
+    });
+  });
+
   it('a dead or moved-out parent is not named; the other one is', () => {
     expect(guardiansOf([head('户主', { status: 'deceased' }), spouse(), kid('子')], '王小').names).toEqual(['李母']);
     expect(guardiansOf([head(), spouse('配偶', { status: 'gone' }), kid('女')], '王小').names).toEqual(['王父']);
