@@ -15,12 +15,13 @@ import {
   type Gender,
   type SourceRecord,
 } from '../domain/index.js';
+import type { GuardianFinder } from '../link/index.js';
 import { caseIdFor } from './case-id.js';
 import type { Finding } from './finding.js';
 import { flagsFor } from './flags.js';
 
 /** Turns a finding into the Case of the output contract (SPEC §7), keys in contract order. */
-export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
+export function buildCase(finding: Finding, county: ReadonlySet<string>, guardians: GuardianFinder): Case {
   const { primary, household } = finding;
   const records = unique([primary, ...(household ? [household] : []), ...finding.others]);
   const inHouseholdRegister = primary.source === 'household' || household !== null;
@@ -45,6 +46,8 @@ export function buildCase(finding: Finding, county: ReadonlySet<string>): Case {
       : [],
     match: finding.link ? { rule: finding.link.rule, evidence: finding.link.evidence } : null,
     differences: finding.link && household ? differencesOf(finding.link.evidence, primary, household) : [],
+    // SPEC §11: the child's own household record names the household.
+    guardians: guardians.guardiansOf(primary.source === 'household' ? primary : household, primary.village),
   } as Case;
 }
 

@@ -6,6 +6,8 @@ export interface ClassifyContext {
   readonly data: LinkedData;
   readonly referenceDay: number;
   readonly schoolAge: SchoolAge;
+  /** The as-of day (SPEC §11: guardians are adults on it). */
+  readonly asOf: number;
 }
 
 /** What a classifier finds, before it becomes a Case (case-builder.ts adds ids, flags, person). */

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Case } from '../domain/index.js';
+import { GuardianFinder } from '../link/index.js';
 import { buildCase } from './case-builder.js';
 import { recordKey } from './case-id.js';
 import { emptyRegistration } from './empty-registration.js';
@@ -26,7 +27,8 @@ export interface Classified {
 export function classify(context: ClassifyContext): Classified {
   const county = new Set(context.data.county.prefixes);
   const findings = mergeCopies(CLASSIFIERS.flatMap((classifier) => classifier(context)));
-  const built = findings.map((finding) => ({ finding, case: buildCase(finding, county) }));
+  const guardians = new GuardianFinder(context.data.household, context.asOf);
+  const built = findings.map((finding) => ({ finding, case: buildCase(finding, county, guardians) }));
   const order = new Map(CATEGORIES.map((category, i) => [category, i]));
   built.sort(
     (a, b) =>

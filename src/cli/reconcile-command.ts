@@ -10,6 +10,7 @@ interface ReconcileCommandOptions extends SourceOptions {
   out: string;
   lang: Lang;
   maskIds?: boolean;
+  notices?: boolean;
   json?: boolean;
 }
 
@@ -19,6 +20,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     .option('--out <dir>', 'report folder, replaced whole and atomically on every run', './rollcall-out')
     .addOption(new Option('--lang <lang>', 'language of the CSV and workbook headers').choices(LANGS).default('zh'))
     .option('--mask-ids', 'mask ID numbers in the CSVs and the workbook (341324********1234)')
+    .option('--notices', 'write notices/<township>.docx: a 劝返复学/入学 notice to the guardians of each child (SPEC §11)')
     .option('--json', 'print the summary as JSON on stdout instead of a table');
   command.action(async (options: ReconcileCommandOptions) => {
     const logger = context.logger(options.logLevel);
@@ -29,6 +31,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       out: options.out,
       lang: options.lang,
       maskIds: options.maskIds === true,
+      notices: options.notices === true,
       version,
       logger,
       onProgress: progress.onProgress,

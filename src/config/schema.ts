@@ -49,6 +49,14 @@ export const configSchema = z.strictObject({
       >,
     )
     .optional(),
+  // SPEC §11: the 劝返复学通知书 (reconcile --notices).
+  notice: z
+    .strictObject({
+      issuer: z.string().min(1).optional(),
+      daysToComply: z.number().int().min(1).max(365).optional(),
+      template: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;
@@ -58,6 +66,7 @@ export function allowedKeysAt(path: readonly PropertyKey[]): readonly string[] {
   const [first, second, third] = path.map(String);
   if (path.length === 0) return Object.keys(configSchema.shape);
   if (first === 'schoolAge') return ['min', 'max'];
+  if (first === 'notice') return ['issuer', 'daysToComply', 'template'];
   if (first === 'statuses') return STATUS_LIST_NAMES;
   if (first === 'sources' && path.length === 1) return SOURCE_NAMES;
   if (first === 'sources' && path.length === 2 && second !== undefined) return ['columns', 'encoding', 'sheet'];

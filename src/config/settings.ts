@@ -2,6 +2,7 @@ import { referenceDayFor, parseIsoDay, today, RollcallError, SOURCE_NAMES, type 
 import { foldText, type StatusLists } from '../normalize/index.js';
 import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_ALIASES, type Encoding } from './defaults.js';
 import { loadConfigFile } from './load-config.js';
+import { dirname, resolve } from 'node:path';
 import type { ConfigFile } from './schema.js';
 
 /** How one input file is read. */
@@ -14,6 +15,16 @@ export interface SourceSettings {
   readonly sheet: string | null;
 }
 
+/** SPEC §11: the notices (config `notice`). */
+export interface NoticeSettings {
+  /** `notice.issuer`; `{township}` in it stands for the township. Null: the township government. */
+  readonly issuer: string | null;
+  /** The deadline is the as-of day plus this many days (default 7). */
+  readonly daysToComply: number;
+  /** `notice.template`, resolved against the config file's folder; null: the built-in template. */
+  readonly template: string | null;
+}
+
 /** Everything a run needs to know, defaults ← config file ← command line. */
 export interface Settings {
   readonly sources: Partial<Record<SourceName, SourceSettings>>;
@@ -23,9 +34,13 @@ export interface Settings {
   readonly county: readonly string[] | null;
   readonly schoolAge: SchoolAge;
   readonly statuses: StatusLists;
+  readonly notice: NoticeSettings;
 }
 
 /** What the command line gave, before validation. */
+/** SPEC §11: as-of + 7 days unless the config says otherwise. */
+const DEFAULT_DAYS_TO_COMPLY = 7;
+
 export interface CommandLineInputs {
   registry?: string;
   household?: string;
@@ -64,6 +79,12 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
     county,
     schoolAge: config.schoolAge ?? DEFAULT_SCHOOL_AGE,
     statuses: { ...DEFAULT_STATUSES, ...config.statuses },
+    notice: {
+      issuer: config.notice?.issuer ?? null,
+      daysToComply: config.notice?.daysToComply ?? DEFAULT_DAYS_TO_COMPLY,
+      // A cron job runs from anywhere: a template path is read from the config file's folder.
+      template: config.notice?.template !== undefined && inputs.config ? resolve(dirname(inputs.config), config.notice.template) : null,
+    },
   };
 }
 

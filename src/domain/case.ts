@@ -57,6 +57,23 @@ export interface CaseMatch {
   readonly evidence: Evidence;
 }
 
+/**
+ * SPEC §11: whether the household register names the child's guardians.
+ * `no_household`: the child is in no household (or has no 户号); `no_living_adult`:
+ * nobody in the household is a living adult; `not_determined`: living adults live
+ * there, but none is the child's guardian by 与户主关系 (a child who is the head,
+ * a 子 whose head and spouse are dead or gone).
+ */
+export const GUARDIAN_STATUSES = ['found', 'no_household', 'no_living_adult', 'not_determined'] as const;
+export type GuardianStatus = (typeof GUARDIAN_STATUSES)[number];
+
+export interface CaseGuardians {
+  readonly status: GuardianStatus;
+  /** Names as the household register writes them, head of household first. */
+  readonly names: readonly string[];
+  readonly household_no: string;
+  readonly village: string;
+}
 
 interface CaseFields<C extends Category> {
   readonly case_id: string;
@@ -79,6 +96,8 @@ interface CaseFields<C extends Category> {
   readonly match: CaseMatch | null;
   /** Fields where the registration and the linked household person differ, both values as written. */
   readonly differences: readonly Difference[];
+  /** SPEC §11: who the notice goes to, from the household register. */
+  readonly guardians: CaseGuardians;
 }
 
 export type Case = { [C in Category]: CaseFields<C> }[Category];

@@ -72,6 +72,8 @@ export class SourceRecord {
   township = '';
   village = '';
   householdNo = '';
+  /** 与户主关系 as written (household register; SPEC §11 guardians). */
+  relation = '';
   studentNo = '';
   school = '';
   schoolCode = '';
@@ -96,6 +98,7 @@ export class SourceRecord {
     this.township = '';
     this.village = '';
     this.householdNo = '';
+    this.relation = '';
     this.studentNo = '';
     this.school = '';
     this.schoolCode = '';

@@ -1,6 +1,7 @@
 import { coreMessages } from './messages/core.js';
 import { evidenceMessages } from './messages/evidence.js';
 import { dashboardMessages } from './messages/dashboard.js';
+import { noticesMessages } from './messages/notices.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -8,6 +9,7 @@ export const CATALOGUE = {
   ...coreMessages,
   ...evidenceMessages,
   ...dashboardMessages,
+  ...noticesMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -4,3 +4,4 @@ export { PeopleIndex, type People } from './people-index.js';
 export { describeIdDifference, type IdDifference } from './id-difference.js';
 export { forEachNeighbourKey } from './id-neighbourhood.js';
 export type { AttendanceMatch } from './attendance.js';
+export { GuardianFinder, relationKind, type RelationKind } from './guardians.js';

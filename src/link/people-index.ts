@@ -26,6 +26,9 @@ export interface People {
   /** The normalised name. */
   name(t: number): string;
   township(t: number): string;
+  /** 户号 and 与户主关系 (SPEC §11 guardians). */
+  householdNo(t: number): string;
+  relation(t: number): string;
 }
 
 /**

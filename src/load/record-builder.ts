@@ -100,6 +100,7 @@ export class RecordBuilder {
     record.juniorMiddle = record.grade !== '' && isJuniorMiddleGrade(record.grade);
     record.className = this.repeated('class', cells, this.shared);
     record.householdNo = this.repeated('household_no', cells, this.copied);
+    record.relation = this.repeated('relation', cells, this.shared);
     for (const field of YES_NO_FIELDS) {
       if (this.yesNo(cells, field)) record.flags |= FLAG_BITS[field];
     }

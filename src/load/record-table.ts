@@ -21,6 +21,8 @@ export class RecordTable {
   private readonly townships: string[] = [];
   private readonly villages: string[] = [];
   private readonly householdNos: string[] = [];
+  /** 与户主关系: interned, a few distinct values (SPEC §11 guardians). */
+  private readonly relations: string[] = [];
   /** Rarer values, by row: names as written where they differ, IDs that are not valid. */
   private readonly rawNames = new Map<number, string>();
   private readonly otherIds = new Map<number, string>();
@@ -68,6 +70,7 @@ export class RecordTable {
     this.townships.push(record.township);
     this.villages.push(record.village);
     this.householdNos.push(record.householdNo);
+    this.relations.push(record.relation);
     if (record.studentNo || record.school || record.schoolCode || record.grade || record.className) {
       const { studentNo, school, schoolCode, grade, className } = record;
       this.schoolFields.set(i, { studentNo, school, schoolCode, grade, className });
@@ -93,6 +96,7 @@ export class RecordTable {
     record.township = this.townships[i]!;
     record.village = this.villages[i]!;
     record.householdNo = this.householdNos[i]!;
+    record.relation = this.relations[i]!;
     const school = this.schoolFields.get(i);
     if (school) Object.assign(record, school);
     this.made.set(i, record);
@@ -145,6 +149,14 @@ export class RecordTable {
   private idBirth(i: number): number {
     const key = this.keys[i]!;
     return key >= 0 ? birthOfKey(key) : 0;
+  }
+
+  householdNo(i: number): string {
+    return this.householdNos[i]!;
+  }
+
+  relation(i: number): string {
+    return this.relations[i]!;
   }
 
   private grow(): void {

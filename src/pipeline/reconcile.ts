@@ -4,12 +4,23 @@ import type { Settings } from '../config/index.js';
 import type { SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
-import { buildSummary, startWorkbookWriter, writeReports, type Lang, type Summary, type WorkbookWriter } from '../report/index.js';
+import {
+  buildSummary,
+  collectEnrolmentSchools,
+  loadNoticeTemplate,
+  startWorkbookWriter,
+  writeReports,
+  type Lang,
+  type Summary,
+  type WorkbookWriter,
+} from '../report/index.js';
 
 export interface ReconcileOptions {
   readonly out: string;
   readonly lang: Lang;
   readonly maskIds: boolean;
+  /** SPEC §11: write notices/<township>.docx. */
+  readonly notices?: boolean;
   readonly version: string;
   readonly logger: Logger;
   readonly onProgress?: SourceProgress;
@@ -42,6 +53,8 @@ export async function reconcile(settings: Settings, options: ReconcileOptions): 
 
 async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter): Promise<ReconcileResult> {
   const { logger } = options;
+  // A bad template is a config error: found before the inputs are read, nothing written.
+  const noticeTemplate = options.notices ? await loadNoticeTemplate(settings.notice.template) : null;
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
   const unknownStatuses = logLoaded(logger, loaded, timer.lap());
@@ -57,12 +70,18 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
 
-  const { cases } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge });
+  const { cases } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge, asOf: settings.asOf });
   const summary = buildSummary(options.version, settings, loaded, linked, cases);
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
-  const files = await writeReports(options.out, { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
+  const notices = noticeTemplate
+    ? {
+        template: noticeTemplate,
+        context: { settings: settings.notice, asOf: settings.asOf, referenceDay: settings.referenceDay, schools: collectEnrolmentSchools(linked.registry) },
+      }
+    : null;
+  const files = await writeReports(options.out, { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses };
 }

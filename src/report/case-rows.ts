@@ -1,4 +1,4 @@
-import { CATEGORIES, type Case, type Category, type Difference } from '../domain/index.js';
+import { CATEGORIES, type Case, type CaseGuardians, type Category, type Difference } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 import { evidenceText, fieldName } from './evidence-text.js';
 import {
@@ -32,6 +32,8 @@ export const CASE_COLUMNS: readonly Column[] = [
   'id_number',
   'gender',
   'birth_date',
+  'guardians',
+  'household_no',
   'suggested_id',
   'registry_values',
   'household_values',
@@ -63,6 +65,8 @@ export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
     id_number: mask.id(c.person.id_number),
     gender: genderLabel(c.person.gender, lang),
     birth_date: c.person.birth_date ?? '',
+    guardians: guardiansCell(c.guardians, lang),
+    household_no: c.guardians.household_no,
     suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
     registry_values: c.differences.map((d) => differenceText(d, 'registry', lang, mask)).join(sep),
     household_values: c.differences.map((d) => differenceText(d, 'household', lang, mask)).join(sep),
@@ -87,6 +91,12 @@ function differenceText(difference: Difference, side: 'registry' | 'household', 
   else if (difference.field === 'gender') shown = genderLabel(value as 'male' | 'female', lang);
   else shown = value;
   return t('evidence.pair', lang, { field: fieldName(difference.field, lang), value: shown });
+}
+
+/** SPEC §11: the guardians' names, or why none was found (the case list flags it). */
+export function guardiansCell(guardians: CaseGuardians, lang: Lang): string {
+  if (guardians.status === 'found') return guardians.names.join(lang === 'zh' ? '、' : ', ');
+  return t(`notices.guardians.${guardians.status}`, lang);
 }
 
 /** The cases as clerks work them: priority order, and each case's row, by category. */

@@ -10,6 +10,7 @@ import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 import { buildDashboardData, countCasesBySchool, writeDashboard, type DashboardHistory } from './dashboard/index.js';
+import { writeNotices, type NoticeInput } from './notices/index.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
 export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
@@ -19,6 +20,7 @@ export { priorityOrder } from './priority.js';
 export { replaceOutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 export type { DashboardHistory, HistoryRun } from './dashboard/index.js';
+export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput, type NoticeTemplate, type WrittenNotices } from './notices/index.js';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -28,6 +30,8 @@ export interface ReportInput {
   readonly maskIds: boolean;
   /** With a ledger: runs, follow-up and ages of open cases, for the dashboard's trend charts. */
   readonly history?: DashboardHistory;
+  /** reconcile --notices (SPEC §11); the notices are not masked: they go to the family. */
+  readonly notices?: NoticeInput | null;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
@@ -48,8 +52,9 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
         dir,
         buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(input.cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
       );
+      const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', dashboard);
+      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', dashboard, ...(notices ? ['notices/'] : []));
     });
   } finally {
     workbooks.close();

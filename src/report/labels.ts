@@ -84,6 +84,8 @@ export const COLUMN_LABELS = {
   id_number: { zh: '身份证号', en: 'id_number' },
   gender: { zh: '性别', en: 'gender' },
   birth_date: { zh: '出生日期', en: 'birth_date' },
+  guardians: { zh: '监护人', en: 'guardians' },
+  household_no: { zh: '户号', en: 'household_no' },
   suggested_id: { zh: '建议身份证号', en: 'suggested_id' },
   registry_values: { zh: '学籍值', en: 'registry_values' },
   household_values: { zh: '户籍值', en: 'household_values' },

@@ -22,6 +22,8 @@ const WIDTHS: Record<Column, number> = {
   id_number: 21,
   gender: 6,
   birth_date: 12,
+  guardians: 24,
+  household_no: 20,
   suggested_id: 21,
   registry_values: 30,
   household_values: 30,
@@ -30,7 +32,7 @@ const WIDTHS: Record<Column, number> = {
   candidates: 60,
 };
 /** ID numbers and student numbers stay text: as numbers Excel would destroy their last digits. */
-const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no', 'case_id']);
+const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no', 'case_id', 'household_no']);
 
 /**
  * report.xlsx (SPEC §7, issue #5): a summary sheet, a sheet per category in the

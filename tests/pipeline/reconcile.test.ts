@@ -42,6 +42,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
       'candidates',
       'match',
       'differences',
+      'guardians',
     ]);
     const truth = JSON.parse(readFileSync('fixtures/demo/truth.json', 'utf8'));
     const key = (category: string, source: string, row: number) => `${category} ${source}:${row}`;

@@ -22,6 +22,7 @@ function aCase(id: string, flags: Flag[], township: string, school: string, name
     candidates: [],
     match: null,
     differences: [],
+    guardians: { status: 'no_household', names: [], household_no: '', village: '' },
   };
 }
 
