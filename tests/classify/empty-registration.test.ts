@@ -85,7 +85,7 @@ describe('empty_registration 空挂学籍 (SPEC §5)', () => {
         expect(cases).toEqual([]);
         return;
       }
-      const active = rows.filter((_, i) => statuses[i] !== '转出' && statuses[i] !== '休学');
+      const active = rows.filter((_, i) => !['转出', '休学'].includes(statuses[i] as string));
       expect(cases.map((c) => c.records[0]!.row).sort()).toEqual(active);
       for (const c of cases) {
         expect(c.reasons).toEqual(reasons);
