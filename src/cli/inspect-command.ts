@@ -67,13 +67,13 @@ function renderSource(source: string, info: SourceInspection, lang: Lang): strin
     lines.push(`  statuses     not in any status list: ${unknown.map(([status, count]) => `${status || '(empty)'} ${n(count)}`).join(', ')}`);
     lines.push(`               — such rows count as neither active nor living; add the texts to "statuses" in the config file`);
   }
-  if (info.everyone_living) lines.push(`  statuses     ${t('vocab.everyoneLiving', lang)}`);
+  if (info.everyone_living) lines.push(`  statuses     ${t('vocab.everyone_living', lang)}`);
   const schoolStatuses = Object.entries(info.unknown_school_statuses);
   if (schoolStatuses.length > 0) {
     const values = schoolStatuses.map(([status, count]) => `${status} ${n(count)}`).join(', ');
-    lines.push(`  在校生状况   ${t('vocab.unknownSchoolStatuses', lang, { values })}`);
-    lines.push(`               ${t('vocab.unknownSchoolStatusesHint', lang)}`);
+    lines.push(`  在校生状况   ${t('vocab.unknown_school_statuses', lang, { values })}`);
+    lines.push(`               ${t('vocab.unknown_school_statuses_hint', lang)}`);
   }
-  if (info.out_of_school_by_reason > 0) lines.push(`  未上学原因   ${t('vocab.outOfSchoolByReason', lang, { count: info.out_of_school_by_reason })}`);
+  if (info.out_of_school_by_reason > 0) lines.push(`  未上学原因   ${t('vocab.out_of_school_by_reason', lang, { count: info.out_of_school_by_reason })}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runRollcall } from '../helpers/cli.js';
 import { County } from '../helpers/county.js';
+import { join, tempDir, writeCsv } from '../helpers/files.js';
+import { makeId } from '../helpers/ids.js';
 
 describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
   it('a living, school-age household person with no registration', async () => {
@@ -185,5 +189,20 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
       county.registry(child, { 学籍状态: '转出' });
       expect((await county.reconcile()).of('unregistered_school_age')).toHaveLength(expected ? 1 : 0);
     });
+  });
+
+  it('a household register without a status column (常住人口): everyone is living; a registry by school code only', async () => {
+    const dir = tempDir();
+    const [a, b, c] = [makeId('341324', '20150305', 121), makeId('341324', '20130305', 123), makeId('341324', '20140305', 125)];
+    const household = writeCsv(join(dir, 'household.csv'), [['姓名', '公民身份号码', '乡镇'], ['张伟', a, '城关镇'], ['王强', b, '城关镇'], ['赵军', c, '城关镇']]);
+    const registry = writeCsv(join(dir, 'registry.csv'), [['学生姓名', '身份证件号', '在校状态', '学校标识码', '年级'], ['王强', b, '转出', '2134000001', '五年级'], ['赵军', c, '在读', '2134000001', '六年级']]);
+    const out = join(dir, 'out');
+    const result = await runRollcall(['reconcile', '--household', household, '--registry', registry, '--as-of', '2026-09-20', '--out', out, '--log-level', 'warn']);
+    expect(result.code).toBe(0);
+    const cases = readFileSync(join(out, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(cases.map((found) => [found.category, found.reasons, found.person.id_number]).sort((x, y) => x[1][0].localeCompare(y[1][0]))).toEqual([
+      ['unregistered_school_age', ['no_active_registration'], b],
+      ['unregistered_school_age', ['no_registry_record'], a],
+    ]);
   });
 });
