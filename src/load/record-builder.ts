@@ -5,7 +5,7 @@ import {
   INVALID_DATE,
   Interner,
   IdKeyTable,
-  isJuniorMiddleGrade,
+  gradeLevel,
   isOutOfSchoolReason,
   isResidentIdType,
   normalizeIdFromNumber,
@@ -101,8 +101,9 @@ export class RecordBuilder {
     record.school = this.repeated('school', cells, this.shared);
     record.schoolCode = this.repeated('school_code', cells, this.shared);
     record.grade = this.repeated('grade', cells, this.shared);
-    record.juniorMiddle = record.grade !== '' && isJuniorMiddleGrade(record.grade);
-    this.readStatus(record, cells);
+    const grade = record.grade === '' ? null : gradeLevel(record.grade);
+    record.juniorMiddle = grade !== null && grade >= 7 && grade <= 9;
+    this.readStatus(record, cells, grade);
     record.className = this.repeated('class', cells, this.shared);
     record.householdNo = this.repeated('household_no', cells, this.copied);
     for (const field of YES_NO_FIELDS) {
@@ -156,7 +157,7 @@ export class RecordBuilder {
     else record.birthDate = day;
   }
 
-  private readStatus(record: SourceRecord, cells: readonly Cell[]): void {
+  private readStatus(record: SourceRecord, cells: readonly Cell[], grade: number | null): void {
     // SPEC §1: a household export without a status column (a 常住人口 view) lists the living.
     if (this.source === 'household' && this.col.status === undefined) {
       record.statusKind = 'living';
@@ -166,8 +167,8 @@ export class RecordBuilder {
     const { statuses } = this.context;
     if (this.source === 'registry') {
       record.statusKind = statuses.registryStatus(status);
-      // Needs the grade: a completion counts on grades 7–9 only (SPEC §5).
-      record.exit = statuses.registryExit(status, record.juniorMiddle);
+      // Needs the grade: a 毕业 on a primary grade is no completion (SPEC §5).
+      record.exit = statuses.registryExit(status, grade);
     } else if (this.source === 'household') record.statusKind = statuses.householdStatus(status);
     else return;
     if (record.statusKind === 'unknown') {

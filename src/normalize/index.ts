@@ -15,5 +15,5 @@ export { parseGender } from './gender.js';
 export { parseYesNo, type YesNoField } from './yes-no.js';
 export { StatusMatcher, isOutOfSchoolReason, type StatusLists } from './status.js';
 export { isResidentIdType } from './id-type.js';
-export { isJuniorMiddleGrade } from './grade.js';
+export { gradeLevel, isJuniorMiddleGrade } from './grade.js';
 export { IdKeyTable, restDigits, birthOfKey } from './id-key.js';

@@ -51,13 +51,15 @@ export class StatusMatcher {
   }
 
   /**
-   * SPEC §5: how a registration with a *left* status left. A completion counts only
-   * on grades 7–9 (a 六年级 毕业 is 小升初: the child still owes three years).
+   * SPEC §5: how a registration with a *left* status left. A completion counts on
+   * grades 7 and above (`grade`, from gradeLevel); a 六年级 毕业 is 小升初: the child
+   * still owes three years. A grade nobody can read (null) is not taken as primary:
+   * rollcall does not raise a case it cannot prove.
    */
-  registryExit(text: string, juniorMiddle: boolean): RegistryExit {
+  registryExit(text: string, grade: number | null): RegistryExit {
     if (this.registryStatus(text) !== 'left') return 'other';
     const exit = this.exits.get(text) ?? this.exits.get(foldText(text)) ?? 'other';
-    return exit === 'completed' && !juniorMiddle ? 'other' : exit;
+    return exit === 'completed' && grade !== null && grade < 7 ? 'other' : exit;
   }
 
   householdStatus(text: string): StatusKind {

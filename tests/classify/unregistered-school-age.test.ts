@@ -113,7 +113,8 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
       [['转出/八年级', '毕业/九年级'], false], // completed compulsory education
       [['转出/五年级', '/五年级'], false], // an empty status keeps the child out
       [['转出/五年级', '离开/五年级'], false], // so does a status in no list
-      [['毕业/'], true], // a completion counts only on grades 7–9
+      [['毕业/五年级'], true], // a completion counts only on grades 7–9
+      [['毕业/'], false], // a grade nobody can read is not taken as primary
     ])('registrations %j → a case %s', async (registrations, expected) => {
       const county = new County();
       const child = county.person('张伟', '2013-03-05');

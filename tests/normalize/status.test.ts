@@ -58,24 +58,27 @@ describe('StatusMatcher with the default lists', () => {
   });
 
   it.each([
-    // [status, grade 7–9, exit] — SPEC §5: 毕业/结业 complete compulsory education on grades 7–9 only.
-    ['休学', false, 'suspended'],
-    ['休学', true, 'suspended'],
-    ['保留学籍', false, 'suspended'],
-    ['毕业', true, 'completed'],
-    ['结业', true, 'completed'],
-    ['毕业', false, 'other'],
-    ['结业', false, 'other'],
-    ['转出', false, 'other'],
-    ['转学', true, 'other'],
-    ['肄业', true, 'other'],
-    ['其他离校', false, 'other'],
-    ['死亡', false, 'other'],
-    ['在读', true, 'other'],
-    ['辍学', true, 'other'],
-    ['不明', true, 'other'],
-  ] as const)('registry %s on grade 7–9 %s → exit %s', (text, juniorMiddle, exit) => {
-    expect(statuses.registryExit(text, juniorMiddle)).toBe(exit);
+    // [status, grade level, exit] — SPEC §5: 毕业/结业 complete compulsory education on grades 7–9 (and above).
+    ['休学', 3, 'suspended'],
+    ['休学', 8, 'suspended'],
+    ['保留学籍', null, 'suspended'],
+    ['毕业', 9, 'completed'],
+    ['结业', 7, 'completed'],
+    ['毕业', 12, 'completed'],
+    ['毕业', null, 'completed'], // a grade nobody can read is not taken as primary
+    ['毕业', 6, 'other'], // 小升初
+    ['结业', 6, 'other'],
+    ['毕业', 1, 'other'],
+    ['转出', 5, 'other'],
+    ['转学', 8, 'other'],
+    ['肄业', 9, 'other'],
+    ['其他离校', null, 'other'],
+    ['死亡', 4, 'other'],
+    ['在读', 9, 'other'],
+    ['辍学', 9, 'other'],
+    ['不明', 9, 'other'],
+  ] as const)('registry %s on grade %s → exit %s', (text, grade, exit) => {
+    expect(statuses.registryExit(text, grade)).toBe(exit);
   });
 
   it.each([
@@ -142,16 +145,16 @@ describe('StatusMatcher with config lists', () => {
   it('registrySuspended and registryCompleted replace theirs; their texts are left even when the left list omits them', () => {
     const statuses = new StatusMatcher({ ...DEFAULT_STATUSES, registryLeft: ['转出'], registrySuspended: ['停学'], registryCompleted: ['毕业'] });
     expect(statuses.registryStatus('停学')).toBe('left');
-    expect(statuses.registryExit('停学', false)).toBe('suspended');
+    expect(statuses.registryExit('停学', 4)).toBe('suspended');
     expect(statuses.registryStatus('休学')).toBe('unknown');
-    expect(statuses.registryExit('毕业', true)).toBe('completed');
-    expect(statuses.registryExit('结业', true)).toBe('other');
+    expect(statuses.registryExit('毕业', 9)).toBe('completed');
+    expect(statuses.registryExit('结业', 9)).toBe('other');
     expect(statuses.registryStatus('结业')).toBe('unknown');
   });
 
   it('an active or dropout text is never an exit, whatever other lists say', () => {
     const statuses = new StatusMatcher({ ...DEFAULT_STATUSES, registryActive: ['在读', '休学'] });
     expect(statuses.registryStatus('休学')).toBe('active');
-    expect(statuses.registryExit('休学', false)).toBe('other');
+    expect(statuses.registryExit('休学', 4)).toBe('other');
   });
 });
