@@ -36,12 +36,13 @@ function findDuplicates(data: LinkedData): Map<number, SourceRecord[]> {
     if (active.length < 2) return;
     for (const r of active) duplicates.set(r, active.filter((other) => other !== r).map((other) => data.registry[other]!));
   };
-  for (const registrations of data.registryByHousehold.values()) addGroup(registrations.filter((r) => data.registry[r]!.statusKind === 'active'));
+  const isActive = (r: number) => data.registry[r]!.statusKind === 'active';
+  for (const registrations of data.registryByHousehold.values()) addGroup(registrations.filter(isActive));
   // Registrations sharing a valid ID that linked to nobody (id_exact would have
   // found a household person with that ID): one child, not in the household register.
   for (const group of data.registryPersons) {
     if (group.length < 2) continue;
-    addGroup(group.filter((r) => data.registry[r]!.statusKind === 'active' && data.registryOutcomes[r]!.kind === 'none'));
+    addGroup(group.filter((r) => isActive(r) && data.registryOutcomes[r]!.kind === 'none'));
   }
   return duplicates;
 }

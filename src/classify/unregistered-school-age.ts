@@ -49,9 +49,23 @@ function haveAllLeft(data: LinkedData, registrations: readonly number[]): boolea
   });
 }
 
-function unregistered(primary: SourceRecord, registrations: readonly number[] | undefined, poverty: readonly SourceRecord[], data: LinkedData): Finding {
+function unregistered(
+  primary: SourceRecord,
+  registrations: readonly number[] | undefined,
+  poverty: readonly SourceRecord[],
+  data: LinkedData,
+): Finding {
   const reason: ReasonOf<'unregistered_school_age'> = registrations ? 'no_active_registration' : 'no_registry_record';
   // The registrations that say the child left go with the case: a clerk sees which school and status.
   const left = (registrations ?? []).map((r) => data.registry[r]!);
-  return { category: 'unregistered_school_age', reasons: [reason], primary, household: null, others: [...poverty, ...left], link: null, review: null, suggestedId: null };
+  return {
+    category: 'unregistered_school_age',
+    reasons: [reason],
+    primary,
+    household: null,
+    others: [...poverty, ...left],
+    link: null,
+    review: null,
+    suggestedId: null,
+  };
 }

@@ -74,6 +74,8 @@ function renderSource(source: string, info: SourceInspection, lang: Lang): strin
     lines.push(`  在校生状况   ${t('vocab.unknown_school_statuses', lang, { values })}`);
     lines.push(`               ${t('vocab.unknown_school_statuses_hint', lang)}`);
   }
-  if (info.out_of_school_by_reason > 0) lines.push(`  未上学原因   ${t('vocab.out_of_school_by_reason', lang, { count: info.out_of_school_by_reason })}`);
+  if (info.out_of_school_by_reason > 0) {
+    lines.push(`  未上学原因   ${t('vocab.out_of_school_by_reason', lang, { count: info.out_of_school_by_reason })}`);
+  }
   return `${lines.join('\n')}\n`;
 }

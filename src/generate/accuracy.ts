@@ -86,10 +86,10 @@ export function renderAccuracy(accuracy: Accuracy): string {
     (row) =>
       `${row.category.padEnd(24)}  ${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}  ${String(row.reasonsWrong).padStart(8)}  ${String(row.suggestedWrong).padStart(10)}`,
   );
-  const reasonLines = accuracy.reasons.map(
-    (row) =>
-      `  ${row.reason.padEnd(22)}  ${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}`,
-  );
+  const reasonLines = accuracy.reasons.map((row) => {
+    const counts = `${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}`;
+    return `  ${row.reason.padEnd(22)}  ${counts}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}`;
+  });
   lines.push('reason', ...reasonLines);
   const extra = accuracy.extra.length ? [`extra: ${accuracy.extra.join(', ')}`] : [];
   const missed = accuracy.missed.length ? [`missed: ${accuracy.missed.join(', ')}`] : [];

@@ -109,7 +109,8 @@ const PLANTERS: readonly Planter[] = [
     const child = newOutsider(p, 'migrant_registered_twice', { prefix: p.world.random.pick(MIGRANT_PREFIXES) });
     const first = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
     const elsewhere = p.world.schools.filter((school) => school !== first.school && school.stage === first.school.stage);
-    const second = addRegistry(p.world, child, { school: p.world.random.pick(elsewhere), grade: gradeFor(p, child), studentNo: localStudentNo(p) });
+    const school = p.world.random.pick(elsewhere);
+    const second = addRegistry(p.world, child, { school, grade: gradeFor(p, child), studentNo: localStudentNo(p) });
     first.migrant = second.migrant = p.world.random.chance(0.5);
   }),
   // identity_mismatch
@@ -299,7 +300,8 @@ function plantDistractors(p: Planting): void {
   }
   // Junior-middle graduates of 15 (registerChildren): compulsory education completed, no case.
   for (const entry of world.registry) {
-    if (entry.status === '毕业' && entry.gradeLevel === 9 && ageOn(entry.person.birth, world.referenceDay) === 15) note('graduate_grade_nine_aged_fifteen');
+    const age = ageOn(entry.person.birth, world.referenceDay);
+    if (entry.status === '毕业' && entry.gradeLevel === 9 && age === 15) note('graduate_grade_nine_aged_fifteen');
   }
 }
 

@@ -40,7 +40,9 @@ export function computeTruth(world: World): TruthCase[] {
   for (const member of world.poverty) if (member.link.kind === 'review') for (const c of member.link.candidates) candidates.add(c);
 
   const checkedIn = attendanceMatches(world);
-  const outOfSchool = world.poverty.filter((member) => member.schoolStatus === '非在校生' || member.dropoutFlag || member.notInSchoolReason !== '');
+  const outOfSchool = world.poverty.filter(
+    (member) => member.schoolStatus === '非在校生' || member.dropoutFlag || member.notInSchoolReason !== '',
+  );
   // A child outside the household register registered twice: active registrations sharing one valid ID, linked to nobody.
   const unlinkedById = new Map<string, RegistryEntry[]>();
   for (const entry of world.registry) {
@@ -82,7 +84,8 @@ export function computeTruth(world: World): TruthCase[] {
     const empty: Reason[] = [];
     if (entry.link.kind === 'none' && valid && entry.idCanonical.startsWith(COUNTY_PREFIX)) empty.push('id_not_in_household');
     if (person?.status === '死亡') empty.push('person_deceased');
-    if (person && (registrations.get(person) ?? []).filter((other) => meaning(other) === 'active').length > 1) empty.push('duplicate_registration');
+    const activeOfPerson = person ? (registrations.get(person) ?? []).filter((other) => meaning(other) === 'active') : [];
+    if (activeOfPerson.length > 1) empty.push('duplicate_registration');
     if (entry.link.kind === 'none' && valid && (unlinkedById.get(entry.idCanonical) ?? []).length > 1) empty.push('duplicate_registration');
     add('empty_registration', empty, 'registry', entry.row, suggested);
 

@@ -343,7 +343,11 @@ function registerChildren(world: World): void {
 
 export const GRADE_NAMES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级'];
 
-export function addRegistry(world: World, person: Person, fields: { school: School; grade: number; status?: RegistryStatus; studentNo?: string }): RegistryEntry {
+export function addRegistry(
+  world: World,
+  person: Person,
+  fields: { school: School; grade: number; status?: RegistryStatus; studentNo?: string },
+): RegistryEntry {
   const entry: RegistryEntry = {
     person,
     status: fields.status ?? '在读',
@@ -382,7 +386,11 @@ function enrolPoverty(world: World): void {
   }
 }
 
-export function addPoverty(world: World, person: Person, fields: Partial<Pick<PovertyEntry, 'schoolStatus' | 'dropoutFlag' | 'notInSchoolReason'>> = {}): PovertyEntry {
+export function addPoverty(
+  world: World,
+  person: Person,
+  fields: Partial<Pick<PovertyEntry, 'schoolStatus' | 'dropoutFlag' | 'notInSchoolReason'>> = {},
+): PovertyEntry {
   person.poverty = true;
   const age = ageOn(person.birth, world.referenceDay);
   const entry: PovertyEntry = {

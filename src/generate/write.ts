@@ -16,9 +16,9 @@ export type SourceFiles = { registry: string; household: string; poverty: string
 const HOUSEHOLD_HEADER = ['户号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '户籍状态', '乡镇（街道）', '村（社区）'];
 const REGISTRY_HEADER = ['学校标识码', '学校名称', '乡镇', '年级', '班级', '姓名', '性别', '出生日期', '身份证件类型', '身份证号', '全国学籍号', '学籍状态', '是否残疾', '是否留守儿童', '是否随迁子女', '是否服刑人员未成年子女'];
 /** A school database's query (SPEC §1): 性别码, 身份证件类型码, 学生状态. */
-const REGISTRY_HEADER_MESSY = ['学校标识码', '学校名称', '乡镇', '年级', '班级', '姓名', '性别码', '出生日期', '身份证件类型码', '身份证号', '全国学籍号', '学生状态', '是否残疾', '是否留守儿童', '是否随迁子女', '是否服刑人员未成年子女'];
+const REGISTRY_HEADER_MESSY = REGISTRY_HEADER.map((header) => ({ 性别: '性别码', 身份证件类型: '身份证件类型码', 学籍状态: '学生状态' })[header] ?? header);
 const POVERTY_HEADER = ['户编号', '成员姓名', '性别', '出生日期', '证件号码', '与户主关系', '乡镇', '村', '在校生状况', '是否义务教育阶段适龄儿童少年失学辍学', '未上学原因', '是否残疾'];
-const POVERTY_HEADER_MESSY = ['户编号', '成员姓名', '性别', '出生日期', '证件号码', '与户主关系', '乡(镇)', '村', '在校生状态', '是否义务教育阶段适龄儿童少年失学辍学', '义务教育阶段未上学原因', '是否残疾'];
+const POVERTY_HEADER_MESSY = POVERTY_HEADER.map((header) => ({ 乡镇: '乡(镇)', 在校生状况: '在校生状态', 未上学原因: '义务教育阶段未上学原因' })[header] ?? header);
 
 /**
  * The messy flavor writes a status in any of the ways real exports do (SPEC §2's
@@ -169,7 +169,9 @@ function writePoverty(world: World, path: string): void {
     member.notInSchoolReason || (messy ? noReasonText(world) : ''),
     yesNo(member.person.disabled),
   ]);
-  writeCsv(path, messy ? POVERTY_HEADER_MESSY : POVERTY_HEADER, rows, (member: (typeof world.poverty)[number], row) => (member.row = row), world.poverty, messy ? { bom: true, crlf: true } : {});
+  const header = messy ? POVERTY_HEADER_MESSY : POVERTY_HEADER;
+  const numberRow = (member: (typeof world.poverty)[number], row: number) => (member.row = row);
+  writeCsv(path, header, rows, numberRow, world.poverty, messy ? { bom: true, crlf: true } : {});
 }
 
 function writeAttendance(world: World, path: string): void {

@@ -1,6 +1,11 @@
 import { foldText } from './text.js';
 
-const NUMERAL: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9 };
+const NUMERAL: Readonly<Record<string, number>> = Object.fromEntries(
+  [...'一二三四五六七八九'].flatMap((numeral, i) => [
+    [numeral, i + 1],
+    [String(i + 1), i + 1],
+  ]),
+);
 
 /**
  * The school year a grade text means: 1–6 primary, 7–9 junior middle (初中), 10–12

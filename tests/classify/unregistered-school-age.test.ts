@@ -157,7 +157,7 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
       expect(found!.records.map((r) => [r.source, r.row])).toEqual([['poverty', pov], ['registry', reg]]);
     });
 
-    it.each(['休学', '毕业', '在读', '学籍异常'])('a poverty member with no household person whose registration says %s on 九年级: no case', async (status) => {
+    it.each(['休学', '毕业', '在读', '学籍异常'])('a poverty member not in the household register, %s on 九年级: no case', async (status) => {
       const county = new County();
       county.household(county.person('李娜', '1980-01-01', { gender: '女' }));
       const child = county.person('张伟', '2011-03-05', { prefix: '320102' });
@@ -196,12 +196,18 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
     const dir = tempDir();
     const [a, b, c] = [makeId('341324', '20150305', 121), makeId('341324', '20130305', 123), makeId('341324', '20140305', 125)];
     const household = writeCsv(join(dir, 'household.csv'), [['姓名', '公民身份号码', '乡镇'], ['张伟', a, '城关镇'], ['王强', b, '城关镇'], ['赵军', c, '城关镇']]);
-    const registry = writeCsv(join(dir, 'registry.csv'), [['学生姓名', '身份证件号', '在校状态', '学校标识码', '年级'], ['王强', b, '转出', '2134000001', '五年级'], ['赵军', c, '在读', '2134000001', '六年级']]);
+    const registry = writeCsv(join(dir, 'registry.csv'), [
+      ['学生姓名', '身份证件号', '在校状态', '学校标识码', '年级'],
+      ['王强', b, '转出', '2134000001', '五年级'],
+      ['赵军', c, '在读', '2134000001', '六年级'],
+    ]);
     const out = join(dir, 'out');
-    const result = await runRollcall(['reconcile', '--household', household, '--registry', registry, '--as-of', '2026-09-20', '--out', out, '--log-level', 'warn']);
+    const inputs = ['--household', household, '--registry', registry];
+    const result = await runRollcall(['reconcile', ...inputs, '--as-of', '2026-09-20', '--out', out, '--log-level', 'warn']);
     expect(result.code).toBe(0);
     const cases = readFileSync(join(out, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(cases.map((found) => [found.category, found.reasons, found.person.id_number]).sort((x, y) => x[1][0].localeCompare(y[1][0]))).toEqual([
+    const found = cases.map((c) => [c.category, c.reasons, c.person.id_number]).sort((x, y) => x[1][0].localeCompare(y[1][0]));
+    expect(found).toEqual([
       ['unregistered_school_age', ['no_active_registration'], b],
       ['unregistered_school_age', ['no_registry_record'], a],
     ]);

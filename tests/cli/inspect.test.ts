@@ -148,11 +148,12 @@ describe('rollcall inspect', () => {
         rows         read 4 · accepted 4 · rejected 0
         ID numbers   valid 1 · empty 3
         在校生状况   在校生状况 values in no list: 待核实 2
-                     — such members do not count as out of school; add the values to povertyOutOfSchool or povertyInSchool under "statuses" in the config file
+                     — such members do not count as out of school; add them to povertyOutOfSchool or povertyInSchool ("statuses" in the config)
         未上学原因   2 members count as out of school by their 未上学原因 (not-in-school reason) alone
       "
     `);
-    const json = JSON.parse((await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--json', '--log-level', 'silent'])).stdout);
+    const asJson = await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--json', '--log-level', 'silent']);
+    const json = JSON.parse(asJson.stdout);
     expect(json.sources.household).toMatchObject({ everyone_living: true, fields: { township: '乡' } });
     expect(json.sources.poverty).toMatchObject({ everyone_living: false, unknown_school_statuses: { 待核实: 2 }, out_of_school_by_reason: 2 });
   });

@@ -109,11 +109,13 @@ describe('resolveSettings: command line over config over defaults', () => {
 
   it('replaces registrySuspended and registryCompleted like any other list', async () => {
     const dir = tempDir();
-    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ statuses: { registrySuspended: ['停学'], registryCompleted: [] } }));
+    const lists = { registrySuspended: ['停学'], registryCompleted: [] };
+    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ statuses: lists }));
     const { statuses } = await resolveSettings({ config });
     expect(statuses.registrySuspended).toEqual(['停学']);
     expect(statuses.registryCompleted).toEqual([]);
-    expect(problem('{"statuses": {"registrySuspend": ["休学"]}}')).toContain('statuses.registrySuspend: unknown key (did you mean "registrySuspended"?)');
+    const hint = 'statuses.registrySuspend: unknown key (did you mean "registrySuspended"?)';
+    expect(problem('{"statuses": {"registrySuspend": ["休学"]}}')).toContain(hint);
   });
 
   it.each([

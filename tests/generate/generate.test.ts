@@ -82,9 +82,8 @@ describe('rollcall generate', () => {
     }
     const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
     expect(truth.distractors.no_reason_written).toBeGreaterThan(0);
-    expect(truth.cases.filter((c: { reasons: string[] }) => c.reasons.includes('no_active_registration')).map((c: { source: string }) => c.source)).toEqual(
-      expect.arrayContaining(['household', 'poverty']),
-    );
+    const leftCases = truth.cases.filter((c: { reasons: string[] }) => c.reasons.includes('no_active_registration'));
+    expect(leftCases.map((c: { source: string }) => c.source)).toEqual(expect.arrayContaining(['household', 'poverty']));
   });
 
   it('rejects bad options with exit 2', async () => {

@@ -11,8 +11,8 @@ export const vocabMessages = {
     en: '在校生状况 values in no list: {values}',
   },
   'vocab.unknown_school_statuses_hint': {
-    zh: '——这些成员不算非在校；如需更正，请在配置文件 "statuses" 的 povertyOutOfSchool 或 povertyInSchool 中加入这些值',
-    en: '— such members do not count as out of school; add the values to povertyOutOfSchool or povertyInSchool under "statuses" in the config file',
+    zh: '——这些成员不算非在校；如需更正，请把这些值加入配置文件 "statuses" 的 povertyOutOfSchool 或 povertyInSchool',
+    en: '— such members do not count as out of school; add them to povertyOutOfSchool or povertyInSchool ("statuses" in the config)',
   },
   'vocab.out_of_school_by_reason': {
     zh: '{count} 名成员仅因“未上学原因”一栏有内容而计为非在校',
