@@ -1,23 +1,20 @@
 import type { ReasonOf, SourceRecord } from '../domain/index.js';
 import { recordKey } from './case-id.js';
+import type { LinkedData } from '../link/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
  * SPEC §5 空挂学籍 empty (ghost) registration, for active registrations:
  * - a valid in-county ID no household person has, that links by no rule;
  * - linked to a deceased household person;
- * - two or more active registrations linked to one person: a case for each,
- *   naming the others.
+ * - two or more active registrations linked to one person, or sharing one valid ID
+ *   that no household person has (a migrant child registered twice): a case for
+ *   each, naming the others.
  */
 export const emptyRegistration: Classifier = (context) => {
   const { data } = context;
   const county = new Set(data.county.prefixes);
-  const duplicates = new Map<number, SourceRecord[]>();
-  for (const registrations of data.registryByHousehold.values()) {
-    const active = registrations.filter((r) => data.registry[r]!.statusKind === 'active');
-    if (active.length < 2) continue;
-    for (const r of active) duplicates.set(r, otherRegistrations(active.map((other) => data.registry[other]!), data.registry[r]!));
-  }
+  const duplicates = findDuplicates(data);
 
   const findings: Finding[] = [];
   data.registry.forEach((record, r) => {
@@ -56,3 +53,20 @@ function otherRegistrations(active: readonly SourceRecord[], self: SourceRecord)
 
 /** How many other registrations a duplicate_registration case names (docs/DECISIONS.md). */
 const MAX_NAMED = 20;
+/** Active registration → the other active registrations of the same child. */
+function findDuplicates(data: LinkedData): Map<number, SourceRecord[]> {
+  const duplicates = new Map<number, SourceRecord[]>();
+  const addGroup = (active: readonly number[]) => {
+    if (active.length < 2) return;
+    for (const r of active) duplicates.set(r, otherRegistrations(active.map((other) => data.registry[other]!), data.registry[r]!));
+  };
+  const isActive = (r: number) => data.registry[r]!.statusKind === 'active';
+  for (const registrations of data.registryByHousehold.values()) addGroup(registrations.filter(isActive));
+  // Registrations sharing a valid ID that linked to nobody (id_exact would have
+  // found a household person with that ID): one child, not in the household register.
+  for (const group of data.registryPersons) {
+    if (group.length < 2) continue;
+    addGroup(group.filter((r) => isActive(r) && data.registryOutcomes[r]!.kind === 'none'));
+  }
+  return duplicates;
+}

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolveSettings } from '../config/index.js';
 import { ID_STATES, RollcallError } from '../domain/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import { inspect, type InspectReport, type SourceInspection } from '../pipeline/index.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 import type { CommandContext } from './context.js';
@@ -29,13 +30,14 @@ export function registerInspect(program: Command, context: CommandContext): void
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
-export function renderInspection(report: InspectReport): string {
+// The lines from the message catalogue take the language of the rest of the text.
+export function renderInspection(report: InspectReport, lang: Lang = 'en'): string {
   return Object.entries(report.sources)
-    .map(([source, info]) => renderSource(source, info))
+    .map(([source, info]) => renderSource(source, info, lang))
     .join('\n');
 }
 
-function renderSource(source: string, info: SourceInspection): string {
+function renderSource(source: string, info: SourceInspection, lang: Lang): string {
   const lines = [`${source}: ${info.file}`];
   const how =
     info.format === 'csv'
@@ -64,6 +66,16 @@ function renderSource(source: string, info: SourceInspection): string {
   if (unknown.length > 0) {
     lines.push(`  statuses     not in any status list: ${unknown.map(([status, count]) => `${status || '(empty)'} ${n(count)}`).join(', ')}`);
     lines.push(`               — such rows count as neither active nor living; add the texts to "statuses" in the config file`);
+  }
+  if (info.everyone_living) lines.push(`  statuses     ${t('vocab.everyone_living', lang)}`);
+  const schoolStatuses = Object.entries(info.unknown_school_statuses);
+  if (schoolStatuses.length > 0) {
+    const values = schoolStatuses.map(([status, count]) => `${status} ${n(count)}`).join(', ');
+    lines.push(`  在校生状况   ${t('vocab.unknown_school_statuses', lang, { values })}`);
+    lines.push(`               ${t('vocab.unknown_school_statuses_hint', lang)}`);
+  }
+  if (info.out_of_school_by_reason > 0) {
+    lines.push(`  未上学原因   ${t('vocab.out_of_school_by_reason', lang, { count: info.out_of_school_by_reason })}`);
   }
   return `${lines.join('\n')}\n`;
 }

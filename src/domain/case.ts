@@ -7,7 +7,7 @@ import type { IdNote } from './record.js';
 
 export const REASONS_BY_CATEGORY = {
   enrolled_absent: ['poverty_out_of_school', 'not_checked_in', 'registry_dropout'],
-  unregistered_school_age: ['no_registry_record'],
+  unregistered_school_age: ['no_registry_record', 'no_active_registration'],
   missing_id: ['id_empty', 'id_malformed', 'id_bad_region', 'id_bad_date', 'id_bad_checksum', 'id_differs', 'no_household_record'],
   empty_registration: ['id_not_in_household', 'person_deceased', 'duplicate_registration'],
   identity_mismatch: ['name_differs', 'gender_differs', 'birth_date_differs'],

@@ -20,6 +20,7 @@ export const FIELD_NAMES = [
   'household_no',
   'relation',
   'school_status',
+  'not_in_school_reason',
   'dropout_flag',
   'disabled',
   'left_behind',
@@ -30,11 +31,12 @@ export type FieldName = (typeof FIELD_NAMES)[number];
 
 /**
  * SPEC §1 "Required": each entry is a field, or a list of which at least one must
- * be present (attendance: id_number or student_no).
+ * be present (registry: school or school_code; attendance: id_number or student_no).
+ * A household export without `status` (a 常住人口 view) lists only the living.
  */
 export const REQUIRED_FIELDS: Record<SourceName, readonly (FieldName | readonly FieldName[])[]> = {
-  registry: ['name', 'id_number', 'status', 'school'],
-  household: ['name', 'id_number', 'status'],
+  registry: ['name', 'id_number', 'status', ['school', 'school_code']],
+  household: ['name', 'id_number'],
   poverty: ['name', 'id_number'],
   attendance: [['id_number', 'student_no']],
 };

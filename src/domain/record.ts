@@ -16,6 +16,14 @@ export type StatusKind =
   | 'gone'
   | 'unknown';
 
+/**
+ * Within the registry's *left* list (SPEC §2, §5): an approved suspension (休学,
+ * 保留学籍), a completion of compulsory education (毕业/结业 on grades 7–9), or any
+ * other way of leaving (转出, 小升初 毕业 on grade 6, 其他离校 …).
+ */
+export type RegistryExit = 'other' | 'suspended' | 'completed';
+const EXITS: readonly RegistryExit[] = ['other', 'suspended', 'completed'];
+
 /** Focus-group flags carried by yes/no fields (SPEC §2, §5). */
 export const FLAG_BITS = {
   disabled: 1,
@@ -53,6 +61,7 @@ const STATUS_KIND = 9; // 3 bits
 const JUNIOR_MIDDLE = 12; // 1 bit
 const OUT_OF_SCHOOL = 13; // 1 bit
 const FLAGS = 14; // 4 bits
+const EXIT = 18; // 2 bits
 
 /**
  * One accepted input row, reduced to the fields the rules use. One class for every
@@ -154,6 +163,13 @@ export class SourceRecord {
   }
   set outOfSchool(value: boolean) {
     this.pack(OUT_OF_SCHOOL, 1, value ? 1 : 0);
+  }
+  /** How a registration whose status is in the *left* list left ('other' for every other status). */
+  get exit(): RegistryExit {
+    return EXITS[(this.bits >> EXIT) & 0b11]!;
+  }
+  set exit(value: RegistryExit) {
+    this.pack(EXIT, 0b11, EXITS.indexOf(value));
   }
   /** FLAG_BITS of the yes/no fields. */
   get flags(): number {

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Case, type Category } from '../domain/index.js';
+import { CATEGORIES, REASONS, type Case, type Category, type Reason } from '../domain/index.js';
 import type { TruthCase } from './truth.js';
 
 /** How the cases of a run compare with truth.json, per category. */
@@ -21,8 +21,19 @@ export interface AccuracyRow {
   duplicates: number;
 }
 
+/** The same per reason: a case counts for each reason it carries. */
+export interface ReasonRow {
+  reason: Reason;
+  expected: number;
+  found: number;
+  correct: number;
+  precision: number;
+  recall: number;
+}
+
 export interface Accuracy {
   rows: AccuracyRow[];
+  reasons: ReasonRow[];
   /** A few keys of what was missed or extra, for a failing test to show (source:row, never a name). */
   missed: string[];
   extra: string[];
@@ -78,7 +89,20 @@ export function measureAccuracy(cases: readonly Case[], truth: readonly TruthCas
       duplicates,
     };
   });
-  return { rows, missed: missed.slice(0, 20), extra: extra.slice(0, 20) };
+  const reasons = REASONS.map((reason) => {
+    const mine = [...found].filter(([, c]) => (c.reasons as readonly Reason[]).includes(reason));
+    const theirs = [...expected].filter(([, t]) => t.reasons.includes(reason));
+    const correct = mine.filter(([key]) => expected.get(key)?.reasons.includes(reason)).length;
+    return {
+      reason,
+      expected: theirs.length,
+      found: mine.length,
+      correct,
+      precision: mine.length === 0 ? 1 : correct / mine.length,
+      recall: theirs.length === 0 ? 1 : correct / theirs.length,
+    };
+  });
+  return { rows, reasons, missed: missed.slice(0, 20), extra: extra.slice(0, 20) };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -91,6 +115,11 @@ export function renderAccuracy(accuracy: Accuracy): string {
     (row) =>
       `${row.category.padEnd(24)}  ${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}  ${String(row.reasonsWrong).padStart(8)}  ${String(row.suggestedWrong).padStart(10)}  ${String(row.flagsWrong).padStart(6)}  ${String(row.candidatesWrong).padStart(11)}  ${String(row.differencesWrong).padStart(12)}`,
   );
+  const reasonLines = accuracy.reasons.map((row) => {
+    const counts = `${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}`;
+    return `  ${row.reason.padEnd(22)}  ${counts}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}`;
+  });
+  lines.push('reason', ...reasonLines);
   const extra = accuracy.extra.length ? [`extra: ${accuracy.extra.join(', ')}`] : [];
   const missed = accuracy.missed.length ? [`missed: ${accuracy.missed.join(', ')}`] : [];
   return [header, ...lines, ...missed, ...extra].join('\n');

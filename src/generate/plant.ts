@@ -7,6 +7,7 @@ import {
   addRegistry,
   birthForAge,
   COUNTY_PREFIX,
+  GRADE_NAMES,
   MIGRANT_PREFIXES,
   type Person,
   type RegistryEntry,
@@ -54,6 +55,16 @@ const PLANTERS: readonly Planter[] = [
   // unregistered_school_age
   (p) => times(p.count(0.004), () => withStudent(p, 'unregistered', (entry) => removeEntry(p.world, entry))),
   plantSchoolAgeBoundaries,
+  // no_active_registration: 小升初 — a primary graduate of 12 with no junior-middle registration …
+  (p) => times(p.count(0.002), () => withStudent(p, 'primary_graduate_gap', (entry, i) => {
+    graduateFromPrimary(p, entry);
+    if (i % 3 === 0 && !entry.person.poverty) addPoverty(p.world, entry.person);
+  }, (entry) => ageOn(entry.person.birth, p.world.referenceDay) === 12)),
+  // … 转出 with no new registration, 其他离校, 肄业
+  (p) => times(p.count(0.003), () => withStudent(p, 'left_unregistered', (entry, i) => {
+    entry.status = LEFT_STATUSES[i % LEFT_STATUSES.length]!;
+    if (i % 4 === 0 && !entry.person.poverty) addPoverty(p.world, entry.person);
+  })),
   // missing_id (the first one on a twin: the other twin must not be taken for it)
   (p) => withStudent(p, 'id_empty_twin', (entry) => writeNoId(entry, ''), (entry) => hasTwin(p, entry.person) && uniqueByNameBirth(p, entry.person)),
   (p) => times(p.count(0.002), () => withStudent(p, 'id_empty', (entry) => writeNoId(entry, ''), (entry) => uniqueByNameBirth(p, entry.person))),
@@ -93,6 +104,15 @@ const PLANTERS: readonly Planter[] = [
     const second = addRegistry(p.world, entry.person, { school: p.world.random.pick(elsewhere), grade: gradeFor(p, entry.person), studentNo: localStudentNo(p) });
     second.link = entry.link;
   })),
+  // … and a child outside the household register (a migrant) registered twice
+  (p) => times(p.count(0.0015), () => {
+    const child = newOutsider(p, 'migrant_registered_twice', { prefix: p.world.random.pick(MIGRANT_PREFIXES) });
+    const first = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
+    const elsewhere = p.world.schools.filter((school) => school !== first.school && school.stage === first.school.stage);
+    const school = p.world.random.pick(elsewhere);
+    const second = addRegistry(p.world, child, { school, grade: gradeFor(p, child), studentNo: localStudentNo(p) });
+    first.migrant = second.migrant = p.world.random.chance(0.5);
+  }),
   // identity_mismatch
   (p) => times(p.count(0.0015), () => withStudent(p, 'name_differs', (entry) => {
     let other = entry.person.name;
@@ -133,6 +153,18 @@ const PLANTERS: readonly Planter[] = [
     const person = newOutsider(p, 'poverty_only', { checkRegistry: true });
     addPoverty(p.world, person, { schoolStatus: p.world.random.pick(['在校生', '非在校生']) });
   }),
+  // A poverty member with no household person whose only registration says the child left.
+  (p) => times(p.count(0.001), () => {
+    const person = newOutsider(p, 'poverty_left', { checkRegistry: true });
+    addRegistry(p.world, person, { school: schoolFor(p, person), grade: gradeFor(p, person), status: p.world.random.pick(LEFT_STATUSES) });
+    addPoverty(p.world, person).link = { kind: 'registry', id: person.id };
+  }),
+  // poverty_out_of_school by 未上学原因 alone, 在校生状况 blank or not saying so
+  (p) => times(p.count(0.002), () => withStudent(p, 'poverty_reason_only', (entry, i) => {
+    const member = p.world.poverty.find((m) => m.person === entry.person) ?? addPoverty(p.world, entry.person);
+    if (i % 2 === 0) member.schoolStatus = '';
+    member.notInSchoolReason = p.world.random.pick(NOT_IN_SCHOOL_REASONS);
+  })),
   // distractors: nothing of these may be reported
   plantDistractors,
   plantNearHomophones,
@@ -258,9 +290,29 @@ function plantDistractors(p: Planting): void {
     entry.person.status = '迁出';
     note('transferred_and_moved');
   }));
-  times(p.count(0.002), () => withStudent(p, 'suspended', (entry) => {
-    entry.status = '休学';
+  times(p.count(0.002), () => withStudent(p, 'suspended', (entry, i) => {
+    entry.status = i % 2 === 0 ? '休学' : '保留学籍';
     note('suspended');
+  }));
+  // 小升初 done: a 六年级 毕业 at the primary school, and active in 七年级.
+  times(p.count(0.002), () => withStudent(p, 'primary_graduate_enrolled', (entry) => {
+    const graduated = addRegistry(world, entry.person, { school: entry.school, grade: 6, status: '毕业', studentNo: entry.studentNo });
+    graduated.link = entry.link;
+    graduateFromPrimary(p, graduated);
+    note('primary_graduate_enrolled');
+  }, (entry) => ageOn(entry.person.birth, world.referenceDay) === 12));
+  // 转出, and a new active registration at another school (the 全国学籍号 follows the child).
+  times(p.count(0.002), () => withStudent(p, 'transferred_reregistered', (entry) => {
+    const elsewhere = world.schools.filter((school) => school !== entry.school && school.stage === entry.school.stage);
+    const moved = addRegistry(world, entry.person, { school: random.pick(elsewhere), grade: entry.gradeLevel, studentNo: entry.studentNo });
+    moved.link = entry.link;
+    entry.status = '转出';
+    note('transferred_with_new_registration');
+  }));
+  // A status text in no list: the child is neither active nor gone, and no case.
+  times(p.count(0.002), () => withStudent(p, 'status_in_no_list', (entry) => {
+    entry.status = '学籍异动';
+    note('status_in_no_list');
   }));
   times(p.count(0.002), () => withStudent(p, 'gone_unregistered', (entry, i) => {
     removeEntry(world, entry);
@@ -287,6 +339,22 @@ function plantDistractors(p: Planting): void {
     entry.person.planted = 'dropout_past_school_age';
     note('dropout_past_school_age');
   }
+  // Junior-middle graduates of 15 (registerChildren): compulsory education completed, no case.
+  for (const entry of world.registry) {
+    const age = ageOn(entry.person.birth, world.referenceDay);
+    if (entry.status === '毕业' && entry.gradeLevel === 9 && age === 15) note('graduate_grade_nine_aged_fifteen');
+  }
+}
+
+const LEFT_STATUSES = ['转出', '其他离校', '肄业'] as const;
+const NOT_IN_SCHOOL_REASONS = ['因病', '因残', '厌学', '外出务工', '家庭困难', '其他'];
+
+/** A 六年级 毕业 at the primary school of the child's township. */
+function graduateFromPrimary(p: Planting, entry: RegistryEntry): void {
+  entry.status = '毕业';
+  entry.grade = GRADE_NAMES[5]!;
+  entry.gradeLevel = 6;
+  entry.school = p.world.schools.find((school) => school.township === entry.person.township && school.stage === 'primary')!;
 }
 
 // --- helpers -----------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { ageOn, formatDay, type Category, type Difference, type Flag, type Reason, type SourceName } from '../domain/index.js';
-import { COUNTY_PREFIX, type Intended, type Person, type PovertyEntry, type RegistryEntry, type World } from './world.js';
+import { COUNTY_PREFIX, STATUS_MEANING, type Intended, type Person, type PovertyEntry, type RegistryEntry, type World } from './world.js';
 
 // truth.json: every case SPEC §5 requires of the generated county, derived from
 // the ground truth (who each record really is and how it is meant to link), not
@@ -47,8 +47,14 @@ function expectedFlags(records: CaseRecords): Flag[] {
   return [...flags].sort();
 }
 
-const ACTIVE = '在读';
-const DROPOUT = new Set(['辍学', '失学']);
+const meaning = (entry: RegistryEntry) => STATUS_MEANING[entry.status];
+
+/**
+ * SPEC §5 `no_active_registration`, in the generator's own terms: the child left
+ * (转出, 其他离校, 肄业, or 毕业 before grade 7: 小升初), not suspended and not
+ * graduated from junior middle.
+ */
+const hasLeft = (entry: RegistryEntry) => meaning(entry) === 'left' || (meaning(entry) === 'completion' && entry.gradeLevel < 7);
 
 export function computeTruth(world: World): TruthCase[] {
   const cases: TruthCase[] = [];
@@ -79,13 +85,21 @@ export function computeTruth(world: World): TruthCase[] {
   for (const member of world.poverty) if (member.link.kind === 'review') for (const c of member.link.candidates) candidates.add(c);
 
   const checkedIn = attendanceMatches(world);
-  const outOfSchool = world.poverty.filter((member) => member.schoolStatus === '非在校生' || member.dropoutFlag);
+  const outOfSchool = world.poverty.filter(
+    (member) => member.schoolStatus === '非在校生' || member.dropoutFlag || member.notInSchoolReason !== '',
+  );
+  // A child outside the household register registered twice: active registrations sharing one valid ID, linked to nobody.
+  const unlinkedById = new Map<string, RegistryEntry[]>();
+  for (const entry of world.registry) {
+    if (meaning(entry) !== 'active' || entry.idState !== 'valid' || entry.link.kind !== 'none') continue;
+    unlinkedById.set(entry.idCanonical, [...(unlinkedById.get(entry.idCanonical) ?? []), entry]);
+  }
   const schoolAge = (birth: number) => birth > 0 && ageOn(birth, world.referenceDay) >= 6 && ageOn(birth, world.referenceDay) <= 15;
   const idBirth = (id: string) => Number(id.slice(6, 14));
 
   for (const entry of world.registry) {
     const person = linkedTo(entry.link);
-    const active = entry.status === ACTIVE;
+    const active = meaning(entry) === 'active';
     const valid = entry.idState === 'valid';
     const suggested = person && person.householdIdValid && (!valid || (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy')) ? person.householdId : null;
     const records: CaseRecords = { registry: [entry], poverty: world.poverty.filter((member) => sameChild(member, entry)), inHousehold: person !== null };
@@ -95,7 +109,7 @@ export function computeTruth(world: World): TruthCase[] {
     if (active) {
       if (outOfSchool.some((member) => sameChild(member, entry))) absent.push('poverty_out_of_school');
       if (world.attendance.length > 0 && entry.school.roster && !checkedIn.has(entry)) absent.push('not_checked_in');
-    } else if (DROPOUT.has(entry.status)) {
+    } else if (meaning(entry) === 'dropout') {
       const birth = valid ? idBirth(entry.idCanonical) : entry.birthWritten || (person ? person.birth : 0);
       if (schoolAge(birth)) absent.push('registry_dropout');
     }
@@ -116,10 +130,12 @@ export function computeTruth(world: World): TruthCase[] {
     const empty: Reason[] = [];
     if (entry.link.kind === 'none' && valid && entry.idCanonical.startsWith(COUNTY_PREFIX)) empty.push('id_not_in_household');
     if (person?.status === '死亡') empty.push('person_deceased');
-    const activeOfPerson = person ? (registrations.get(person) ?? []).filter((other) => other.status === ACTIVE) : [];
+    const activeOfPerson = person ? (registrations.get(person) ?? []).filter((other) => meaning(other) === 'active') : [];
     if (activeOfPerson.length > 1) empty.push('duplicate_registration');
-    const withOthers = activeOfPerson.length > 1 ? { ...records, registry: activeOfPerson } : records;
-    add('empty_registration', empty, 'registry', entry.row, suggested, withOthers);
+    const unlinkedTwins = entry.link.kind === 'none' && valid ? (unlinkedById.get(entry.idCanonical) ?? []) : [];
+    if (unlinkedTwins.length > 1) empty.push('duplicate_registration');
+    const twins = activeOfPerson.length > 1 ? activeOfPerson : unlinkedTwins.length > 1 ? unlinkedTwins : null;
+    add('empty_registration', empty, 'registry', entry.row, suggested, twins ? { ...records, registry: twins } : records);
 
     // identity_mismatch
     if (person && entry.link.kind === 'linked' && entry.link.rule === 'id_exact') {
@@ -146,15 +162,22 @@ export function computeTruth(world: World): TruthCase[] {
 
   // unregistered_school_age: household people …
   for (const person of world.people) {
-    if (!person.inHousehold || person.status !== '正常' || registrations.has(person) || candidates.has(person)) continue;
+    if (!person.inHousehold || person.status !== '正常' || candidates.has(person) || !schoolAge(person.birth)) continue;
+    const own = registrations.get(person);
     const members = world.poverty.filter((member) => member.link.kind === 'linked' && member.link.to === person);
-    if (schoolAge(person.birth)) add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null, { registry: [], poverty: members, inHousehold: true });
+    if (!own) add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null, { registry: [], poverty: members, inHousehold: true });
+    else if (own.every(hasLeft)) add('unregistered_school_age', ['no_active_registration'], 'household', person.householdRow, null, { registry: own, poverty: members, inHousehold: true });
   }
-  // … and poverty members linked to nobody.
+  // … and poverty members linked to nobody in the household register.
   for (const member of world.poverty) {
     const alone: CaseRecords = { registry: [], poverty: [member], inHousehold: false };
     if (member.link.kind === 'review') add('review', [...member.link.reasons], 'poverty', member.row, null, alone, { candidates: rowsOf(member.link) });
     else if (member.link.kind === 'none' && schoolAge(member.person.birth)) add('unregistered_school_age', ['no_registry_record'], 'poverty', member.row, null, alone);
+    else if (member.link.kind === 'registry' && schoolAge(member.person.birth)) {
+      const { id } = member.link;
+      const own = world.registry.filter((entry) => entry.idState === 'valid' && entry.idCanonical === id);
+      if (own.length > 0 && own.every(hasLeft)) add('unregistered_school_age', ['no_active_registration'], 'poverty', member.row, null, { ...alone, registry: own });
+    }
   }
   return cases;
 }

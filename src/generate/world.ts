@@ -67,11 +67,31 @@ export type Intended =
   | { readonly kind: 'review'; readonly candidates: readonly Person[]; readonly reasons: readonly ('ambiguous_match' | 'weak_match')[] }
   | { readonly kind: 'none' };
 
+/**
+ * What each status the generator writes means (its own vocabulary, independent of
+ * src/config): the truth is derived from these meanings, never from rollcall's lists.
+ * The messy flavor writes synonyms of some of them (write.ts).
+ */
+export const STATUS_MEANING = {
+  在读: 'active',
+  辍学: 'dropout',
+  转出: 'left',
+  其他离校: 'left',
+  肄业: 'left',
+  毕业: 'completion',
+  休学: 'suspended',
+  保留学籍: 'suspended',
+  学籍异动: 'unknown',
+} as const;
+export type RegistryStatus = keyof typeof STATUS_MEANING;
+
 export interface RegistryEntry {
   readonly person: Person;
-  status: string;
+  status: RegistryStatus;
   school: School;
   grade: string;
+  /** 1–9: the grade the entry is written with. */
+  gradeLevel: number;
   className: string;
   /** The ID as written, its state, and (for a valid one) the ID it means. */
   idWritten: string;
@@ -96,6 +116,8 @@ export interface PovertyEntry {
   idState: IdState;
   schoolStatus: string;
   dropoutFlag: boolean;
+  /** Why the member is not in school (未上学原因); '' when nothing is said. */
+  notInSchoolReason: string;
   link: Intended | { readonly kind: 'registry'; readonly id: string };
   row: number;
 }
@@ -319,14 +341,19 @@ function registerChildren(world: World): void {
   }
 }
 
-const GRADE_NAMES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级'];
+export const GRADE_NAMES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级'];
 
-export function addRegistry(world: World, person: Person, fields: { school: School; grade: number; status?: string; studentNo?: string }): RegistryEntry {
+export function addRegistry(
+  world: World,
+  person: Person,
+  fields: { school: School; grade: number; status?: RegistryStatus; studentNo?: string },
+): RegistryEntry {
   const entry: RegistryEntry = {
     person,
     status: fields.status ?? '在读',
     school: fields.school,
     grade: GRADE_NAMES[fields.grade - 1] ?? '九年级',
+    gradeLevel: Math.min(9, fields.grade),
     className: `${world.random.int(1, 4)}班`,
     idWritten: person.id,
     idState: 'valid',
@@ -359,7 +386,11 @@ function enrolPoverty(world: World): void {
   }
 }
 
-export function addPoverty(world: World, person: Person, fields: Partial<Pick<PovertyEntry, 'schoolStatus' | 'dropoutFlag'>> = {}): PovertyEntry {
+export function addPoverty(
+  world: World,
+  person: Person,
+  fields: Partial<Pick<PovertyEntry, 'schoolStatus' | 'dropoutFlag' | 'notInSchoolReason'>> = {},
+): PovertyEntry {
   person.poverty = true;
   const age = ageOn(person.birth, world.referenceDay);
   const entry: PovertyEntry = {
@@ -368,6 +399,7 @@ export function addPoverty(world: World, person: Person, fields: Partial<Pick<Po
     idState: 'valid',
     schoolStatus: fields.schoolStatus ?? (age < 6 ? '学龄前' : age <= 15 ? '在校生' : ''),
     dropoutFlag: fields.dropoutFlag ?? false,
+    notInSchoolReason: fields.notInSchoolReason ?? '',
     link: person.inHousehold ? { kind: 'linked', to: person, rule: 'id_exact' } : { kind: 'none' },
     row: 0,
   };

@@ -1,10 +1,10 @@
 import { openSync, writeSync, closeSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { formatDay } from '../domain/index.js';
+import { ageOn, formatDay } from '../domain/index.js';
 import { csvText } from '../report/index.js';
 import type { Random } from './random.js';
-import type { Person, RegistryEntry, World } from './world.js';
+import type { Person, RegistryEntry, RegistryStatus, World } from './world.js';
 
 // Writes the exports a county has. `clean`: UTF-8 CSVs, ISO dates, 男/女. `messy`:
 // the household register in GB18030 with CRLF and a title row, the registry as a
@@ -15,7 +15,21 @@ export type SourceFiles = { registry: string; household: string; poverty: string
 
 const HOUSEHOLD_HEADER = ['户号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '户籍状态', '乡镇（街道）', '村（社区）'];
 const REGISTRY_HEADER = ['学校标识码', '学校名称', '乡镇', '年级', '班级', '姓名', '性别', '出生日期', '身份证件类型', '身份证号', '全国学籍号', '学籍状态', '是否残疾', '是否留守儿童', '是否随迁子女', '是否服刑人员未成年子女'];
-const POVERTY_HEADER = ['户编号', '成员姓名', '性别', '出生日期', '证件号码', '与户主关系', '乡镇', '村', '在校生状况', '是否义务教育阶段适龄儿童少年失学辍学', '是否残疾'];
+/** A school database's query (SPEC §1): 性别码, 身份证件类型码, 学生状态. */
+const REGISTRY_HEADER_MESSY = REGISTRY_HEADER.map((header) => ({ 性别: '性别码', 身份证件类型: '身份证件类型码', 学籍状态: '学生状态' })[header] ?? header);
+const POVERTY_HEADER = ['户编号', '成员姓名', '性别', '出生日期', '证件号码', '与户主关系', '乡镇', '村', '在校生状况', '是否义务教育阶段适龄儿童少年失学辍学', '未上学原因', '是否残疾'];
+const POVERTY_HEADER_MESSY = POVERTY_HEADER.map((header) => ({ 乡镇: '乡(镇)', 在校生状况: '在校生状态', 未上学原因: '义务教育阶段未上学原因' })[header] ?? header);
+
+/**
+ * The messy flavor writes a status in any of the ways real exports do (SPEC §2's
+ * wider lists), mixed among the usual text; each keeps the meaning the world gave it.
+ */
+const STATUS_SYNONYMS: Partial<Record<RegistryStatus, { texts: readonly string[]; weights: readonly number[] }>> = {
+  在读: { texts: ['在读', '在籍在校', '在校', '正常', '在籍', '复学', '转入', '留级', '请假'], weights: [70, 80, 84, 88, 92, 94, 96, 98, 100] },
+  辍学: { texts: ['辍学', '失学', '在籍离校', '退学', '开除'], weights: [50, 65, 85, 95, 100] },
+  转出: { texts: ['转出', '转学'], weights: [70, 100] },
+  毕业: { texts: ['毕业', '结业'], weights: [85, 100] },
+};
 const ATTENDANCE_HEADER = ['学校标识码', '学校名称', '全国学籍号', '姓名', '身份证号'];
 
 export async function writeExports(world: World, dir: string): Promise<SourceFiles> {
@@ -108,10 +122,10 @@ function registryCells(world: World, entry: RegistryEntry, _i: number): string[]
     entry.nameWritten,
     entry.genderWritten ? genderText(world.random, entry.genderWritten, messy) : '',
     entry.birthWritten ? dateText(world.random, entry.birthWritten, messy) : '',
-    '居民身份证',
+    messy ? '1' : '居民身份证',
     entry.idWritten,
     entry.studentNo,
-    entry.status,
+    statusText(world.random, entry.status, messy),
     yesNo(entry.person.disabled),
     yesNo(entry.person.leftBehind),
     yesNo(entry.migrant),
@@ -123,7 +137,7 @@ async function writeRegistryWorkbook(world: World, path: string): Promise<void> 
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useStyles: true, useSharedStrings: false } as never);
   const sheet = workbook.addWorksheet('学生名单');
-  sheet.addRow(REGISTRY_HEADER).commit();
+  sheet.addRow(REGISTRY_HEADER_MESSY).commit();
   let row = 1;
   for (const entry of sortedRegistry(world)) {
     const cells: (string | number | Date)[] = registryCells(world, entry, 0);
@@ -150,11 +164,14 @@ function writePoverty(world: World, path: string): void {
     member.person.relation,
     member.person.township,
     member.person.village,
-    member.schoolStatus,
+    messy ? schoolStatusText(world, member) : member.schoolStatus,
     yesNo(member.dropoutFlag),
+    member.notInSchoolReason || (messy ? noReasonText(world) : ''),
     yesNo(member.person.disabled),
   ]);
-  writeCsv(path, POVERTY_HEADER, rows, (member: (typeof world.poverty)[number], row) => (member.row = row), world.poverty, messy ? { bom: true, crlf: true } : {});
+  const header = messy ? POVERTY_HEADER_MESSY : POVERTY_HEADER;
+  const numberRow = (member: (typeof world.poverty)[number], row: number) => (member.row = row);
+  writeCsv(path, header, rows, numberRow, world.poverty, messy ? { bom: true, crlf: true } : {});
 }
 
 function writeAttendance(world: World, path: string): void {
@@ -168,6 +185,26 @@ function writeAttendance(world: World, path: string): void {
     rows,
     {},
   );
+}
+
+function statusText(random: Random, status: RegistryStatus, messy: boolean): string {
+  const synonyms = STATUS_SYNONYMS[status];
+  if (!messy || !synonyms) return status;
+  return random.pickWeighted(synonyms.texts, synonyms.weights);
+}
+
+/** 在校生 as the roll often writes it: the stage the member is at. */
+function schoolStatusText(world: World, member: World['poverty'][number]): string {
+  if (member.schoolStatus !== '在校生' || world.random.chance(0.5)) return member.schoolStatus;
+  const age = ageOn(member.person.birth, world.referenceDay);
+  return age <= 11 ? '小学' : age <= 14 ? '初中' : '九年级';
+}
+
+/** The ways a roll says "no reason" (SPEC §2's no values and 空): none of them is out of school. */
+function noReasonText(world: World): string {
+  const text = world.random.pick(['', '', '', '无', '否', '空', '0']);
+  if (text !== '') world.distractors.no_reason_written = (world.distractors.no_reason_written ?? 0) + 1;
+  return text;
 }
 
 function genderText(random: Random, gender: 'M' | 'F', messy: boolean): string {

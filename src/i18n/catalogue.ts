@@ -2,6 +2,7 @@ import { coreMessages } from './messages/core.js';
 import { evidenceMessages } from './messages/evidence.js';
 import { dashboardMessages } from './messages/dashboard.js';
 import { noticesMessages } from './messages/notices.js';
+import { vocabMessages } from './messages/vocab.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -10,6 +11,7 @@ export const CATALOGUE = {
   ...evidenceMessages,
   ...dashboardMessages,
   ...noticesMessages,
+  ...vocabMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -43,19 +43,25 @@ export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): He
     if (folded && !firstColumn.has(folded)) firstColumn.set(folded, column);
   });
 
+  // SPEC §1: a header matches only when it is equal after folding (乡 never takes
+  // 乡镇's place), and a column feeds one field at most. Config headers are placed
+  // first, then the synonyms in their order of preference.
   const columns: Partial<Record<FieldName, number>> = {};
   const headers: Partial<Record<FieldName, string>> = {};
   const used = new Set<number>();
-  for (const field of FIELD_NAMES) {
-    for (const header of acceptedHeaders(settings, field)) {
+  const place = (field: FieldName, candidates: readonly string[]) => {
+    if (columns[field] !== undefined) return;
+    for (const header of candidates) {
       const column = firstColumn.get(header);
-      if (column === undefined) continue;
+      if (column === undefined || used.has(column)) continue;
       columns[field] = column;
       headers[field] = found[column]!;
       used.add(column);
-      break;
+      return;
     }
-  }
+  };
+  for (const field of FIELD_NAMES) place(field, settings.columns[field] ?? []);
+  for (const field of FIELD_NAMES) place(field, HEADER_SYNONYMS[field].map(foldText));
   const unmapped = found.filter((header, column) => header !== '' && !used.has(column));
   return { columns, headers, unmapped, found, fieldCount: cells.length };
 }

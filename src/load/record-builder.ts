@@ -5,7 +5,8 @@ import {
   INVALID_DATE,
   Interner,
   IdKeyTable,
-  isJuniorMiddleGrade,
+  gradeLevel,
+  isOutOfSchoolReason,
   isResidentIdType,
   normalizeIdFromNumber,
   normalizeIdNumber,
@@ -48,6 +49,10 @@ export class FieldProblems {
   badYesNoCount = 0;
   /** Status texts in none of the configured lists, with how often they occur. */
   readonly unknownStatuses = new Map<string, number>();
+  /** Poverty roll: 在校生状况 values in neither the in-school nor the out-of-school list. */
+  readonly unknownSchoolStatuses = new Map<string, number>();
+  /** Poverty roll: members out of school by `not_in_school_reason` alone (在校生状况 blank or in school). */
+  outOfSchoolByReasonCount = 0;
 
   noteBadDate(row: number): void {
     this.badDateCount++;
@@ -91,24 +96,35 @@ export class RecordBuilder {
 
     this.readGender(record, cells);
     this.readBirthDate(record, cells);
-    this.readStatus(record, cells);
     record.township = this.repeated('township', cells, this.shared);
     record.village = this.repeated('village', cells, this.shared);
     record.school = this.repeated('school', cells, this.shared);
     record.schoolCode = this.repeated('school_code', cells, this.shared);
     record.grade = this.repeated('grade', cells, this.shared);
-    record.juniorMiddle = record.grade !== '' && isJuniorMiddleGrade(record.grade);
+    const grade = record.grade === '' ? null : gradeLevel(record.grade);
+    record.juniorMiddle = grade !== null && grade >= 7 && grade <= 9;
+    this.readStatus(record, cells, grade);
     record.className = this.repeated('class', cells, this.shared);
     record.householdNo = this.repeated('household_no', cells, this.copied);
     record.relation = this.repeated('relation', cells, this.shared);
     for (const field of YES_NO_FIELDS) {
       if (this.yesNo(cells, field)) record.flags |= FLAG_BITS[field];
     }
-    if (this.source === 'poverty') {
-      const schoolStatus = this.text(cells, 'school_status');
-      record.outOfSchool = (schoolStatus !== '' && this.context.statuses.isOutOfSchool(schoolStatus)) || this.yesNo(cells, 'dropout_flag');
-    }
+    if (this.source === 'poverty') this.readOutOfSchool(record, cells);
     return record;
+  }
+
+  /** SPEC §2 poverty out-of-school: by 在校生状况, by `dropout_flag`, or by a `not_in_school_reason`. */
+  private readOutOfSchool(record: SourceRecord, cells: readonly Cell[]): void {
+    const { statuses } = this.context;
+    const schoolStatus = this.text(cells, 'school_status');
+    if (!statuses.isKnownSchoolStatus(schoolStatus)) {
+      this.problems.unknownSchoolStatuses.set(schoolStatus, (this.problems.unknownSchoolStatuses.get(schoolStatus) ?? 0) + 1);
+    }
+    const byStatus = (schoolStatus !== '' && statuses.isOutOfSchool(schoolStatus)) || this.yesNo(cells, 'dropout_flag');
+    const byReason = this.col.not_in_school_reason !== undefined && isOutOfSchoolReason(this.text(cells, 'not_in_school_reason'));
+    if (byReason && !byStatus) this.problems.outOfSchoolByReasonCount++;
+    record.outOfSchool = byStatus || byReason;
   }
 
   private readIdNumber(record: SourceRecord, cells: readonly Cell[]): void {
@@ -142,11 +158,19 @@ export class RecordBuilder {
     else record.birthDate = day;
   }
 
-  private readStatus(record: SourceRecord, cells: readonly Cell[]): void {
+  private readStatus(record: SourceRecord, cells: readonly Cell[], grade: number | null): void {
+    // SPEC §1: a household export without a status column (a 常住人口 view) lists the living.
+    if (this.source === 'household' && this.col.status === undefined) {
+      record.statusKind = 'living';
+      return;
+    }
     const status = this.repeated('status', cells, this.shared);
     const { statuses } = this.context;
-    if (this.source === 'registry') record.statusKind = statuses.registryStatus(status);
-    else if (this.source === 'household') record.statusKind = statuses.householdStatus(status);
+    if (this.source === 'registry') {
+      record.statusKind = statuses.registryStatus(status);
+      // Needs the grade: a 毕业 on a primary grade is no completion (SPEC §5).
+      record.exit = statuses.registryExit(status, grade);
+    } else if (this.source === 'household') record.statusKind = statuses.householdStatus(status);
     else return;
     if (record.statusKind === 'unknown') {
       this.problems.unknownStatuses.set(status, (this.problems.unknownStatuses.get(status) ?? 0) + 1);

@@ -13,7 +13,7 @@ export { normalizeName, soundKey, compareNames, type NameAgreement } from './nam
 export { parseDateText, parseDateCell, INVALID_DATE } from './date.js';
 export { parseGender } from './gender.js';
 export { parseYesNo, type YesNoField } from './yes-no.js';
-export { StatusMatcher, type StatusLists } from './status.js';
+export { StatusMatcher, isOutOfSchoolReason, type StatusLists } from './status.js';
 export { isResidentIdType } from './id-type.js';
-export { isJuniorMiddleGrade } from './grade.js';
+export { gradeLevel, isJuniorMiddleGrade } from './grade.js';
 export { IdKeyTable, restDigits, birthOfKey } from './id-key.js';

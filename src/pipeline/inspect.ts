@@ -22,6 +22,12 @@ export interface SourceInspection {
   unreadable_genders: number;
   unreadable_yes_no: number;
   unknown_statuses: Record<string, number>;
+  /** A household register without a status column: everyone in it is living (SPEC §1). */
+  everyone_living: boolean;
+  /** Poverty roll: 在校生状况 values in neither the in-school nor the out-of-school list (SPEC §2). */
+  unknown_school_statuses: Record<string, number>;
+  /** Poverty roll: members out of school by `not_in_school_reason` alone. */
+  out_of_school_by_reason: number;
 }
 
 export interface InspectReport {
@@ -60,5 +66,8 @@ export function describeSource(data: LoadedSource, encodingForced: boolean): Sou
     unreadable_genders: data.problems.badGenderCount,
     unreadable_yes_no: data.problems.badYesNoCount,
     unknown_statuses: Object.fromEntries([...data.problems.unknownStatuses].sort((a, b) => b[1] - a[1])),
+    everyone_living: data.source === 'household' && data.fields.status === undefined,
+    unknown_school_statuses: Object.fromEntries([...data.problems.unknownSchoolStatuses].sort((a, b) => b[1] - a[1])),
+    out_of_school_by_reason: data.problems.outOfSchoolByReasonCount,
   };
 }

@@ -20,6 +20,7 @@ export const REASON_LABELS: Labels<Reason> = {
   not_checked_in: { zh: '开学未报到', en: 'not checked in at school' },
   registry_dropout: { zh: '学籍标注辍学', en: 'registry says dropped out' },
   no_registry_record: { zh: '无学籍记录', en: 'no registry record' },
+  no_active_registration: { zh: '学籍均已离校（转出、毕业未升学等），无在读学籍', en: 'every registration says the child left; none active' },
   id_empty: { zh: '身份证号为空', en: 'ID number empty' },
   id_malformed: { zh: '身份证号格式错误', en: 'ID number malformed' },
   id_bad_region: { zh: '身份证号地区码错误', en: 'ID number region code wrong' },

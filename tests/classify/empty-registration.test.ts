@@ -65,4 +65,41 @@ describe('empty_registration 空挂学籍 (SPEC §5)', () => {
     county.registry(child, { 学籍状态: '转出', 全国学籍号: 'L000001' });
     expect((await county.reconcile()).cases).toEqual([]);
   });
+
+  describe('a child not in the household register registered twice (SPEC §5)', () => {
+    // [ID prefix, statuses of the registrations, reasons of each case (none: no case)]
+    it.each([
+      ['320102', ['在读', '在读'], ['duplicate_registration']],
+      ['320102', ['在读', '在籍在校', '在读'], ['duplicate_registration']],
+      ['320102', ['在读', '转出'], null],
+      ['320102', ['在读', '休学'], null],
+      ['320102', ['在读'], null],
+      ['341324', ['在读', '在读'], ['id_not_in_household', 'duplicate_registration']],
+    ] as const)('prefix %s, statuses %j → %j', async (prefix, statuses, reasons) => {
+      const county = new County();
+      county.household(county.person('李娜', '1980-01-01', { gender: '女' }));
+      const child = county.person('张伟', '2015-03-05', { prefix });
+      const rows = statuses.map((status, i) => county.registry(child, { 学籍状态: status, 全国学籍号: `L00000${i}`, 学校名称: `第${i + 1}小学` }));
+      const cases = (await county.reconcile()).of('empty_registration');
+      if (reasons === null) {
+        expect(cases).toEqual([]);
+        return;
+      }
+      const active = rows.filter((_, i) => !['转出', '休学'].includes(statuses[i] as string));
+      expect(cases.map((c) => c.records[0]!.row).sort()).toEqual(active);
+      for (const c of cases) {
+        expect(c.reasons).toEqual(reasons);
+        // Each case names the others.
+        expect(c.records.map((r) => r.row).sort()).toEqual(active);
+      }
+    });
+
+    it('two children with different IDs are no duplicate', async () => {
+      const county = new County();
+      county.household(county.person('李娜', '1980-01-01', { gender: '女' }));
+      county.registry(county.person('张伟', '2015-03-05', { prefix: '320102' }));
+      county.registry(county.person('张伟', '2015-03-05', { prefix: '320102' }), { 全国学籍号: 'L000001' });
+      expect((await county.reconcile()).cases).toEqual([]);
+    });
+  });
 });

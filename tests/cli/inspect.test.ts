@@ -11,7 +11,7 @@ async function fixture() {
     学生: [
       ['姓名', '身份证号', '学籍状态', '学校名称', '出生日期', '备注'],
       ['张伟', ID_A, '在读', '城关小学', new Date(Date.UTC(2015, 2, 5)), ''],
-      ['李娜', 341324201607122425, '在籍', '城关小学', '不详', ''],
+      ['李娜', 341324201607122425, '学籍异常', '城关小学', '不详', ''],
     ],
   });
   const household = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '户籍状态'], ['张伟', ID_A, '正常'], [], ['李娜', '', '正常']], {
@@ -49,7 +49,7 @@ describe('rollcall inspect', () => {
         ID numbers   valid 1 · malformed 1
                      1 lost their digits in a numeric spreadsheet cell — export the ID column as text
         birth dates  1 could not be read (rows 3)
-        statuses     not in any status list: 在籍 1
+        statuses     not in any status list: 学籍异常 1
                      — such rows count as neither active nor living; add the texts to "statuses" in the config file
 
       poverty: <dir>/poverty.csv
@@ -79,7 +79,7 @@ describe('rollcall inspect', () => {
       id_states: { valid: 1, malformed: 1 },
       id_digits_lost: 1,
       unreadable_dates: { count: 1, rows: [3] },
-      unknown_statuses: { 在籍: 1 },
+      unknown_statuses: { 学籍异常: 1 },
     });
     expect(report.sources.household).toMatchObject({ format: 'csv', encoding: 'gb18030', rows_read: 3, rows_accepted: 2, rows_rejected: 1 });
   });
@@ -113,5 +113,48 @@ describe('rollcall inspect', () => {
     const result = await runRollcall(['inspect', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--registry <file>');
+  });
+
+  it('lists 在校生状况 values in no list, and says plainly that a household without a status column is all living', async () => {
+    const dir = tempDir();
+    const household = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '乡'], ['张伟', ID_A, '城关镇']]);
+    const poverty = writeCsv(join(dir, 'poverty.csv'), [
+      ['成员姓名', '证件号码', '在校生状态', '未上学原因'],
+      ['张伟', ID_A, '待核实', ''],
+      ['李娜', '', '待核实', '因病'],
+      ['王芳', '', '小学', ''],
+      ['赵强', '', '', '厌学'],
+    ]);
+    const text = await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--log-level', 'silent']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+      "household: <dir>/household.csv
+        format       CSV, UTF-8 (detected)
+        header       row 1
+        fields       id_number ← 身份证号
+                     name ← 姓名
+                     township ← 乡
+        rows         read 1 · accepted 1 · rejected 0
+        ID numbers   valid 1
+        statuses     no status column: everyone in this file counts as living (a 常住人口 view). People who died or moved away must not be in it
+
+      poverty: <dir>/poverty.csv
+        format       CSV, UTF-8 (detected)
+        header       row 1
+        fields       id_number ← 证件号码
+                     name ← 成员姓名
+                     school_status ← 在校生状态
+                     not_in_school_reason ← 未上学原因
+        rows         read 4 · accepted 4 · rejected 0
+        ID numbers   valid 1 · empty 3
+        在校生状况   在校生状况 values in no list: 待核实 2
+                     — such members do not count as out of school; add them to povertyOutOfSchool or povertyInSchool ("statuses" in the config)
+        未上学原因   2 members count as out of school by their 未上学原因 (not-in-school reason) alone
+      "
+    `);
+    const asJson = await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--json', '--log-level', 'silent']);
+    const json = JSON.parse(asJson.stdout);
+    expect(json.sources.household).toMatchObject({ everyone_living: true, fields: { township: '乡' } });
+    expect(json.sources.poverty).toMatchObject({ everyone_living: false, unknown_school_statuses: { 待核实: 2 }, out_of_school_by_reason: 2 });
   });
 });

@@ -29,6 +29,9 @@ describe('the config file (SPEC §6)', () => {
           householdDeceased: ['死亡'],
           householdGone: ['迁出'],
           povertyOutOfSchool: ['非在校生'],
+          registrySuspended: ['休学'],
+          registryCompleted: ['毕业'],
+          povertyInSchool: ['在校生'],
         },
       }),
       'rollcall.json',
@@ -93,7 +96,26 @@ describe('resolveSettings: command line over config over defaults', () => {
     const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ statuses: { registryActive: ['在籍'] } }));
     const settings = await resolveSettings({ config });
     expect(settings.statuses.registryActive).toEqual(['在籍']);
-    expect(settings.statuses.registryDropout).toEqual(['辍学', '失学']);
+    expect(settings.statuses.registryDropout).toEqual(['辍学', '失学', '在籍离校', '退学', '开除']);
+  });
+
+  it('has the default lists of SPEC §2, suspension and completion among them', async () => {
+    const { statuses } = await resolveSettings({});
+    expect(statuses.registryActive).toEqual(['在读', '在校', '正常', '在籍在校', '在籍', '复学', '转入', '留级', '请假']);
+    expect(statuses.registryLeft).toEqual(['转出', '转学', '毕业', '结业', '肄业', '死亡', '休学', '保留学籍', '其他离校']);
+    expect(statuses.registrySuspended).toEqual(['休学', '保留学籍']);
+    expect(statuses.registryCompleted).toEqual(['毕业', '结业']);
+  });
+
+  it('replaces registrySuspended and registryCompleted like any other list', async () => {
+    const dir = tempDir();
+    const lists = { registrySuspended: ['停学'], registryCompleted: [] };
+    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ statuses: lists }));
+    const { statuses } = await resolveSettings({ config });
+    expect(statuses.registrySuspended).toEqual(['停学']);
+    expect(statuses.registryCompleted).toEqual([]);
+    const hint = 'statuses.registrySuspend: unknown key (did you mean "registrySuspended"?)';
+    expect(problem('{"statuses": {"registrySuspend": ["休学"]}}')).toContain(hint);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCounty } from '../../src/generate/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
+import { readWorkbook } from '../helpers/xlsx.js';
 
 function digest(dir: string): Record<string, string> {
   return Object.fromEntries(
@@ -43,6 +44,10 @@ describe('rollcall generate', () => {
       'boundary_five',
       'boundary_sixteen',
       'boundary_six_registered',
+      'primary_graduate_enrolled',
+      'transferred_with_new_registration',
+      'status_in_no_list',
+      'graduate_grade_nine_aged_fifteen',
     ]) {
       expect(truth.distractors[kind], kind).toBeGreaterThan(0);
     }
@@ -58,6 +63,27 @@ describe('rollcall generate', () => {
     expect([...poverty.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(poverty.toString('utf8')).toContain('\r\n');
     expect(readdirSync(dir)).toContain('registry.xlsx');
+  });
+
+  it('mixes the wider vocabulary of SPEC §1 and §2 into the messy exports, and plants what must and must not be reported', async () => {
+    const dir = tempDir();
+    await generateCounty({ people: 20_000, seed: 5, asOf: 20260920, flavor: 'messy' }, dir);
+    const poverty = readFileSync(join(dir, 'poverty.csv'), 'utf8');
+    expect(poverty.split('\r\n')[0]).toContain('乡(镇)');
+    expect(poverty).toContain('义务教育阶段未上学原因');
+    for (const text of [',空,', ',无,', ',小学,', ',初中,']) expect(poverty).toContain(text);
+    const workbook = await readWorkbook(join(dir, 'registry.xlsx'));
+    const rows = workbook.worksheets[0]!.getSheetValues().slice(1) as unknown[][];
+    const header = rows[0]!.slice(1);
+    expect(header).toEqual(expect.arrayContaining(['学生状态', '性别码', '身份证件类型码']));
+    const statuses = new Set(rows.slice(1).map((row) => row[header.indexOf('学生状态') + 1]));
+    for (const status of ['在读', '在籍在校', '复学', '在籍离校', '毕业', '转学', '休学', '保留学籍', '其他离校', '肄业', '学籍异动']) {
+      expect(statuses, status).toContain(status);
+    }
+    const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+    expect(truth.distractors.no_reason_written).toBeGreaterThan(0);
+    const leftCases = truth.cases.filter((c: { reasons: string[] }) => c.reasons.includes('no_active_registration'));
+    expect(leftCases.map((c: { source: string }) => c.source)).toEqual(expect.arrayContaining(['household', 'poverty']));
   });
 
   it('rejects bad options with exit 2', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../src/domain/index.js';
+import { CATEGORIES, REASONS } from '../../src/domain/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { County } from '../helpers/county.js';
 import { join, tempDir, writeCsv } from '../helpers/files.js';
@@ -60,7 +60,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
     expect(summary.sources.registry).toMatchObject({ format: 'xlsx', sheet: '学生名单' });
     expect(summary.cases.total).toBe(cases.length);
     expect(Object.values(summary.cases.by_category).reduce((a: number, b) => a + (b as number), 0)).toBe(cases.length);
-    expect(Object.keys(summary.cases.by_reason)).toHaveLength(19);
+    expect(Object.keys(summary.cases.by_reason)).toHaveLength(REASONS.length);
     expect(summary.links.registry.id_exact).toBeGreaterThan(0);
 
     // Category CSVs: UTF-8 with a BOM, Chinese headers, one row per case.
@@ -200,7 +200,7 @@ describe('the terminal table', () => {
     const county = new County();
     const child = county.person('张伟', '2015-03-05');
     county.household(child);
-    county.registry(child, { 学籍状态: '在籍' });
+    county.registry(child, { 学籍状态: '学籍异常' });
     const result = await county.reconcile();
     expect(result.stdout).toContain('注意：registry 有 1 行的状态不在任何状态列表中');
   });
