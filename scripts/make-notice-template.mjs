@@ -79,7 +79,7 @@ const body = [
   para('Receipt', [run('编号：{case_id}')]),
   para('Receipt', [run('{issuer}：')]),
   para('ReceiptBody', '本人已收到《{title}》，知悉{child_name}应于{deadline}前{#is_return}返校复学{/is_return}{#is_enrol}到校办理入学手续{/is_enrol}，并知悉上述法律规定。'),
-  para('Receipt', [run('监护人（签名）：'), blankLine(6), run('　与学生关系：'), blankLine(4), run('　联系电话：'), blankLine(6)]),
+  para('Receipt', [run('监护人（签名）：'), blankLine(6), run('　与儿童关系：'), blankLine(4), run('　联系电话：'), blankLine(6)]),
   para('Issuer', '年　　月　　日'),
   tag('{/notices}'),
 ];

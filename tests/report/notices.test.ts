@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { gradeStage, gradeText, LEGAL_PROVISIONS, NOTICE_PLACEHOLDERS } from '../../src/report/notices/index.js';
+import { gradeStage, gradeText, LEGAL_PROVISIONS, NOTICE_PLACEHOLDERS, selectNoticeCases } from '../../src/report/notices/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { County } from '../helpers/county.js';
 import { join, tempDir, writeText } from '../helpers/files.js';
@@ -146,9 +146,23 @@ describe('reconcile --notices (SPEC §11)', async () => {
     expect(notices('城关镇').pages.find((p) => p.includes('王小明'))).toContain('送王小明到＿＿＿＿＿＿＿＿＿＿办理入学手续');
   });
 
+  it('with a ledger, only open cases get a notice, in priority order (the hook the ledger uses)', () => {
+    const all = selectNoticeCases(run.cases);
+    const open = selectNoticeCases(run.cases, (c) => c.person.name !== '王小明');
+    expect(all.map((i) => run.cases[i]!.category).every((category) => category === 'enrolled_absent' || category === 'unregistered_school_age')).toBe(true);
+    expect(open).toEqual(all.filter((i) => run.cases[i]!.person.name !== '王小明'));
+    expect(open.length).toBe(all.length - 1);
+  });
+
   it('puts the pages in priority order: focus groups first', () => {
     // 钱无户 is on the poverty roll: the first page of 城关镇.
-    expect(notices('城关镇').pages[0]).toContain('钱无户');
+    const pages = notices('城关镇').pages;
+    expect(pages[0]).toContain('钱无户');
+    const order = selectNoticeCases(run.cases)
+      .map((i) => run.cases[i]!)
+      .filter((c) => c.township === '城关镇')
+      .map((c) => c.case_id);
+    expect(pages.map((page) => /编号：(\S{15})/.exec(page)?.[1])).toEqual(order);
   });
 
   it('writes nothing for the other categories', () => {
