@@ -149,7 +149,9 @@ describe('reconcile --notices (SPEC §11)', async () => {
   it('with a ledger, only open cases get a notice, in priority order (the hook the ledger uses)', () => {
     const all = selectNoticeCases(run.cases);
     const open = selectNoticeCases(run.cases, (c) => c.person.name !== '王小明');
-    expect(all.map((i) => run.cases[i]!.category).every((category) => category === 'enrolled_absent' || category === 'unregistered_school_age')).toBe(true);
+    expect(
+      all.map((i) => run.cases[i]!.category).every((category) => category === 'enrolled_absent' || category === 'unregistered_school_age'),
+    ).toBe(true);
     expect(open).toEqual(all.filter((i) => run.cases[i]!.person.name !== '王小明'));
     expect(open.length).toBe(all.length - 1);
   });
@@ -177,7 +179,11 @@ describe('reconcile --notices (SPEC §11)', async () => {
 function countyTemplate(dir: string, paragraphs: string[]): string {
   const zip = new PizZip(readFileSync('templates/notice.docx'));
   const body = paragraphs.map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   return writeText(join(dir, 'county-notice.docx'), zip.generate({ type: 'nodebuffer' }));
 }
 
@@ -191,7 +197,10 @@ describe('a county template (notice.template)', () => {
       '{#guardians_found}已找到{/guardians_found}{^guardians_found}未找到{/guardians_found} 限{deadline}前 {issuer} {law_58}',
       '{/notices}',
     ]);
-    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ notice: { template: 'county-notice.docx', issuer: '{township}人民政府教育办公室', daysToComply: 10 } }));
+    const config = writeText(
+      join(dir, 'rollcall.json'),
+      JSON.stringify({ notice: { template: 'county-notice.docx', issuer: '{township}人民政府教育办公室', daysToComply: 10 } }),
+    );
     const run = await county().reconcile(['--notices', '--config', config, '--mask-ids']);
     const { text } = readNotices(join(run.out, 'notices', '西岗镇.docx'));
     const child = run.cases.find((c) => c.person.name === '周小弟')!;
@@ -220,7 +229,18 @@ describe('a county template (notice.template)', () => {
     const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ notice: { template: 'nowhere.docx' } }));
     const out = join(dir, 'out');
     const demo = (source: string, ext = 'csv') => [`--${source}`, `fixtures/demo/${source}.${ext}`];
-    const result = await runRollcall(['reconcile', ...demo('registry', 'xlsx'), ...demo('household'), '--notices', '--config', config, '--out', out, '--log-level', 'info']);
+    const result = await runRollcall([
+      'reconcile',
+      ...demo('registry', 'xlsx'),
+      ...demo('household'),
+      '--notices',
+      '--config',
+      config,
+      '--out',
+      out,
+      '--log-level',
+      'info',
+    ]);
     expect(result.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(result.logs.some((log) => log.stage === 'load')).toBe(false);

@@ -30,7 +30,12 @@ export function selectNoticeCases(cases: readonly Case[], isOpen: (c: Case) => b
 }
 
 /** Writes notices/<township>.docx into the report folder being built: one page per child. */
-export async function writeNotices(dir: string, cases: readonly Case[], findings: readonly Finding[], input: NoticeInput): Promise<WrittenNotices> {
+export async function writeNotices(
+  dir: string,
+  cases: readonly Case[],
+  findings: readonly Finding[],
+  input: NoticeInput,
+): Promise<WrittenNotices> {
   await mkdir(join(dir, 'notices'), { mode: 0o700 });
   const byTownship = new Map<string, number[]>();
   for (const i of selectNoticeCases(cases, input.isOpen)) {
