@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { gradeStage, gradeText, LEGAL_PROVISIONS, NOTICE_PLACEHOLDERS, selectNoticeCases } from '../../src/report/notices/index.js';
@@ -133,6 +134,19 @@ describe('reconcile --notices (SPEC §11)', async () => {
     expect(csv.split('\r\n').find((line) => line.includes('王小明'))).toContain('王建国、李秀英,H001');
   });
 
+  it('the workbook sheet flags it too', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(run.out, 'report.xlsx'));
+    const sheet = workbook.getWorksheet('适龄未入学')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = header.indexOf('监护人');
+    expect(header[column + 1]).toBe('户号');
+    const cells: string[] = [];
+    sheet.eachRow((row) => cells.push(String(row.getCell(column).value)));
+    expect(cells).toContain('未找到监护人（户籍中无此儿童或无户号）');
+    expect(cells).toContain('王建国、李秀英');
+  });
+
   it('renders a hostile name as text, never as markup or a formula', () => {
     const { xml, pages } = notices('城关镇');
     const page = pages.find((p) => p.includes(`王<&>"'`))!;
@@ -201,14 +215,18 @@ describe('a county template (notice.template)', () => {
       join(dir, 'rollcall.json'),
       JSON.stringify({ notice: { template: 'county-notice.docx', issuer: '{township}人民政府教育办公室', daysToComply: 10 } }),
     );
-    const run = await county().reconcile(['--notices', '--config', config, '--mask-ids']);
+    const run = await county().reconcile(['--notices', '--config', config, '--mask-ids', '--lang', 'en']);
     const { text } = readNotices(join(run.out, 'notices', '西岗镇.docx'));
     const child = run.cases.find((c) => c.person.name === '周小弟')!;
     expect(text).toBe(
       `西岗镇共1份第${child.case_id}号 周小弟（${child.person.id_number}）家长[周家长]已找到 限2026年9月30日前 西岗镇人民政府教育办公室 ${LEGAL_PROVISIONS[2]}`,
     );
     // --mask-ids masks the case lists, not the notices (they go to the family).
-    expect(readFileSync(join(run.out, 'unregistered_school_age.csv'), 'utf8')).not.toContain(child.person.id_number);
+    const csv = readFileSync(join(run.out, 'unregistered_school_age.csv'), 'utf8');
+    expect(csv).not.toContain(child.person.id_number);
+    // --lang en: the case lists in English; the notices stay in 中文 (they quote Chinese law).
+    expect(csv.split('\r\n')[0]).toContain('guardians,household_no');
+    expect(csv).toContain('no guardian found (child not in the household register, or no household number)');
   });
 
   it.each([
