@@ -130,7 +130,7 @@ const stylesXml =
   style('Body', '正文', { pPr: `${spacing(420)}<w:ind w:firstLineChars="200" w:firstLine="560"/>`, rPr: size(28) }) +
   style('LawHeading', '法律规定标题', { pPr: spacing(360, 120, 0), rPr: `${rFonts('黑体')}${size(21)}` }) +
   style('Law', '法律规定', { pPr: `${spacing(320)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`, rPr: size(21) }) +
-  style('Issuer', '落款', { pPr: `${spacing(420)}<w:jc w:val="right"/><w:ind w:right="420"/>`, rPr: size(28) }) +
+  style('Issuer', '落款', { pPr: `${spacing(420)}<w:ind w:right="420"/><w:jc w:val="right"/>`, rPr: size(28) }) +
   style('CutLine', '裁剪线', {
     pPr: `<w:pBdr><w:top w:val="dashed" w:sz="4" w:space="4" w:color="000000"/></w:pBdr>${spacing(300, 240, 60)}<w:jc w:val="center"/>`,
     rPr: size(18),
