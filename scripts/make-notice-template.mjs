@@ -58,7 +58,10 @@ const body = [
   ),
   tag('{/is_return}'),
   tag('{#is_enrol}'),
-  para('Body', '经核查，你（们）的子女（被监护人）{child_name}{#birth_date}（{birth_date}出生）{/birth_date}户籍登记在{township}{village}，{facts}。'),
+  para(
+    'Body',
+    '经核查，你（们）的子女（被监护人）{child_name}{#birth_date}（{birth_date}出生）{/birth_date}户籍登记在{township}{village}，{facts}。',
+  ),
   para(
     'Body',
     '依照《中华人民共和国义务教育法》的规定，凡年满六周岁的儿童，其父母或者其他法定监护人应当送其入学接受并完成义务教育。请你（们）接到本通知后，于{deadline}前送{child_name}到{school}办理入学手续。',
@@ -78,8 +81,11 @@ const body = [
   para('ReceiptTitle', '回　执'),
   para('Receipt', [run('编号：{case_id}')]),
   para('Receipt', [run('{issuer}：')]),
-  para('ReceiptBody', '本人已收到《{title}》，知悉{child_name}应于{deadline}前{#is_return}返校复学{/is_return}{#is_enrol}到校办理入学手续{/is_enrol}，并知悉上述法律规定。'),
-  para('Receipt', [run('监护人（签名）：'), blankLine(6), run('　与学生关系：'), blankLine(4), run('　联系电话：'), blankLine(6)]),
+  para(
+    'ReceiptBody',
+    '本人已收到《{title}》，知悉{child_name}应于{deadline}前{#is_return}返校复学{/is_return}{#is_enrol}到校办理入学手续{/is_enrol}，并知悉上述法律规定。',
+  ),
+  para('Receipt', [run('监护人（签名）：'), blankLine(6), run('　与儿童关系：'), blankLine(4), run('　联系电话：'), blankLine(6)]),
   para('Issuer', '年　　月　　日'),
   tag('{/notices}'),
 ];
@@ -94,11 +100,15 @@ const documentXml =
   `<w:document xmlns:w="${W}"><w:body>${body.join('')}${sectPr}</w:body></w:document>`;
 
 /** Fonts: east Asian text in 仿宋, Latin letters and digits in Times New Roman. */
-const rFonts = (eastAsia) => `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="${eastAsia}" w:cs="Times New Roman" w:hint="eastAsia"/>`;
+const rFonts = (eastAsia) =>
+  `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="${eastAsia}" w:cs="Times New Roman" w:hint="eastAsia"/>`;
 
 /** Exact line spacing in twentieths of a point; sizes in half points. */
 function style(id, name, { pPr = '', rPr = '' } = {}) {
-  return `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>${pPr}</w:pPr><w:rPr>${rPr}</w:rPr></w:style>`;
+  return (
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+    `<w:pPr>${pPr}</w:pPr><w:rPr>${rPr}</w:rPr></w:style>`
+  );
 }
 const spacing = (line, before = 0, after = 0) => `<w:spacing w:before="${before}" w:after="${after}" w:line="${line}" w:lineRule="exact"/>`;
 const size = (halfPoints) => `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
@@ -106,16 +116,21 @@ const size = (halfPoints) => `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${half
 const stylesXml =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   `<w:styles xmlns:w="${W}">` +
-  `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts('仿宋')}${size(24)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+  `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts('仿宋')}${size(24)}` +
+  '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
   `<w:pPrDefault><w:pPr>${spacing(400)}<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
-  `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl w:val="0"/></w:pPr></w:style>` +
-  style('NoticeTitle', '通知书标题', { pPr: `<w:keepNext/>${spacing(640, 0, 120)}<w:jc w:val="center"/>`, rPr: `${rFonts('方正小标宋简体')}${size(40)}` }) +
+  '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>' +
+  '<w:pPr><w:widowControl w:val="0"/></w:pPr></w:style>' +
+  style('NoticeTitle', '通知书标题', {
+    pPr: `<w:keepNext/>${spacing(640, 0, 120)}<w:jc w:val="center"/>`,
+    rPr: `${rFonts('方正小标宋简体')}${size(40)}`,
+  }) +
   style('NoticeNumber', '通知书编号', { pPr: `${spacing(360, 0, 120)}<w:jc w:val="right"/>`, rPr: size(21) }) +
   style('Addressee', '称谓', { pPr: spacing(420, 120, 0), rPr: size(28) }) +
   style('Body', '正文', { pPr: `${spacing(420)}<w:ind w:firstLineChars="200" w:firstLine="560"/>`, rPr: size(28) }) +
   style('LawHeading', '法律规定标题', { pPr: spacing(360, 120, 0), rPr: `${rFonts('黑体')}${size(21)}` }) +
   style('Law', '法律规定', { pPr: `${spacing(320)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`, rPr: size(21) }) +
-  style('Issuer', '落款', { pPr: `${spacing(420)}<w:jc w:val="right"/><w:ind w:right="420"/>`, rPr: size(28) }) +
+  style('Issuer', '落款', { pPr: `${spacing(420)}<w:ind w:right="420"/><w:jc w:val="right"/>`, rPr: size(28) }) +
   style('CutLine', '裁剪线', {
     pPr: `<w:pBdr><w:top w:val="dashed" w:sz="4" w:space="4" w:color="000000"/></w:pBdr>${spacing(300, 240, 60)}<w:jc w:val="center"/>`,
     rPr: size(18),
@@ -127,7 +142,8 @@ const stylesXml =
 
 /** The fonts, with the names Word knows them by on an English system and their GB2312 character set (86). */
 function font(name, altName, family, pitch) {
-  return `<w:font w:name="${name}">${altName ? `<w:altName w:val="${altName}"/>` : ''}<w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+  const alt = altName ? `<w:altName w:val="${altName}"/>` : '';
+  return `<w:font w:name="${name}">${alt}<w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
 }
 const fontTableXml =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -151,7 +167,8 @@ const contentTypesXml =
   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  '<Override PartName="/word/document.xml" ' +
+  'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
   '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
   '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>' +
@@ -161,7 +178,8 @@ const rootRelsXml =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   `<Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/>` +
-  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" ' +
+  'Target="docProps/core.xml"/>' +
   '</Relationships>';
 const documentRelsXml =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -172,7 +190,8 @@ const documentRelsXml =
   '</Relationships>';
 const coreXml =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+  '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+  'xmlns:dc="http://purl.org/dc/elements/1.1/">' +
   '<dc:title>义务教育劝返复学通知书</dc:title><dc:creator>rollcall</dc:creator></cp:coreProperties>';
 
 /** The template as the bytes of a .docx. */

@@ -55,7 +55,9 @@ export class GuardianFinder {
     if (!child || child.source !== 'household' || child.householdNo === '') {
       return { status: 'no_household', names: [], household_no: child?.householdNo ?? '', village: child?.village || village };
     }
-    const members = (this.index().get(child.householdNo) ?? []).filter((t) => this.people.at(t).row !== child.row);
+    // The child is one of the members: the same row (columns first, a record only for a namesake).
+    const isChild = (t: number) => this.people.name(t) === child.name && this.people.at(t).row === child.row;
+    const members = (this.index().get(child.householdNo) ?? []).filter((t) => !isChild(t));
     const adults = members.filter((t) => this.isLivingAdult(t));
     const household = { household_no: child.householdNo, village: child.village || village };
     if (adults.length === 0) return { status: 'no_living_adult', names: [], ...household };

@@ -17,6 +17,7 @@ export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } 
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
+export { guardiansCell } from './case-rows.js';
 export { replaceOutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 export type { DashboardHistory, HistoryRun } from './dashboard/index.js';

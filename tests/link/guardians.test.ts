@@ -85,15 +85,23 @@ describe('relationKind (SPEC §11, GB/T 4761 texts and codes)', () => {
 });
 
 describe('GuardianFinder (SPEC §11)', () => {
-  it.each(['子', '女', '儿子', '女儿', '长子', '次女', '独生女', '养子', '20', '30'])('a child (%s): the head and the spouse, head first', (relation) => {
-    expect(guardiansOf([kid(relation), spouse(), head()], '王小')).toEqual({ status: 'found', names: ['王父', '李母'], household_no: 'H1', village: '前进村' });
-  });
+  it.each(['子', '女', '儿子', '女儿', '长子', '次女', '独生女', '养子', '20', '30'])(
+    'a child (%s): the head and the spouse, head first',
+    (relation) => {
+      expect(guardiansOf([kid(relation), spouse(), head()], '王小')).toEqual({
+        status: 'found',
+        names: ['王父', '李母'],
+        household_no: 'H1',
+        village: '前进村',
+      });
+    },
+  );
 
   it.each(['妻', '夫', '妻子', '丈夫', '11', '12'])('the spouse written as %s', (relation) => {
     expect(guardiansOf([head(), spouse(relation), kid('子')], '王小').names).toEqual(['王父', '李母']);
   });
 
-  it.each(['孙子', '孙女', '外孙', '外孙子', '外孙女', '41'])('a grandchild (%s): the head\'s children and children-in-law', (relation) => {
+  it.each(['孙子', '孙女', '外孙', '外孙子', '外孙女', '41'])("a grandchild (%s): the head's children and children-in-law", (relation) => {
     const members = [
       { name: '王祖', relation: '户主', birth: 19550101 },
       { name: '张祖母', relation: '配偶', birth: 19560101 },
@@ -107,12 +115,20 @@ describe('GuardianFinder (SPEC §11)', () => {
   });
 
   it('a grandchild whose parents the register does not show: the head', () => {
-    const members = [{ name: '王祖', relation: '户主', birth: 19550101 }, { name: '张祖母', relation: '配偶', birth: 19560101 }, kid('孙子')];
+    const members = [
+      { name: '王祖', relation: '户主', birth: 19550101 },
+      { name: '张祖母', relation: '配偶', birth: 19560101 },
+      kid('孙子'),
+    ];
     expect(guardiansOf(members, '王小').names).toEqual(['王祖']);
   });
 
   it('a grandchild whose parents have moved out: the head', () => {
-    const members = [{ name: '王祖', relation: '户主', birth: 19550101 }, { name: '王父', relation: '子', birth: 19800101, status: 'gone' as const }, kid('孙女')];
+    const members = [
+      { name: '王祖', relation: '户主', birth: 19550101 },
+      { name: '王父', relation: '子', birth: 19800101, status: 'gone' as const },
+      kid('孙女'),
+    ];
     expect(guardiansOf(members, '王小')).toMatchObject({ status: 'found', names: ['王祖'] });
   });
 
@@ -125,13 +141,19 @@ describe('GuardianFinder (SPEC §11)', () => {
     expect(guardiansOf([head(), spouse(), kid(relation)], '王小')).toMatchObject({ status: 'found', names: ['王父'] });
   });
 
-  it.each(['孙子', '其他', '侄女'])('a %s whose head is dead: the head\'s spouse, who heads the household now', (relation) => {
-    const members = [{ name: '王祖', relation: '户主', birth: 19500101, status: 'deceased' as const }, { name: '宋祖母', relation: '配偶', birth: 19560101 }, kid(relation)];
+  it.each(['孙子', '其他', '侄女'])("a %s whose head is dead: the head's spouse, who heads the household now", (relation) => {
+    const members = [
+      { name: '王祖', relation: '户主', birth: 19500101, status: 'deceased' as const },
+      { name: '宋祖母', relation: '配偶', birth: 19560101 },
+      kid(relation),
+    ];
     expect(guardiansOf(members, '王小')).toMatchObject({ status: 'found', names: ['宋祖母'] });
   });
 
   it('a spouse is not their own guardian when the head is dead', () => {
-    expect(guardiansOf([head('户主', { status: 'deceased' }), kid('配偶'), { name: '王叔', relation: '父母', birth: 19600101 }], '王小')).toMatchObject({
+    expect(
+      guardiansOf([head('户主', { status: 'deceased' }), kid('配偶'), { name: '王叔', relation: '父母', birth: 19600101 }], '王小'),
+    ).toMatchObject({
       status: 'not_determined',
     });
   });
@@ -153,7 +175,12 @@ describe('GuardianFinder (SPEC §11)', () => {
   });
 
   it('no living adult in the household: none named, and the status says why', () => {
-    const members = [head('户主', { status: 'deceased' }), spouse('配偶', { status: 'gone' }), kid('子'), { name: '王兄', relation: '子', birth: 20100101 }];
+    const members = [
+      head('户主', { status: 'deceased' }),
+      spouse('配偶', { status: 'gone' }),
+      kid('子'),
+      { name: '王兄', relation: '子', birth: 20100101 },
+    ];
     expect(guardiansOf(members, '王小')).toEqual({ status: 'no_living_adult', names: [], household_no: 'H1', village: '前进村' });
   });
 
@@ -161,10 +188,12 @@ describe('GuardianFinder (SPEC §11)', () => {
     const members = [head('户主', { status: 'deceased' }), kid('子'), { name: '王兄', relation: '子', birth: 20000101 }];
     expect(guardiansOf(members, '王小')).toMatchObject({ status: 'not_determined', names: [] });
     // A child who is the head of the household is not their own guardian.
-    expect(guardiansOf([kid('户主'), { name: '王姐', relation: '妹妹', birth: 20000101 }], '王小')).toMatchObject({ status: 'not_determined' });
+    expect(guardiansOf([kid('户主'), { name: '王姐', relation: '妹妹', birth: 20000101 }], '王小')).toMatchObject({
+      status: 'not_determined',
+    });
   });
 
-  it('only the child\'s own household counts', () => {
+  it("only the child's own household counts", () => {
     const members = [head('户主', { household: 'H2' }), spouse('配偶', { household: 'H2' }), kid('子')];
     expect(guardiansOf(members, '王小')).toMatchObject({ status: 'no_living_adult', household_no: 'H1' });
   });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { gradeStage, gradeText, LEGAL_PROVISIONS, NOTICE_PLACEHOLDERS } from '../../src/report/notices/index.js';
+import { gradeStage, gradeText, LEGAL_PROVISIONS, NOTICE_PLACEHOLDERS, selectNoticeCases } from '../../src/report/notices/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { County } from '../helpers/county.js';
 import { join, tempDir, writeText } from '../helpers/files.js';
@@ -133,6 +134,19 @@ describe('reconcile --notices (SPEC §11)', async () => {
     expect(csv.split('\r\n').find((line) => line.includes('王小明'))).toContain('王建国、李秀英,H001');
   });
 
+  it('the workbook sheet flags it too', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(run.out, 'report.xlsx'));
+    const sheet = workbook.getWorksheet('适龄未入学')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = header.indexOf('监护人');
+    expect(header[column + 1]).toBe('户号');
+    const cells: string[] = [];
+    sheet.eachRow((row) => cells.push(String(row.getCell(column).value)));
+    expect(cells).toContain('未找到监护人（户籍中无此儿童或无户号）');
+    expect(cells).toContain('王建国、李秀英');
+  });
+
   it('renders a hostile name as text, never as markup or a formula', () => {
     const { xml, pages } = notices('城关镇');
     const page = pages.find((p) => p.includes(`王<&>"'`))!;
@@ -146,9 +160,25 @@ describe('reconcile --notices (SPEC §11)', async () => {
     expect(notices('城关镇').pages.find((p) => p.includes('王小明'))).toContain('送王小明到＿＿＿＿＿＿＿＿＿＿办理入学手续');
   });
 
+  it('with a ledger, only open cases get a notice, in priority order (the hook the ledger uses)', () => {
+    const all = selectNoticeCases(run.cases);
+    const open = selectNoticeCases(run.cases, (c) => c.person.name !== '王小明');
+    expect(
+      all.map((i) => run.cases[i]!.category).every((category) => category === 'enrolled_absent' || category === 'unregistered_school_age'),
+    ).toBe(true);
+    expect(open).toEqual(all.filter((i) => run.cases[i]!.person.name !== '王小明'));
+    expect(open.length).toBe(all.length - 1);
+  });
+
   it('puts the pages in priority order: focus groups first', () => {
     // 钱无户 is on the poverty roll: the first page of 城关镇.
-    expect(notices('城关镇').pages[0]).toContain('钱无户');
+    const pages = notices('城关镇').pages;
+    expect(pages[0]).toContain('钱无户');
+    const order = selectNoticeCases(run.cases)
+      .map((i) => run.cases[i]!)
+      .filter((c) => c.township === '城关镇')
+      .map((c) => c.case_id);
+    expect(pages.map((page) => /编号：(\S{15})/.exec(page)?.[1])).toEqual(order);
   });
 
   it('writes nothing for the other categories', () => {
@@ -163,7 +193,11 @@ describe('reconcile --notices (SPEC §11)', async () => {
 function countyTemplate(dir: string, paragraphs: string[]): string {
   const zip = new PizZip(readFileSync('templates/notice.docx'));
   const body = paragraphs.map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   return writeText(join(dir, 'county-notice.docx'), zip.generate({ type: 'nodebuffer' }));
 }
 
@@ -177,15 +211,22 @@ describe('a county template (notice.template)', () => {
       '{#guardians_found}已找到{/guardians_found}{^guardians_found}未找到{/guardians_found} 限{deadline}前 {issuer} {law_58}',
       '{/notices}',
     ]);
-    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ notice: { template: 'county-notice.docx', issuer: '{township}人民政府教育办公室', daysToComply: 10 } }));
-    const run = await county().reconcile(['--notices', '--config', config, '--mask-ids']);
+    const config = writeText(
+      join(dir, 'rollcall.json'),
+      JSON.stringify({ notice: { template: 'county-notice.docx', issuer: '{township}人民政府教育办公室', daysToComply: 10 } }),
+    );
+    const run = await county().reconcile(['--notices', '--config', config, '--mask-ids', '--lang', 'en']);
     const { text } = readNotices(join(run.out, 'notices', '西岗镇.docx'));
     const child = run.cases.find((c) => c.person.name === '周小弟')!;
     expect(text).toBe(
       `西岗镇共1份第${child.case_id}号 周小弟（${child.person.id_number}）家长[周家长]已找到 限2026年9月30日前 西岗镇人民政府教育办公室 ${LEGAL_PROVISIONS[2]}`,
     );
     // --mask-ids masks the case lists, not the notices (they go to the family).
-    expect(readFileSync(join(run.out, 'unregistered_school_age.csv'), 'utf8')).not.toContain(child.person.id_number);
+    const csv = readFileSync(join(run.out, 'unregistered_school_age.csv'), 'utf8');
+    expect(csv).not.toContain(child.person.id_number);
+    // --lang en: the case lists in English; the notices stay in 中文 (they quote Chinese law).
+    expect(csv.split('\r\n')[0]).toContain('guardians,household_no');
+    expect(csv).toContain('no guardian found (child not in the household register, or no household number)');
   });
 
   it.each([
@@ -206,7 +247,18 @@ describe('a county template (notice.template)', () => {
     const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ notice: { template: 'nowhere.docx' } }));
     const out = join(dir, 'out');
     const demo = (source: string, ext = 'csv') => [`--${source}`, `fixtures/demo/${source}.${ext}`];
-    const result = await runRollcall(['reconcile', ...demo('registry', 'xlsx'), ...demo('household'), '--notices', '--config', config, '--out', out, '--log-level', 'info']);
+    const result = await runRollcall([
+      'reconcile',
+      ...demo('registry', 'xlsx'),
+      ...demo('household'),
+      '--notices',
+      '--config',
+      config,
+      '--out',
+      out,
+      '--log-level',
+      'info',
+    ]);
     expect(result.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(result.logs.some((log) => log.stage === 'load')).toBe(false);

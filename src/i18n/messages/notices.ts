@@ -45,8 +45,10 @@ export const noticesMessages = {
   },
   'notices.fact.other': { zh: '经核查存在未按时入学或复学的情况', en: 'the records show the child is not in school' },
   'notices.template_missing': {
-    zh: '通知书模板 {file} 不存在——请检查配置文件中 notice.template 的路径（相对于当前目录），或删除该项以使用内置模板',
-    en: 'notice template {file} does not exist — check notice.template in the config file (relative to the current folder), or remove it to use the built-in template',
+    zh: '通知书模板 {file} 不存在——请检查配置文件中 notice.template 的路径（相对于配置文件所在文件夹），或删除该项以使用内置模板',
+    en:
+      'notice template {file} does not exist — check notice.template in the config file (relative to the config file’s folder), ' +
+      'or remove it to use the built-in template',
   },
   'notices.template_unreadable': {
     zh: '通知书模板 {file} 不是可用的 Word 文档（.docx）：{detail}——请用 Word 或 WPS 另存为 .docx 后重试',
@@ -54,11 +56,15 @@ export const noticesMessages = {
   },
   'notices.template_syntax': {
     zh: '通知书模板 {file} 的占位符格式有误：{detail}——请检查每个 { 都有配对的 }，每个 {#名称} 都有对应的 {/名称}',
-    en: 'notice template {file}: placeholders are not well formed: {detail} — check that every { has its }, and every {#name} its {/name}',
+    en:
+      'notice template {file}: placeholders are not well formed: {detail} — ' +
+      'check that every { has its }, and every {#name} its {/name}',
   },
   'notices.template_no_loop': {
     zh: '通知书模板 {file} 中没有 {#notices}…{/notices} 循环——每份通知书的内容须放在这对标记之间（见 docs/REFERENCE.md“通知书模板”）',
-    en: 'notice template {file} has no {#notices}…{/notices} loop — put the content of one notice between these tags (see docs/REFERENCE.md, 通知书模板)',
+    en:
+      'notice template {file} has no {#notices}…{/notices} loop — ' +
+      'put the content of one notice between these tags (see docs/REFERENCE.md, 通知书模板)',
   },
   'notices.template_unknown_tags': {
     zh: '通知书模板 {file} 中有未知的占位符：{tags}——可用的占位符：{known}',

@@ -65,7 +65,11 @@ export async function loadNoticeTemplate(file: string | null): Promise<NoticeTem
     const known = [...Object.keys(NOTICE_PLACEHOLDERS), ...TOWNSHIP_PLACEHOLDERS.filter((name) => !(name in NOTICE_PLACEHOLDERS))];
     throw new RollcallError('config', {
       key: 'notices.template_unknown_tags',
-      params: { file: path, tags: [...new Set(unknown)].map((tag) => `{${tag}}`).join(' '), known: known.map((tag) => `{${tag}}`).join(' ') },
+      params: {
+        file: path,
+        tags: [...new Set(unknown)].map((tag) => `{${tag}}`).join(' '),
+        known: known.map((tag) => `{${tag}}`).join(' '),
+      },
     });
   }
   return template;
@@ -85,7 +89,11 @@ function compile(template: NoticeTemplate): Docxtemplater {
   try {
     zip = new PizZip(template.content);
   } catch (error) {
-    throw new RollcallError('config', { key: 'notices.template_unreadable', params: { file: template.file, detail: describe(error) } }, { cause: error });
+    throw new RollcallError(
+      'config',
+      { key: 'notices.template_unreadable', params: { file: template.file, detail: describe(error) } },
+      { cause: error },
+    );
   }
   try {
     return new Docxtemplater(zip, {
@@ -98,7 +106,9 @@ function compile(template: NoticeTemplate): Docxtemplater {
     });
   } catch (error) {
     // A .docx without word/document.xml, or tags docxtemplater cannot pair.
-    const key = (error as { properties?: { errors?: unknown[] } }).properties?.errors ? 'notices.template_syntax' : 'notices.template_unreadable';
+    const key = (error as { properties?: { errors?: unknown[] } }).properties?.errors
+      ? 'notices.template_syntax'
+      : 'notices.template_unreadable';
     throw new RollcallError('config', { key, params: { file: template.file, detail: describe(error) } }, { cause: error });
   }
 }
@@ -124,7 +134,8 @@ function checkTags(text: string): { loop: boolean; unknown: string[] } {
     const inNotices = open.includes('notices');
     const loopItem = open.findLast((section) => section in LOOP_ITEM_PLACEHOLDERS) as keyof typeof LOOP_ITEM_PLACEHOLDERS | undefined;
     const known =
-      (loopItem !== undefined && (LOOP_ITEM_PLACEHOLDERS[loopItem] as readonly string[]).includes(name)) || (inNotices ? NOTICE_NAMES : TOWNSHIP_NAMES).has(name);
+      (loopItem !== undefined && (LOOP_ITEM_PLACEHOLDERS[loopItem] as readonly string[]).includes(name)) ||
+      (inNotices ? NOTICE_NAMES : TOWNSHIP_NAMES).has(name);
     if (!known) unknown.push(name);
     if (sigil === '#' || sigil === '^') {
       if (name === 'notices') loop = true;
@@ -137,6 +148,10 @@ function checkTags(text: string): { loop: boolean; unknown: string[] } {
 /** docxtemplater's errors (a tag left open, a loop not closed) carry a list of what is wrong. */
 function describe(error: unknown): string {
   const errors = (error as { properties?: { errors?: { properties?: { explanation?: string } }[] } }).properties?.errors;
-  if (errors && errors.length > 0) return errors.map((e) => e.properties?.explanation ?? '').filter(Boolean).join('; ');
+  if (errors && errors.length > 0)
+    return errors
+      .map((e) => e.properties?.explanation ?? '')
+      .filter(Boolean)
+      .join('; ');
   return error instanceof Error ? error.message : String(error);
 }
