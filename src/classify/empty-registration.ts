@@ -1,4 +1,4 @@
-import type { ReasonOf, SourceRecord } from '../domain/index.js';
+import { type ReasonOf, type SourceRecord, ix, type RegistryIx } from '../domain/index.js';
 import { recordKey } from './case-id.js';
 import type { LinkedData } from '../link/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
@@ -17,7 +17,8 @@ export const emptyRegistration: Classifier = (context) => {
   const duplicates = findDuplicates(data);
 
   const findings: Finding[] = [];
-  data.registry.forEach((record, r) => {
+  data.registry.forEach((record, i) => {
+    const r = ix<RegistryIx>(i);
     if (record.statusKind !== 'active') return;
     const outcome = data.registryOutcomes[r]!;
     const reasons: ReasonOf<'empty_registration'>[] = [];

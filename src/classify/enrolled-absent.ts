@@ -1,4 +1,4 @@
-import type { ReasonOf } from '../domain/index.js';
+import { type ReasonOf, ix, type RegistryIx } from '../domain/index.js';
 import { registryChildIsSchoolAge, registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -10,7 +10,8 @@ import { registryChildIsSchoolAge, registryFinding, type Classifier, type Findin
 export const enrolledAbsent: Classifier = (context) => {
   const { data } = context;
   const findings: Finding[] = [];
-  data.registry.forEach((record, r) => {
+  data.registry.forEach((record, i) => {
+    const r = ix<RegistryIx>(i);
     const reasons: ReasonOf<'enrolled_absent'>[] = [];
     if (record.statusKind === 'active') {
       if ((data.povertyByRegistry.get(r) ?? []).some((p) => data.poverty[p]!.outOfSchool)) reasons.push('poverty_out_of_school');

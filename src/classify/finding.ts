@@ -1,4 +1,4 @@
-import { birthOf, isSchoolAge, type Category, type ReasonOf, type SchoolAge, type SourceRecord } from '../domain/index.js';
+import { birthOf, isSchoolAge, type Category, type ReasonOf, type RegistryIx, type SchoolAge, type SourceRecord } from '../domain/index.js';
 import type { Link, LinkedData, Review } from '../link/index.js';
 
 /** What a classifier reads: the linked data and the school-age settings. */
@@ -30,7 +30,7 @@ export interface Finding<C extends Category = Category> {
 export type Classifier = (context: ClassifyContext) => Finding[];
 
 /** Registry record r, with what linking found for it. */
-export function registryFinding<C extends Category>(context: ClassifyContext, category: C, reasons: ReasonOf<C>[], r: number, extra: readonly SourceRecord[] = []): Finding<C> {
+export function registryFinding<C extends Category>(context: ClassifyContext, category: C, reasons: ReasonOf<C>[], r: RegistryIx, extra: readonly SourceRecord[] = []): Finding<C> {
   const { data } = context;
   const record = data.registry[r]!;
   const outcome = data.registryOutcomes[r]!;
@@ -60,7 +60,7 @@ function suggestedIdFor(record: SourceRecord, link: Link | null, household: Sour
 }
 
 /** SPEC §3, for a registry record: its own birth date, else that of the person it is linked to. */
-export function registryChildIsSchoolAge(context: ClassifyContext, r: number): boolean {
+export function registryChildIsSchoolAge(context: ClassifyContext, r: RegistryIx): boolean {
   const { data } = context;
   let birth = birthOf(data.registry[r]!);
   const outcome = data.registryOutcomes[r]!;

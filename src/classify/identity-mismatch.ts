@@ -1,4 +1,4 @@
-import { differsIn, type DifferenceField, type ReasonOf } from '../domain/index.js';
+import { differsIn, type DifferenceField, type ReasonOf, ix, type RegistryIx } from '../domain/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -10,7 +10,8 @@ import { registryFinding, type Classifier, type Finding } from './finding.js';
 export const identityMismatch: Classifier = (context) => {
   const { data } = context;
   const findings: Finding[] = [];
-  data.registry.forEach((record, r) => {
+  data.registry.forEach((record, i) => {
+    const r = ix<RegistryIx>(i);
     if (record.statusKind !== 'active') return;
     const outcome = data.registryOutcomes[r]!;
     if (outcome.kind !== 'linked' || outcome.link.rule !== 'id_exact') return;

@@ -1,4 +1,4 @@
-import type { IdState, ReasonOf } from '../domain/index.js';
+import { type IdState, type ReasonOf, ix, type RegistryIx } from '../domain/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 const REASON_OF_STATE: Partial<Record<IdState, ReasonOf<'missing_id'>>> = {
@@ -19,7 +19,8 @@ const REASON_OF_STATE: Partial<Record<IdState, ReasonOf<'missing_id'>>> = {
 export const missingId: Classifier = (context) => {
   const { data } = context;
   const findings: Finding[] = [];
-  data.registry.forEach((record, r) => {
+  data.registry.forEach((record, i) => {
+    const r = ix<RegistryIx>(i);
     if (record.statusKind !== 'active') return;
     const outcome = data.registryOutcomes[r]!;
     const reasons: ReasonOf<'missing_id'>[] = [];

@@ -1,5 +1,5 @@
-import type { SourceRecord } from '../domain/index.js';
-import type { LinkOutcome } from '../link/index.js';
+import { ix, type RegistryIx, type SourceRecord } from '../domain/index.js';
+import type { Review } from '../link/index.js';
 import { registryFinding, type Classifier, type Finding } from './finding.js';
 
 /**
@@ -13,23 +13,30 @@ export const review: Classifier = (context) => {
   data.registryOutcomes.forEach((outcome, r) => {
     if (outcome.kind !== 'review') return;
     const people = outcome.review.candidates.map((c) => data.household.at(c.target));
-    findings.push({ ...registryFinding(context, 'review', [...outcome.review.reasons], r), review: { review: outcome.review, people } });
+    findings.push({ ...registryFinding(context, 'review', [...outcome.review.reasons], ix<RegistryIx>(r)), review: { review: outcome.review, people } });
   });
   data.poverty.forEach((member, p) => {
-    const outcome: LinkOutcome = data.povertyOutcomes[p]!.kind === 'review' ? data.povertyOutcomes[p]! : data.povertyRegistryOutcomes[p]!;
-    if (outcome.kind !== 'review') return;
-    const againstHousehold = data.povertyOutcomes[p]!.kind === 'review';
-    const people: SourceRecord[] = outcome.review.candidates.map((c) =>
-      againstHousehold ? data.household.at(c.target) : data.registry[data.registryPersons[c.target]![0]!]!,
-    );
+    // Against the household register, or (no household person) against registry persons.
+    const household = data.povertyOutcomes[p]!;
+    const registry = data.povertyRegistryOutcomes[p]!;
+    let review: Review | null = null;
+    let people: SourceRecord[] = [];
+    if (household.kind === 'review') {
+      review = household.review;
+      people = household.review.candidates.map((c) => data.household.at(c.target));
+    } else if (registry.kind === 'review') {
+      review = registry.review;
+      people = registry.review.candidates.map((c) => data.registry[data.registryPersons[c.target]![0]!]!);
+    }
+    if (!review) return;
     findings.push({
       category: 'review',
-      reasons: [...outcome.review.reasons],
+      reasons: [...review.reasons],
       primary: member,
       household: null,
       others: [],
       link: null,
-      review: { review: outcome.review, people },
+      review: { review, people },
       suggestedId: null,
     });
   });

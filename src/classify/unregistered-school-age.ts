@@ -1,4 +1,4 @@
-import { isSchoolAge, type ReasonOf, type SourceRecord } from '../domain/index.js';
+import { isSchoolAge, ix, type HouseholdIx, type ReasonOf, type SourceRecord } from '../domain/index.js';
 import type { LinkedData } from '../link/index.js';
 import { isSchoolAgeRecord, type Classifier, type Finding } from './finding.js';
 
@@ -16,7 +16,8 @@ export const unregisteredSchoolAge: Classifier = (context) => {
   const { data } = context;
   const findings: Finding[] = [];
   const { household } = data;
-  for (let h = 0; h < household.length; h++) {
+  for (let i = 0; i < household.length; i++) {
+    const h = ix<HouseholdIx>(i);
     // Columns first: a record is made only for the few who are cases.
     if (!isSchoolAge(household.birth(h), context.referenceDay, context.schoolAge)) continue;
     if (household.statusKind(h) !== 'living' || data.reviewCandidates.has(h)) continue;

@@ -5,3 +5,4 @@ export * from './dates.js';
 export * from './school-age.js';
 export * from './case.js';
 export * from './evidence.js';
+export * from './indexes.js';

@@ -1,4 +1,4 @@
-import type { LinkRule, SourceRecord } from '../domain/index.js';
+import { ix, type HouseholdIx, type Ix, type LinkRule, type PovertyIx, type RegistryIx, type RegistryPersonIx, type SourceRecord } from '../domain/index.js';
 import { matchAttendance, type AttendanceMatch } from './attendance.js';
 import { RecordTable } from '../load/index.js';
 import { PeopleIndex, type People } from './people-index.js';
@@ -7,7 +7,7 @@ import { linkRecord, type LinkOutcome } from './rules.js';
 export interface LinkInputs {
   readonly registry: readonly SourceRecord[];
   /** The household register, in columns (a million people are not a million objects). */
-  readonly household: People;
+  readonly household: People<HouseholdIx>;
   readonly poverty: readonly SourceRecord[] | null;
   readonly attendance: readonly SourceRecord[] | null;
   /** The attendance file has a school or school_code column. */
@@ -16,30 +16,37 @@ export interface LinkInputs {
   readonly county: readonly string[] | null;
 }
 
-/** Everything the classifiers read (SPEC §5 is a set of pure functions of this). */
+/**
+ * Everything the classifiers read (SPEC §5 is a set of pure functions of this).
+ * Three tables of records — the registry (positions: RegistryIx), the household
+ * register (HouseholdIx) and the poverty roll (PovertyIx) — what linking found for
+ * each record, and the links looked up from either side.
+ */
 export interface LinkedData {
+  /** Registrations, by RegistryIx. */
   readonly registry: readonly SourceRecord[];
-  readonly household: People;
+  readonly household: People<HouseholdIx>;
+  /** Poverty members, by PovertyIx. */
   readonly poverty: readonly SourceRecord[];
-  /** Per registry record, against the household register. */
-  readonly registryOutcomes: readonly LinkOutcome[];
-  /** Per poverty member, against the household register. */
-  readonly povertyOutcomes: readonly LinkOutcome[];
-  /** Per poverty member with no household person and no review: against registry persons (targets are indexes into registryPersons). */
-  readonly povertyRegistryOutcomes: readonly LinkOutcome[];
-  /** Registry records grouped by person: one group per valid ID, a group of one otherwise. */
-  readonly registryPersons: readonly (readonly number[])[];
-  /** Household person → registry records linked to them (any status). */
-  readonly registryByHousehold: ReadonlyMap<number, readonly number[]>;
+  /** By RegistryIx: the registration against the household register. */
+  readonly registryOutcomes: readonly LinkOutcome<HouseholdIx>[];
+  /** By PovertyIx: the member against the household register. */
+  readonly povertyOutcomes: readonly LinkOutcome<HouseholdIx>[];
+  /** By PovertyIx, for a member with no household person and no review: against registry persons. */
+  readonly povertyRegistryOutcomes: readonly LinkOutcome<RegistryPersonIx>[];
+  /** By RegistryPersonIx: the registrations of one person (one group per valid ID, a group of one otherwise). */
+  readonly registryPersons: readonly (readonly RegistryIx[])[];
+  /** Household person → registrations linked to them (any status). */
+  readonly registryByHousehold: ReadonlyMap<HouseholdIx, readonly RegistryIx[]>;
   /** Household person → poverty members linked to them. */
-  readonly povertyByHousehold: ReadonlyMap<number, readonly number[]>;
-  /** Registry record → poverty members of the same child (through the household person, or directly). */
-  readonly povertyByRegistry: ReadonlyMap<number, readonly number[]>;
+  readonly povertyByHousehold: ReadonlyMap<HouseholdIx, readonly PovertyIx[]>;
+  /** Registration → poverty members of the same child (through the household person, or directly). */
+  readonly povertyByRegistry: ReadonlyMap<RegistryIx, readonly PovertyIx[]>;
   /**
    * Household people offered as candidates by a review, and everyone sharing a
    * candidate's valid ID (a review lists at most MAX_CANDIDATES): the review decides about them.
    */
-  readonly reviewCandidates: { has(person: number): boolean };
+  readonly reviewCandidates: { has(person: HouseholdIx): boolean };
   readonly attendance: AttendanceMatch;
   readonly county: { readonly prefixes: readonly string[]; readonly inferred: boolean };
   readonly counts: LinkCounts;
@@ -63,16 +70,18 @@ export function linkSources(inputs: LinkInputs): LinkedData {
   // A poverty member with no household person may still link to a registry record.
   const registryPersons = groupRegistryPersons(registry);
   const registryIndex =
-    poverty.length > 0 ? new PeopleIndex(RecordTable.of('registry', registryPersons.map((group) => registry[group[0]!]!), household.idKeys)) : null;
-  const none: LinkOutcome = { kind: 'none' };
+    poverty.length > 0
+      ? new PeopleIndex<RegistryPersonIx>(RecordTable.of('registry', registryPersons.map((group) => registry[group[0]!]!), household.idKeys))
+      : null;
+  const none: LinkOutcome<RegistryPersonIx> = { kind: 'none' };
   const povertyRegistryOutcomes = povertyOutcomes.map((outcome, p) =>
     outcome.kind === 'none' && registryIndex ? linkRecord(poverty[p]!, registryIndex) : none,
   );
 
-  const registryByHousehold = collectTargets(registryOutcomes);
-  const povertyByHousehold = collectTargets(povertyOutcomes);
-  const povertyByRegistry = new Map<number, number[]>();
-  const addPoverty = (r: number, p: number) => {
+  const registryByHousehold = collectTargets<HouseholdIx, RegistryIx>(registryOutcomes);
+  const povertyByHousehold = collectTargets<HouseholdIx, PovertyIx>(povertyOutcomes);
+  const povertyByRegistry = new Map<RegistryIx, PovertyIx[]>();
+  const addPoverty = (r: RegistryIx, p: PovertyIx) => {
     const list = povertyByRegistry.get(r);
     if (list) list.push(p);
     else povertyByRegistry.set(r, [p]);
@@ -81,10 +90,10 @@ export function linkSources(inputs: LinkInputs): LinkedData {
     for (const r of registryByHousehold.get(h) ?? []) for (const p of members) addPoverty(r, p);
   }
   povertyRegistryOutcomes.forEach((outcome, p) => {
-    if (outcome.kind === 'linked') for (const r of registryPersons[outcome.link.target]!) addPoverty(r, p);
+    if (outcome.kind === 'linked') for (const r of registryPersons[outcome.link.target]!) addPoverty(r, ix<PovertyIx>(p));
   });
 
-  const reviewed = new Set<number>();
+  const reviewed = new Set<HouseholdIx>();
   const reviewedIds = new Set<number>();
   for (const outcome of [...registryOutcomes, ...povertyOutcomes]) {
     if (outcome.kind !== 'review') continue;
@@ -94,7 +103,7 @@ export function linkSources(inputs: LinkInputs): LinkedData {
       if (key >= 0) reviewedIds.add(key);
     }
   }
-  const reviewCandidates = { has: (person: number) => reviewed.has(person) || (reviewedIds.size > 0 && reviewedIds.has(household.idKey(person))) };
+  const reviewCandidates = { has: (person: HouseholdIx) => reviewed.has(person) || (reviewedIds.size > 0 && reviewedIds.has(household.idKey(person))) };
 
   return {
     registry,
@@ -119,10 +128,10 @@ export function linkSources(inputs: LinkInputs): LinkedData {
 }
 
 /** SPEC §4: without --county, the most frequent prefix among household IDs. */
-function inferCounty(index: PeopleIndex): string[] {
+function inferCounty(index: PeopleIndex<HouseholdIx>): string[] {
   const counts = new Map<number, number>();
   for (let t = 0; t < index.people.length; t++) {
-    const key = index.people.idKey(t);
+    const key = index.people.idKey(ix<HouseholdIx>(t));
     if (key < 0) continue;
     const prefix = index.keys.prefixIndexOfKey(key);
     counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
@@ -136,10 +145,11 @@ function inferCounty(index: PeopleIndex): string[] {
   return best ? [best] : [];
 }
 
-function groupRegistryPersons(registry: readonly SourceRecord[]): number[][] {
-  const byId = new Map<string, number[]>();
-  const groups: number[][] = [];
-  registry.forEach((record, r) => {
+function groupRegistryPersons(registry: readonly SourceRecord[]): RegistryIx[][] {
+  const byId = new Map<string, RegistryIx[]>();
+  const groups: RegistryIx[][] = [];
+  registry.forEach((record, i) => {
+    const r = ix<RegistryIx>(i);
     if (record.idState !== 'valid') {
       groups.push([r]);
       return;
@@ -159,18 +169,19 @@ function groupRegistryPersons(registry: readonly SourceRecord[]): number[][] {
   return groups;
 }
 
-function collectTargets(outcomes: readonly LinkOutcome[]): Map<number, number[]> {
-  const byTarget = new Map<number, number[]>();
+/** Target → the records (by their own index, `S`) linked to it. */
+function collectTargets<T extends number, S extends Ix<string>>(outcomes: readonly LinkOutcome<T>[]): Map<T, S[]> {
+  const byTarget = new Map<T, S[]>();
   outcomes.forEach((outcome, i) => {
     if (outcome.kind !== 'linked') return;
     const list = byTarget.get(outcome.link.target);
-    if (list) list.push(i);
-    else byTarget.set(outcome.link.target, [i]);
+    if (list) list.push(ix<S>(i));
+    else byTarget.set(outcome.link.target, [ix<S>(i)]);
   });
   return byTarget;
 }
 
-function countRules(outcomes: readonly LinkOutcome[]): RuleCounts {
+function countRules(outcomes: readonly LinkOutcome<number>[]): RuleCounts {
   const counts: RuleCounts = { id_exact: 0, id_fuzzy: 0, name_birth: 0, review: 0, unlinked: 0 };
   for (const outcome of outcomes) {
     if (outcome.kind === 'linked') counts[outcome.link.rule]++;

@@ -9,26 +9,26 @@ import { KeyIndex } from './key-index.js';
  * household person. The loops over everyone read columns; a record is made only
  * for the few people a rule looks at.
  */
-export interface People {
+export interface People<T extends number = number> {
   readonly length: number;
   /** The table the people's valid IDs were packed with (the layout of a key belongs to it). */
   readonly idKeys: IdKeyTable;
-  at(t: number): SourceRecord;
+  at(t: T): SourceRecord;
   /** The packed key of t's valid ID, or -1. */
-  idKey(t: number): number;
+  idKey(t: T): number;
   /** SPEC §3: the birth date of a valid ID, else the stated one (0: none). */
-  birth(t: number): number;
+  birth(t: T): number;
   /** The stated birth date, else the one a valid ID implies (what evidence compares). */
-  statedBirth(t: number): number;
-  statusKind(t: number): StatusKind;
+  statedBirth(t: T): number;
+  statusKind(t: T): StatusKind;
   /** The stated gender, else the one a valid ID implies. */
-  gender(t: number): Gender | null;
+  gender(t: T): Gender | null;
   /** The normalised name. */
-  name(t: number): string;
-  township(t: number): string;
+  name(t: T): string;
+  township(t: T): string;
   /** 户号 and 与户主关系 (SPEC §11 guardians). */
-  householdNo(t: number): string;
-  relation(t: number): string;
+  householdNo(t: T): string;
+  relation(t: T): string;
 }
 
 /**
@@ -36,57 +36,54 @@ export interface People {
  * ID neighbourhood, birth date. No rule ever compares all pairs; the cost of a run
  * grows linearly with the records.
  */
-export class PeopleIndex {
+export class PeopleIndex<T extends number = number> {
   /** key → people (more than one when an ID is shared: 重号). */
   private readonly byKey: KeyIndex;
-  private byBirth: Map<number, number[]> | null = null;
+  private byBirth: Map<number, T[]> | null = null;
 
   readonly keys: IdKeyTable;
 
-  constructor(readonly people: People) {
+  constructor(readonly people: People<T>) {
     this.keys = people.idKeys;
     this.byKey = new KeyIndex(people.length, people.length);
     for (let t = 0; t < people.length; t++) {
-      const key = people.idKey(t);
+      const key = people.idKey(t as T);
       if (key >= 0) this.byKey.add(key, t);
     }
   }
 
-  person(t: number): SourceRecord {
-    return this.people.at(t);
-  }
-
   /** t's valid ID as text ('' when t has none). */
-  idOf(t: number): string {
+  idOf(t: T): string {
     const key = this.people.idKey(t);
     return key < 0 ? '' : this.keys.idOf(key);
   }
 
   /** People whose valid ID is exactly `id` (a valid ID), the first `limit` of them. */
-  withId(id: string, limit = Number.POSITIVE_INFINITY): number[] {
-    const found: number[] = [];
+  withId(id: string, limit = Number.POSITIVE_INFINITY): T[] {
+    const found: T[] = [];
     const key = this.keys.lookup(id);
-    if (key >= 0) this.byKey.forEach(key, (t) => found.length < limit && found.push(t));
+    if (key >= 0) this.byKey.forEach(key, (t) => found.length < limit && found.push(t as T));
     return found;
   }
 
   /** People whose valid ID may be one or two edits from `id` (exact matches excluded). */
-  nearId(id: string): number[] {
-    const found = new Set<number>();
+  nearId(id: string): T[] {
+    const found = new Set<T>();
     const valid = isChecksumValid(id);
     // A key leaves out the check character: the same key is the same ID only for a valid query.
     const own = valid ? this.keys.lookup(id) : -1;
     forEachNeighbourKey(id, valid, this.keys, (key) => {
-      if (key !== own) this.byKey.forEach(key, (t) => found.add(t));
+      if (key !== own) this.byKey.forEach(key, (t) => found.add(t as T));
     });
     return [...found];
   }
 
   /** People born on `day`; the index is built on the first call (only name_birth asks). */
-  bornOn(day: number): readonly number[] {
+  bornOn(day: number): readonly T[] {
     if (!this.byBirth) {
       this.byBirth = new Map();
-      for (let t = 0; t < this.people.length; t++) {
+      for (let i = 0; i < this.people.length; i++) {
+        const t = i as T;
         const birth = this.people.birth(t);
         if (!birth) continue;
         const list = this.byBirth.get(birth);

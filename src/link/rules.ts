@@ -8,8 +8,8 @@ import type { People, PeopleIndex } from './people-index.js';
 // rule that finds a candidate decides: the single best one links; equally good
 // ones, or only weak ones, send the record to review. Anything else: not linked.
 
-export interface Candidate {
-  readonly target: number;
+export interface Candidate<T extends number = number> {
+  readonly target: T;
   readonly evidence: Evidence;
   /** Higher is better; equal scores are equally good. */
   readonly score: number;
@@ -17,24 +17,28 @@ export interface Candidate {
   readonly weak: boolean;
 }
 
-export interface Link {
-  readonly target: number;
+export interface Link<T extends number = number> {
+  readonly target: T;
   readonly rule: LinkRule;
   readonly evidence: Evidence;
 }
 
-export interface Review {
+export interface Review<T extends number = number> {
   readonly rule: LinkRule;
   readonly reasons: readonly ReviewReason[];
-  readonly candidates: readonly Candidate[];
+  readonly candidates: readonly Candidate<T>[];
 }
 
-export type LinkOutcome = { readonly kind: 'linked'; readonly link: Link } | { readonly kind: 'review'; readonly review: Review } | { readonly kind: 'none' };
+/** What linking found for one record; `T` says which table the targets index. */
+export type LinkOutcome<T extends number = number> =
+  | { readonly kind: 'linked'; readonly link: Link<T> }
+  | { readonly kind: 'review'; readonly review: Review<T> }
+  | { readonly kind: 'none' };
 
 interface RuleDefinition {
   readonly rule: LinkRule;
   /** null when the rule does not apply to this record. */
-  readonly candidates: (record: SourceRecord, index: PeopleIndex) => Candidate[] | null;
+  readonly candidates: <T extends number>(record: SourceRecord, index: PeopleIndex<T>) => Candidate<T>[] | null;
 }
 
 export const RULES: readonly RuleDefinition[] = [
@@ -52,7 +56,7 @@ export const RULES: readonly RuleDefinition[] = [
     rule: 'id_fuzzy',
     candidates: (record, index) => {
       if (record.id.length !== 18) return null;
-      const found: Candidate[] = [];
+      const found: Candidate<(typeof index.people extends People<infer U> ? U : never)>[] = [];
       for (const target of index.nearId(record.id)) {
         const difference = describeIdDifference(record.id, index.idOf(target));
         if (!difference) continue;
@@ -75,7 +79,7 @@ export const RULES: readonly RuleDefinition[] = [
       const birth = birthOf(record);
       if (!birth || !record.name) return null;
       const recordHasId = record.idState === 'valid';
-      const found: Candidate[] = [];
+      const found: Candidate<(typeof index.people extends People<infer U> ? U : never)>[] = [];
       for (const target of index.bornOn(birth)) {
         if (recordHasId && index.people.idKey(target) >= 0) continue;
         if (compare(genderOf(record), index.people.gender(target)) === 'differs') continue;
@@ -93,7 +97,7 @@ export const RULES: readonly RuleDefinition[] = [
 ];
 
 /** Links one record to at most one person of the index (SPEC §4). */
-export function linkRecord(record: SourceRecord, index: PeopleIndex): LinkOutcome {
+export function linkRecord<T extends number>(record: SourceRecord, index: PeopleIndex<T>): LinkOutcome<T> {
   for (const { rule, candidates } of RULES) {
     const found = candidates(record, index);
     if (!found || found.length === 0) continue;
@@ -110,7 +114,7 @@ export function linkRecord(record: SourceRecord, index: PeopleIndex): LinkOutcom
   return { kind: 'none' };
 }
 
-function candidate(target: number, evidence: Evidence, score: number): Candidate {
+function candidate<T extends number>(target: T, evidence: Evidence, score: number): Candidate<T> {
   return { target, evidence, score, weak: false };
 }
 
@@ -130,7 +134,7 @@ const NOT_COMPARED: IdComparison = { level: 'not_compared' };
  * same comparison identity_mismatch reports, so a link's evidence and a case's
  * reasons never contradict each other.
  */
-export function evidenceFor(record: SourceRecord, people: People, t: number, id: IdComparison): Evidence {
+export function evidenceFor<T extends number>(record: SourceRecord, people: People<T>, t: T, id: IdComparison): Evidence {
   return {
     id_number: id,
     name: { level: nameLevel(record.name, people.name(t)) },
