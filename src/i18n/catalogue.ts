@@ -1,9 +1,15 @@
+import { cliMessages } from './messages/cli.js';
+import { configMessages } from './messages/config.js';
 import { coreMessages } from './messages/core.js';
+import { reportMessages } from './messages/report.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
 export const CATALOGUE = {
   ...coreMessages,
+  ...cliMessages,
+  ...configMessages,
+  ...reportMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { classify } from '../classify/index.js';
+import { classify, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import type { SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
@@ -11,6 +11,8 @@ export interface ReconcileOptions {
   readonly lang: Lang;
   readonly maskIds: boolean;
   readonly version: string;
+  /** When the run is made (the workbook's provenance). */
+  readonly now?: Date;
   readonly logger: Logger;
   readonly onProgress?: SourceProgress;
   /** Called when the inputs are read, before the slow stages (to clear a progress line). */
@@ -58,12 +60,13 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
 
-  const { cases, findings } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge });
-  const summary = buildSummary(options.version, settings, loaded, linked, cases);
+  const context = { data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge };
+  const { cases, findings } = classify(context);
+  const summary = buildSummary(options.version, settings, loaded, linked, cases, describeCoverage(context));
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
-  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
+  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds, madeAt: options.now }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses };
 }

@@ -1,15 +1,16 @@
 import type { Finding } from '../classify/index.js';
 import { CATEGORIES, type Case, type Category } from '../domain/index.js';
 import {
-  CATEGORY_LABELS,
+  categoryLabel,
+  COLUMNS,
   evidenceLabel,
-  FLAG_LABELS,
+  flagLabel,
   genderLabel,
-  label,
   listSeparator,
-  REASON_LABELS,
+  reasonLabel,
   rowLabel,
-  RULE_LABELS,
+  ruleLabel,
+  wb,
   type Column,
   type Lang,
 } from './labels.js';
@@ -17,31 +18,9 @@ import type { Masker } from './mask.js';
 import { priorityOrder } from './priority.js';
 
 /** The columns of every category CSV and sheet, in order. */
-export const CASE_COLUMNS: readonly Column[] = [
-  'case_id',
-  'category',
-  'reasons',
-  'flags',
-  'township',
-  'village',
-  'school',
-  'grade',
-  'class',
-  'student_no',
-  'name',
-  'id_number',
-  'gender',
-  'birth_date',
-  'suggested_id',
-  'records',
-  'match',
-  'candidates',
-];
+export const CASE_COLUMNS: readonly Column[] = COLUMNS;
 
 export type CaseRow = Record<Column, string>;
-
-/** SPEC §2: say so when a spreadsheet destroyed the number. */
-const DIGITS_LOST = { zh: '（表格把号码存成了数字，后几位已丢失）', en: ' (a spreadsheet stored it as a number: its digits are lost)' } as const;
 
 /** One case as a clerk reads it: labels in the chosen language, IDs masked when asked. */
 export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): CaseRow {
@@ -49,9 +28,9 @@ export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): Ca
   const primary = finding.primary;
   return {
     case_id: c.case_id,
-    category: label(CATEGORY_LABELS, c.category, lang),
-    reasons: c.reasons.map((reason) => label(REASON_LABELS, reason, lang) + (reason === 'id_malformed' && primary.idNote ? DIGITS_LOST[lang] : '')).join(sep),
-    flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(sep),
+    category: categoryLabel(c.category, lang),
+    reasons: c.reasons.map((reason) => reasonLabel(reason, lang) + (reason === 'id_malformed' && primary.idNote ? wb('digits_lost', lang) : '')).join(sep),
+    flags: c.flags.map((flag) => flagLabel(flag, lang)).join(sep),
     township: c.township,
     village: primary.village || finding.household?.village || '',
     school: c.school,
@@ -64,7 +43,7 @@ export function caseRow(c: Case, finding: Finding, lang: Lang, mask: Masker): Ca
     birth_date: c.person.birth_date ?? '',
     suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
     records: c.records.map((record) => rowLabel(record.source, record.row, lang)).join(sep),
-    match: c.match ? `${label(RULE_LABELS, c.match.rule, lang)}${lang === 'zh' ? '（' : ' ('}${evidenceLabel(c.match.evidence, lang)}${lang === 'zh' ? '）' : ')'}` : '',
+    match: c.match ? `${ruleLabel(c.match.rule, lang)}${lang === 'zh' ? '（' : ' ('}${evidenceLabel(c.match.evidence, lang)}${lang === 'zh' ? '）' : ')'}` : '',
     candidates: c.candidates
       .map((candidate) =>
         [rowLabel(candidate.source, candidate.row, lang), candidate.name, mask.id(candidate.id_number), candidate.birth_date ?? '', candidate.township]

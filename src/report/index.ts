@@ -12,7 +12,7 @@ import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
-export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
+export { LANGS, categoryLabel, reasonLabel, flagLabel, sourceLabel, ruleLabel, rejectLabel, columnLabel, explanation, COLUMNS, type Lang, type Rule } from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
@@ -26,6 +26,8 @@ export interface ReportInput {
   readonly rejected: readonly RejectedRow[];
   readonly lang: Lang;
   readonly maskIds: boolean;
+  /** When the run was made (the workbook says so; summary.json stays free of the clock). */
+  readonly madeAt?: Date;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */

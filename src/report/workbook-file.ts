@@ -11,21 +11,52 @@ export interface SheetColumn {
   /** Stored as text (ID numbers: as numbers Excel would destroy their last digits). */
   readonly text?: boolean;
   readonly date?: boolean;
+  /** Long text: wrapped within the column instead of running over the next ones. */
+  readonly wrap?: boolean;
 }
 
 export interface SheetContent {
   readonly name: string;
-  /** A table: a bold, frozen, filterable header row over these columns. */
+  /** A table: a bold, frozen, filterable header row over these columns, repeated on every printed page. */
   readonly columns?: readonly SheetColumn[];
   /** Column widths of a sheet that is not a table. */
   readonly widths?: readonly number[];
+  /** Columns kept in view when scrolling right (a sheet that is not a table). */
+  readonly freezeColumns?: number;
   readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean }[];
 }
 
 export interface WorkbookContent {
   readonly created: Date;
+  /** Printed at the top of every page (county prefixes, as-of date). */
+  readonly pageHeader: string;
+  /** Printed at the bottom of every page; `&P` is the page, `&N` the number of pages. */
+  readonly pageFooter: string;
   readonly sheets: readonly SheetContent[];
 }
+
+/**
+ * SPEC §7: a report that prints. Every sheet landscape on A4, fit to one page wide
+ * (as many pages long as it takes), narrow margins, the page header and footer.
+ */
+function pageSetup(sheet: SheetContent) {
+  return {
+    orientation: 'landscape',
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    ...(sheet.columns ? { printTitlesRow: '1:1' } : {}),
+  } as const;
+}
+
+/** Header and footer codes start with "&": a literal ampersand is written twice. */
+function headerText(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+const WRAP = { wrapText: true, vertical: 'top' } as const;
 
 /** Writes `content` to `file` (mode 0600) with exceljs's streaming writer. */
 export async function writeWorkbookFile(file: string, content: WorkbookContent): Promise<void> {
@@ -36,17 +67,30 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
   workbook.creator = 'rollcall';
   for (const sheetContent of content.sheets) {
     const columns = sheetContent.columns;
-    const sheet = workbook.addWorksheet(sheetContent.name, columns ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+    const freeze = columns ? { state: 'frozen', ySplit: 1 } : sheetContent.freezeColumns ? { state: 'frozen', xSplit: sheetContent.freezeColumns } : null;
+    const sheet = workbook.addWorksheet(sheetContent.name, {
+      ...(freeze ? { views: [freeze] } : {}),
+      pageSetup: pageSetup(sheetContent),
+      headerFooter: {
+        oddHeader: `&L${headerText(content.pageHeader)}&R${headerText(sheetContent.name)}`,
+        oddFooter: `&C${content.pageFooter}`,
+      },
+    } as never);
     if (columns) {
       sheet.columns = columns.map((column) => ({
         header: column.header,
         width: column.width,
-        style: column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {},
+        style: {
+          ...(column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {}),
+          ...(column.wrap ? { alignment: WRAP } : {}),
+        },
       }));
-      sheet.getRow(1).font = { bold: true };
+      const header = sheet.getRow(1);
+      header.font = { bold: true };
+      header.alignment = { wrapText: true, vertical: 'middle' };
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     } else if (sheetContent.widths) {
-      sheet.columns = sheetContent.widths.map((width) => ({ width }));
+      sheet.columns = sheetContent.widths.map((width) => ({ width, style: { alignment: WRAP } }));
     }
     for (const { cells, bold } of sheetContent.rows) {
       const row = sheet.addRow([...cells]);

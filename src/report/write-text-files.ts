@@ -2,7 +2,7 @@ import { CATEGORIES, type Case } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import { csvFile } from './cell-safety.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
-import { COLUMN_LABELS, type Lang } from './labels.js';
+import { columnLabel, type Lang } from './labels.js';
 import { writeReportFile } from './output-dir.js';
 import type { Summary } from './summary.js';
 
@@ -24,7 +24,7 @@ export async function writeRejectedCsv(dir: string, rejected: readonly RejectedR
 /** One CSV per category (written even when empty), in the order clerks work them. */
 export async function writeCategoryCsvs(dir: string, listing: CaseListing, lang: Lang): Promise<string[]> {
   const files: string[] = [];
-  const header = CASE_COLUMNS.map((column) => COLUMN_LABELS[column][lang]);
+  const header = CASE_COLUMNS.map((column) => columnLabel(column, lang));
   for (const category of CATEGORIES) {
     const rows = listing.rows[category].map((row) => CASE_COLUMNS.map((column) => row[column]));
     const file = `${category}.csv`;
