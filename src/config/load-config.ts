@@ -32,7 +32,7 @@ export function parseConfigText(text: string, file: string): ConfigFile {
   if (result.success) return result.data;
   const lines = result.error.issues.flatMap(describeIssue);
   const list: Text = { zh: lines.map((l) => `  ${l.zh}`).join('\n'), en: lines.map((l) => `  ${l.en}`).join('\n') };
-  throw new RollcallError('config', { key: 'config.problems', params: { file, count: lines.length, list } });
+  throw new RollcallError('config', { key: 'config.problems', params: { file, problems: lines.length === 1 ? both('config.one_problem') : both('config.many_problems', { count: lines.length }), list } });
 }
 
 /**

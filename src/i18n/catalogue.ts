@@ -2,6 +2,7 @@ import { cliMessages } from './messages/cli.js';
 import { configMessages } from './messages/config.js';
 import { coreMessages } from './messages/core.js';
 import { reportMessages } from './messages/report.js';
+import { schemaMessages } from './messages/schema.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -10,6 +11,7 @@ export const CATALOGUE = {
   ...cliMessages,
   ...configMessages,
   ...reportMessages,
+  ...schemaMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
