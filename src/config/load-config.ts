@@ -88,7 +88,7 @@ function describeProblem(issue: z.core.$ZodIssue): Text {
   }
   if (issue.code === 'invalid_type') {
     const received = /received (\w+)/.exec(en)?.[1] ?? '';
-    return { zh: `类型不对：应为${typeName(issue.expected)}，实际是${typeName(received)}`, en };
+    return { zh: `应为${typeName(issue.expected)}，实际是${typeName(received)}`, en };
   }
   if (issue.code === 'too_small') return { zh: issue.origin === 'array' ? `至少要有 ${issue.minimum} 项` : `不能小于 ${issue.minimum}`, en };
   if (issue.code === 'too_big') return { zh: issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `不能大于 ${issue.maximum}`, en };

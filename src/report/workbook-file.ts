@@ -23,7 +23,8 @@ export interface SheetContent {
   readonly widths?: readonly number[];
   /** Columns kept in view when scrolling right (a sheet that is not a table). */
   readonly freezeColumns?: number;
-  readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean }[];
+  /** `heading`: a title in the first cell, not wrapped, running over the empty cells beside it. */
+  readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean; readonly heading?: boolean }[];
 }
 
 export interface WorkbookContent {
@@ -57,6 +58,31 @@ function headerText(text: string): string {
 }
 
 const WRAP = { wrapText: true, vertical: 'top' } as const;
+const TOP = { vertical: 'top' } as const;
+const LINE_HEIGHT = 15;
+
+/** Columns a text takes: Chinese characters about two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return width;
+}
+
+/**
+ * The height a row needs for its wrapped cells. Spreadsheets do not grow a row to
+ * fit wrapped text when they open a file, so the writer sets it (an estimate: a
+ * little more room than needed rather than a cut line).
+ */
+function rowHeight(cells: readonly Value[], widths: readonly number[], wrapped: (c: number) => boolean): number | undefined {
+  let lines = 1;
+  cells.forEach((cell, c) => {
+    if (typeof cell !== 'string' || cell === '' || !wrapped(c)) return;
+    const usable = Math.max(1, (widths[c] ?? 10) - 1);
+    const needed = cell.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}
 
 /** Writes `content` to `file` (mode 0600) with exceljs's streaming writer. */
 export async function writeWorkbookFile(file: string, content: WorkbookContent): Promise<void> {
@@ -82,19 +108,27 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
         width: column.width,
         style: {
           ...(column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {}),
-          ...(column.wrap ? { alignment: WRAP } : {}),
+          // Top-aligned, so that a row grown for a wrapped cell still reads across.
+          alignment: column.wrap ? WRAP : TOP,
         },
       }));
       const header = sheet.getRow(1);
       header.font = { bold: true };
       header.alignment = { wrapText: true, vertical: 'middle' };
+      const height = rowHeight(columns.map((column) => column.header), columns.map((column) => column.width), () => true);
+      if (height) header.height = height;
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     } else if (sheetContent.widths) {
-      sheet.columns = sheetContent.widths.map((width) => ({ width, style: { alignment: WRAP } }));
+      sheet.columns = sheetContent.widths.map((width) => ({ width }));
     }
-    for (const { cells, bold } of sheetContent.rows) {
+    const widths = columns ? columns.map((column) => column.width) : (sheetContent.widths ?? []);
+    const wrapped = (c: number) => (columns ? columns[c]?.wrap === true : true);
+    for (const { cells, bold, heading } of sheetContent.rows) {
       const row = sheet.addRow([...cells]);
       if (bold) row.font = { bold: true };
+      if (!columns) row.alignment = heading ? TOP : WRAP;
+      const height = heading ? undefined : rowHeight(cells, widths, wrapped);
+      if (height) row.height = height;
       cells.forEach((cell, c) => {
         if (cell instanceof Date && !columns?.[c]?.date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
       });

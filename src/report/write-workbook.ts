@@ -114,6 +114,7 @@ function share(part: number, whole: number): string {
 function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, madeAt: Date | undefined): SheetContent {
   const rows: SheetContent['rows'] = [];
   const add = (cells: Value[], bold = false) => rows.push({ cells, bold });
+  const heading = (text: string) => rows.push({ cells: [text], bold: true, heading: true });
   add([wb('version', lang), `rollcall ${summary.rollcall_version}`], true);
   if (madeAt) add([wb('run_at', lang), timeText(madeAt.toISOString())]);
   add([wb('as_of', lang), dateCell(summary.as_of)]);
@@ -146,17 +147,17 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
   for (const reason of REASONS) add([reasonLabel(reason, lang), summary.cases.by_reason[reason]]);
 
   add([]);
-  add([wb('population', lang)], true);
+  heading(wb('population', lang));
   add([wb('township', lang), wb('school_age_people', lang), wb('with_active', lang), wb('share', lang)], true);
   for (const [township, counts] of Object.entries(summary.population_by_township)) {
     add([township || wb('unknown', lang), counts.school_age, counts.with_active_registration, share(counts.with_active_registration, counts.school_age)]);
   }
 
   add([]);
-  add([wb('no_roster', lang)], true);
+  heading(wb('no_roster', lang));
   const schools = summary.attendance?.schools_without_roster;
-  if (!schools) add([wb('no_roster_absent', lang)]);
-  else if (schools.length === 0) add([wb('no_roster_none', lang)]);
+  if (!schools) rows.push({ cells: [wb('no_roster_absent', lang)], heading: true });
+  else if (schools.length === 0) rows.push({ cells: [wb('no_roster_none', lang)], heading: true });
   else {
     add([wb('school', lang), wb('school_code', lang), wb('registrations', lang)], true);
     for (const school of schools) add([school.school || wb('unknown', lang), school.school_code, school.active_registrations]);
@@ -172,14 +173,14 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
       add([name || wb('unknown', lang), '', ...CATEGORIES.map((category) => counts[category]), CATEGORIES.reduce((sum, category) => sum + counts[category], 0)]);
     }
   }
-  return { name: wb('summary', lang), widths: [28, 26, 13, 13, 13, 13, 13, 34], freezeColumns: 1, rows };
+  return { name: wb('summary', lang), widths: [28, 30, 13, 13, 13, 13, 24, 66], freezeColumns: 1, rows };
 }
 
 /** 说明: every column, category, reason, flag and rule in plain words, with what to do (SPEC §7). */
 function glossarySheet(lang: Lang): SheetContent {
-  const rows: SheetContent['rows'] = [{ cells: [wb('glossary_intro', lang)] }];
+  const rows: SheetContent['rows'] = [{ cells: ['', '', wb('glossary_intro', lang)] }];
   const section = (heading: string, entries: [string, string, string][]) => {
-    rows.push({ cells: [] }, { cells: [heading], bold: true });
+    rows.push({ cells: [] }, { cells: [heading], bold: true, heading: true });
     for (const entry of entries) rows.push({ cells: entry });
   };
   section(wb('glossary_columns', lang), CASE_COLUMNS.map((column) => [columnLabel(column, lang), column, explanation('column', column, lang)]));

@@ -94,7 +94,7 @@ describe('the config file (SPEC §6)', () => {
   it('says every problem in Chinese too', () => {
     expect(catchError('{"county": "341324", "statuses": {"registryActiv": ["在读"]}}').render('zh')).toMatchInlineSnapshot(`
       "配置文件 rollcall.json 有 2 处问题：
-        county：类型不对：应为列表 [ ]，实际是文字
+        county：应为列表 [ ]，实际是文字
         statuses.registryActiv：不认识的键（您是不是要写 "registryActive"？）"
     `);
   });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../src/domain/index.js';
+import { CATEGORIES, REASONS } from '../../src/domain/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { County } from '../helpers/county.js';
 import { join, tempDir, writeCsv } from '../helpers/files.js';
@@ -40,7 +40,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
     expect(summary.sources.registry).toMatchObject({ format: 'xlsx', sheet: '学生名单' });
     expect(summary.cases.total).toBe(cases.length);
     expect(Object.values(summary.cases.by_category).reduce((a: number, b) => a + (b as number), 0)).toBe(cases.length);
-    expect(Object.keys(summary.cases.by_reason)).toHaveLength(19);
+    expect(Object.keys(summary.cases.by_reason)).toHaveLength(REASONS.length);
     expect(summary.links.registry.id_exact).toBeGreaterThan(0);
 
     // Category CSVs: UTF-8 with a BOM, Chinese headers, one row per case.
@@ -58,7 +58,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
 
     // The workbook: summary, a sheet per category, the review detail.
     const workbook = await readWorkbook(join(out, 'report.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['摘要', '在籍不在校', '适龄未入学', '无身份证号或证号有误', '空挂学籍', '身份信息不一致', '待人工核实', '核实对照']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['摘要', '在籍不在校', '适龄未入学', '无身份证号或证号有误', '空挂学籍', '身份信息不一致', '待人工核实', '核实对照', '说明']);
     const missing = workbook.getWorksheet('无身份证号或证号有误')!;
     expect(missing.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(missing.autoFilter).toBeTruthy();
@@ -182,6 +182,6 @@ describe('the terminal table', () => {
     county.household(child);
     county.registry(child, { 学籍状态: '在籍' });
     const result = await county.reconcile();
-    expect(result.stdout).toContain('注意：registry 有 1 行的状态不在任何状态列表中');
+    expect(result.stdout).toContain('注意：学籍系统导出有 1 行的状态不在任何状态列表中');
   });
 });
