@@ -38,7 +38,7 @@ export const cliMessages = {
     zh: '在标准错误输出此级别及以上的 JSON 日志（默认：终端上不输出，定时任务中为 info）',
     en: 'JSON log lines on stderr at this level and above (default: none on a terminal, info under cron)',
   },
-  'cli.option.lang': { zh: '界面和报告的语言：zh 中文（默认）或 en 英文', en: 'language of messages and reports: zh Chinese (default) or en English' },
+  'cli.option.lang': { zh: '界面和报告的语言：zh 中文，en 英文', en: 'language of messages and reports: zh Chinese, en English' },
   'cli.option.out': { zh: '报告文件夹，每次运行整体、原子地替换', en: 'report folder, replaced whole and atomically on every run' },
   'cli.option.mask_ids': { zh: '在 CSV 和工作簿中隐去身份证号中间几位（341324********1234）', en: 'mask ID numbers in the CSVs and the workbook (341324********1234)' },
   'cli.option.reconcile_json': { zh: '在标准输出打印 JSON 摘要，而不是表格', en: 'print the summary as JSON on stdout instead of a table' },
