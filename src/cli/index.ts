@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
   } catch (error) {
     if (error instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
-      io.stderr.write(`rollcall: ${describeCommanderError(error, program, argv, lang)}\n`);
+      tellWhyStopped(io, logger, 'usage', describeCommanderError(error, program, argv, lang));
       return 2;
     }
     if (error instanceof RollcallError) {

@@ -89,7 +89,9 @@ export function describeCommanderError(error: CommanderError, program: Command, 
       text = t('cli.error.other', lang, { detail: error.message.replace(/^error: /, '') });
   }
   const name = command ? `rollcall ${command.name()}` : 'rollcall';
-  return `${text}\n${t('cli.error.see_help', lang, { command: name })}`;
+  // One line (SPEC §6: a run that stops says why in one human-readable line).
+  const stop = lang === 'en' ? ' ' : /[？。]$/.test(text) ? '' : '。';
+  return `${text}${stop}${t('cli.error.see_help', lang, { command: name })}`;
 }
 
 /** A flag on the command line that the command does not know, and the one it most resembles. */

@@ -23,7 +23,7 @@ import type { SheetColumn, SheetContent, Value, WorkbookContent } from './workbo
 
 /** Widths for a landscape A4 page: long texts wrap (SPEC §7), IDs and student numbers fit whole. */
 const WIDTHS: Record<Column, number> = {
-  case_id: 15,
+  case_id: 17,
   category: 11,
   reasons: 18,
   flags: 12,
@@ -216,7 +216,7 @@ function crossTable(cases: readonly Case[], keyOf: (c: Case) => string): [string
 function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lang, mask: Masker): SheetContent {
   const fields = ['id_number', 'name', 'gender', 'birth_date', 'township'] as const;
   const columns: SheetColumn[] = [
-    { header: columnLabel('case_id', lang), width: 15, text: true },
+    { header: columnLabel('case_id', lang), width: 17, text: true },
     { header: wb('role', lang), width: 10 },
     { header: columnLabel('records', lang), width: 14, wrap: true },
     { header: columnLabel('name', lang), width: 10 },

@@ -35,11 +35,14 @@ describe('--help, in Chinese by default and in English with --lang en', () => {
 
 describe("commander's own errors, in the run's language, with the flag that was meant", () => {
   it('suggests --registry for --registy, though commander first misses the required --registry', async () => {
-    const zh = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv']);
+    const zh = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv'], undefined, { terminal: true });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toBe('rollcall: 缺少必需的选项 --registry——您是不是要用 --registry？\n运行 rollcall reconcile --help 查看用法。\n');
-    const en = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv', '--lang', 'en']);
-    expect(en.stderr).toBe('rollcall: required option --registry not specified — did you mean --registry?\nRun rollcall reconcile --help for the usage.\n');
+    expect(zh.stderr).toBe('rollcall: 缺少必需的选项 --registry——您是不是要用 --registry？运行 rollcall reconcile --help 查看用法\n');
+    const en = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv', '--lang', 'en'], undefined, { terminal: true });
+    expect(en.stderr).toBe('rollcall: required option --registry not specified — did you mean --registry? — run rollcall reconcile --help for the usage\n');
+    // Under cron, the same one line as a JSON log record.
+    const cron = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv']);
+    expect(cron.logs).toEqual([expect.objectContaining({ code: 'usage', msg: expect.stringContaining('您是不是要用 --registry？') })]);
   });
 
   it.each([
@@ -51,7 +54,7 @@ describe("commander's own errors, in the run's language, with the flag that was 
     [['reconcile', '--registry', 'r.csv', '--houshold', 'h.csv'], '缺少必需的选项 --household——您是不是要用 --household？'],
     [['reconcile', '--houshold', 'h.csv'], '缺少必需的选项 --registry；不认识的选项 --houshold——您是不是要用 --household？'],
   ])('rollcall %s', async (args, message) => {
-    const result = await runRollcall(args);
+    const result = await runRollcall(args, undefined, { terminal: true });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/error:|unknown option|required option/);

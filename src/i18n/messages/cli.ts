@@ -76,7 +76,7 @@ export const cliMessages = {
     en: 'unexpected arguments: {args} — give every file after its option, e.g. --registry registry.xlsx',
   },
   'cli.error.other': { zh: '命令行有误：{detail}', en: 'command line: {detail}' },
-  'cli.error.see_help': { zh: '运行 {command} --help 查看用法。', en: 'Run {command} --help for the usage.' },
+  'cli.error.see_help': { zh: '运行 {command} --help 查看用法', en: '— run {command} --help for the usage' },
   // Commands' own usage errors
   'cli.inspect.no_input': {
     zh: 'inspect：没有给出输入文件——请至少用 --registry、--household、--poverty 或 --attendance 指定一个',
