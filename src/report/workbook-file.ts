@@ -68,6 +68,27 @@ function textWidth(text: string): number {
   return width;
 }
 
+/** Lines a paragraph takes when wrapped at `usable` columns: between words, or between any two Chinese characters. */
+function wrappedLines(paragraph: string, usable: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of paragraph.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+/gu) ?? []) {
+    if (/^\s+$/.test(token)) {
+      if (used > 0) used += 1;
+      continue;
+    }
+    const width = textWidth(token);
+    if (used > 0 && used + width > usable) {
+      lines++;
+      used = 0;
+    }
+    // A word longer than the column is broken inside.
+    lines += Math.floor(Math.max(0, width - 1) / usable);
+    used += width % usable || Math.min(width, usable);
+  }
+  return lines;
+}
+
 /**
  * The height a row needs for its wrapped cells. Spreadsheets do not grow a row to
  * fit wrapped text when they open a file, so the writer sets it (an estimate: a
@@ -78,7 +99,7 @@ function rowHeight(cells: readonly Value[], widths: readonly number[], wrapped: 
   cells.forEach((cell, c) => {
     if (typeof cell !== 'string' || cell === '' || !wrapped(c)) return;
     const usable = Math.max(1, (widths[c] ?? 10) - 1);
-    const needed = cell.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+    const needed = cell.split('\n').reduce((sum, part) => sum + wrappedLines(part, usable), 0);
     lines = Math.max(lines, needed);
   });
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
