@@ -24,7 +24,7 @@ export interface SheetContent {
   /** Columns kept in view when scrolling right (a sheet that is not a table). */
   readonly freezeColumns?: number;
   /** `heading`: a title in the first cell, not wrapped, running over the empty cells beside it. */
-  readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean; readonly heading?: boolean }[];
+  readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean; readonly heading?: boolean; readonly percent?: readonly number[] }[];
 }
 
 export interface WorkbookContent {
@@ -144,7 +144,7 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
     }
     const widths = columns ? columns.map((column) => column.width) : (sheetContent.widths ?? []);
     const wrapped = (c: number) => (columns ? columns[c]?.wrap === true : true);
-    for (const { cells, bold, heading } of sheetContent.rows) {
+    for (const { cells, bold, heading, percent } of sheetContent.rows) {
       const row = sheet.addRow([...cells]);
       if (bold) row.font = { bold: true };
       if (!columns) row.alignment = heading ? TOP : WRAP;
@@ -153,6 +153,7 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
       cells.forEach((cell, c) => {
         if (cell instanceof Date && !columns?.[c]?.date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
       });
+      for (const c of percent ?? []) row.getCell(c + 1).numFmt = '0.0%';
       row.commit();
     }
     sheet.commit();

@@ -107,8 +107,9 @@ function timeText(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 }
 
-function share(part: number, whole: number): string {
-  return whole === 0 ? '' : `${((part / whole) * 100).toFixed(1)}%`;
+/** A fraction, shown as a percentage (a number, so that it lines up and sorts). */
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }
 
 function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, madeAt: Date | undefined): SheetContent {
@@ -150,7 +151,10 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
   heading(wb('population', lang));
   add([wb('township', lang), wb('school_age_people', lang), wb('with_active', lang), wb('share', lang)], true);
   for (const [township, counts] of Object.entries(summary.population_by_township)) {
-    add([township || wb('unknown', lang), counts.school_age, counts.with_active_registration, share(counts.with_active_registration, counts.school_age)]);
+    rows.push({
+      cells: [township || wb('unknown', lang), counts.school_age, counts.with_active_registration, share(counts.with_active_registration, counts.school_age)],
+      percent: [3],
+    });
   }
 
   add([]);

@@ -66,7 +66,8 @@ describe('report.xlsx prints, explains itself and says where it came from (SPEC 
   });
 
   it('counts reasons and lists the schools the roster could not check, with the township denominators', () => {
-    const text = cellsOf(workbook.getWorksheet('摘要')!).map((row) => row.join('|')).join('\n');
+    const summarySheet = workbook.getWorksheet('摘要')!;
+    const text = cellsOf(summarySheet).map((row) => row.join('|')).join('\n');
     expect(text).toContain(`开学未报到|${summary.cases.by_reason.not_checked_in}`);
     const schools = summary.attendance.schools_without_roster as { school: string; school_code: string; active_registrations: number }[];
     expect(schools.length).toBeGreaterThan(0);
@@ -77,7 +78,10 @@ describe('report.xlsx prints, explains itself and says where it came from (SPEC 
     expect(Object.keys(population).sort()).toEqual(['东湖镇', '城关镇', '西岗镇']);
     for (const [township, counts] of Object.entries(population)) {
       expect(counts.with_active_registration).toBeLessThanOrEqual(counts.school_age);
-      expect(text).toContain(`${township}|${counts.school_age}|${counts.with_active_registration}|${((counts.with_active_registration / counts.school_age) * 100).toFixed(1)}%`);
+      const row = summarySheet.getRows(1, summarySheet.rowCount)!.find((r) => r.getCell(1).value === township && r.getCell(2).value === counts.school_age)!;
+      expect(row.getCell(3).value).toBe(counts.with_active_registration);
+      expect(row.getCell(4).value).toBeCloseTo(counts.with_active_registration / counts.school_age, 3);
+      expect(row.getCell(4).numFmt).toBe('0.0%');
     }
   });
 
