@@ -12,7 +12,24 @@ import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
-export { LANGS, categoryLabel, reasonLabel, flagLabel, sourceLabel, ruleLabel, rejectLabel, columnLabel, explanation, COLUMNS, type Lang, type Rule } from './labels.js';
+export {
+  LANGS,
+  categoryLabel,
+  reasonLabel,
+  flagLabel,
+  sourceLabel,
+  ruleLabel,
+  rejectLabel,
+  columnLabel,
+  explanation,
+  COLUMNS,
+  CATEGORY_LABELS,
+  REASON_LABELS,
+  FLAG_LABELS,
+  label,
+  type Lang,
+  type Rule,
+} from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';

@@ -1,5 +1,5 @@
 import { CATALOGUE, LANGS, t, type Lang, type MessageKey } from '../i18n/index.js';
-import type { Category, Flag, Reason, SourceName } from '../domain/index.js';
+import { CATEGORIES, FLAGS, REASONS, SOURCE_NAMES, type Category, type Flag, type Reason, type SourceName } from '../domain/index.js';
 import type { RejectReason } from '../load/index.js';
 
 // The names of codes live in the message catalogue (src/i18n/messages/report.ts);
@@ -49,14 +49,23 @@ export const COLUMNS = [
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
+/** The same names as tables, for code that reads them by code (each entry is the catalogue's). */
+function table<K extends string>(codes: readonly K[], key: (code: K) => MessageKey): Labels<K> {
+  return Object.fromEntries(codes.map((code) => [code, CATALOGUE[key(code)]])) as Labels<K>;
+}
+export const CATEGORY_LABELS = table(CATEGORIES, (c) => `report.category.${c}`);
+export const REASON_LABELS = table(REASONS, (r) => `report.reason.${r}`);
+export const FLAG_LABELS = table(FLAGS, (f) => `report.flag.${f}`);
+export const RULE_LABELS = table<Rule>(['id_exact', 'id_fuzzy', 'name_birth'], (r) => `report.rule.${r}`);
+export const COLUMN_LABELS = table(COLUMNS, (c) => `report.column.${c}`);
+
+export function label<K extends string>(labels: Labels<K>, key: K, lang: Lang): string {
+  return labels[key][lang];
+}
+
 type WorkbookWord = MessageKey extends infer K ? (K extends `report.wb.${infer W}` ? W : never) : never;
 
-const SOURCE_LABELS: Labels<SourceName> = {
-  registry: CATALOGUE['report.source.registry'],
-  household: CATALOGUE['report.source.household'],
-  poverty: CATALOGUE['report.source.poverty'],
-  attendance: CATALOGUE['report.source.attendance'],
-};
+export const SOURCE_LABELS = table(SOURCE_NAMES, (s) => `report.source.${s}`);
 
 export function genderLabel(gender: 'male' | 'female' | null, lang: Lang): string {
   if (!gender) return '';
