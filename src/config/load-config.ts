@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import levenshtein from 'fast-levenshtein';
-import { parse as parseTolerantly, type ParseError } from 'jsonc-parser';
+import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { RollcallError } from '../domain/index.js';
 import { both, type MessageKey, type Text } from '../i18n/index.js';
@@ -50,14 +50,31 @@ function syntaxError(text: string, file: string, detail: string): RollcallError 
   const fullWidthAt = span.search(/[“”＂，]/u);
   const fullWidth = fullWidthAt >= 0 ? { index: offset + fullWidthAt, char: span[fullWidthAt]! } : null;
   const { line, column } = lineAndColumn(text, offset);
-  if (offset >= text.trimEnd().length) return new RollcallError('config', { key: 'config.not_json_at_end', params: { file, detail } });
-  const message = new RollcallError('config', { key: 'config.not_json', params: { file, line, column, detail } });
-  if (!fullWidth) return message;
+  // What is wrong, in words: jsonc-parser's error code, else JSON.parse's own message.
+  const what: Text = first ? (JSON_PROBLEMS[printParseErrorCode(first.error)] ?? plain(detail)) : plain(detail);
+  if (offset >= text.trimEnd().length) return new RollcallError('config', { key: 'config.not_json_at_end', params: { file, detail: what } });
+  if (!fullWidth) return new RollcallError('config', { key: 'config.not_json', params: { file, line, column, detail: what } });
   const at = lineAndColumn(text, fullWidth.index);
-  const hint = both('config.full_width', { line: at.line, column: at.column, char: fullWidth.char });
-  const params = { file, line, column, detail: { zh: `${detail}；${hint.zh}`, en: `${detail}; ${hint.en}` } };
-  return new RollcallError('config', { key: 'config.not_json', params });
+  return new RollcallError('config', { key: 'config.not_json', params: { file, line, column, detail: both('config.full_width', { line: at.line, column: at.column, char: fullWidth.char }) } });
 }
+
+function plain(detail: string): Text {
+  const text = detail.replace(/\s+/g, ' ');
+  return { zh: text, en: text };
+}
+
+const JSON_PROBLEMS: Readonly<Record<string, Text>> = {
+  InvalidSymbol: { zh: '无效的字符', en: 'a character JSON does not allow' },
+  ValueExpected: { zh: '这里应有一个值（常见原因：多余的逗号）', en: 'a value is expected here (often a comma too many)' },
+  CommaExpected: { zh: '缺少逗号', en: 'a comma is missing' },
+  ColonExpected: { zh: '缺少冒号', en: 'a colon is missing' },
+  PropertyNameExpected: { zh: '应为用双引号括起的键名', en: 'a key in double quotes is expected' },
+  CloseBraceExpected: { zh: '缺少 }', en: 'a } is missing' },
+  CloseBracketExpected: { zh: '缺少 ]', en: 'a ] is missing' },
+  EndOfFileExpected: { zh: 'JSON 对象后面还有多余的内容', en: 'there is more after the JSON object' },
+  UnexpectedEndOfString: { zh: '文字没有结束的双引号', en: 'a text has no closing double quote' },
+  InvalidCommentToken: { zh: 'JSON 不允许注释', en: 'JSON allows no comments' },
+};
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);

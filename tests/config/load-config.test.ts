@@ -71,7 +71,10 @@ describe('the config file (SPEC §6)', () => {
   });
 
   it('says where JSON syntax breaks, as line and column', () => {
-    expect(problem('{"county": ["341324",]}')).toMatch(/^config file rollcall\.json: not valid JSON at line 1, column 22 \(.*\) — fix the syntax/);
+    expect(problem('{"county": ["341324",]}')).toBe(
+      'config file rollcall.json: not valid JSON at line 1, column 22: a value is expected here (often a comma too many) — fix the syntax; the file must be one JSON object',
+    );
+    expect(catchError('{"county": ["341324" "341302"]}').render('zh')).toBe('配置文件 rollcall.json：第 1 行第 22 列不是有效的 JSON：缺少逗号——请修正语法；整个文件必须是一个 JSON 对象');
     expect(problem('{\n  "schoolAge": {"min": 6,\n  "max": 15\n')).toMatch(/^config file rollcall\.json: the JSON ends early/);
   });
 

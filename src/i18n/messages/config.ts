@@ -5,16 +5,16 @@ export const configMessages = {
   'config.file_missing': { zh: '配置文件 {file}：找不到——请检查 --config 的路径', en: 'config file {file}: file not found — check the --config path' },
   'config.file_unreadable': { zh: '配置文件 {file}：无法读取——请检查文件权限和 --config 的路径', en: 'config file {file}: cannot be read — check the --config path' },
   'config.not_json': {
-    zh: '配置文件 {file}：第 {line} 行第 {column} 列不是有效的 JSON（{detail}）——请修正语法；整个文件必须是一个 JSON 对象',
-    en: 'config file {file}: not valid JSON at line {line}, column {column} ({detail}) — fix the syntax; the file must be one JSON object',
+    zh: '配置文件 {file}：第 {line} 行第 {column} 列不是有效的 JSON：{detail}——请修正语法；整个文件必须是一个 JSON 对象',
+    en: 'config file {file}: not valid JSON at line {line}, column {column}: {detail} — fix the syntax; the file must be one JSON object',
   },
   'config.not_json_at_end': {
-    zh: '配置文件 {file}：JSON 不完整，文件提前结束（{detail}）——请检查是否缺少 }、] 或引号',
-    en: 'config file {file}: the JSON ends early ({detail}) — check for a missing }, ] or quote',
+    zh: '配置文件 {file}：JSON 不完整，文件提前结束：{detail}——请检查是否缺少 }、] 或引号',
+    en: 'config file {file}: the JSON ends early: {detail} — check for a missing }, ] or quote',
   },
   'config.full_width': {
-    zh: '第 {line} 行第 {column} 列有全角字符 {char}（输入法打出的），JSON 只认半角的 " 和 ,——请改成半角',
-    en: 'line {line}, column {column} has the full-width character {char} (typed by an input method); JSON needs the half-width " and , — retype it',
+    zh: '第 {line} 行第 {column} 列有全角字符 {char}（输入法打出的），JSON 只认半角的 " 和 ,，请改成半角',
+    en: 'line {line}, column {column} has the full-width character {char} (typed by an input method); JSON needs the half-width " and , so retype it',
   },
   'config.problems': { zh: '配置文件 {file} 有{problems}：\n{list}', en: 'config file {file} has {problems}:\n{list}' },
   'config.one_problem': { zh: '一处问题', en: 'a problem' },
