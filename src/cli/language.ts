@@ -35,7 +35,37 @@ export function localiseHelp(program: Command, lang: Lang): void {
       styleUsage: words,
       styleSubcommandTerm: words,
       optionDescription: (option: Option) => describeOption(option, lang),
+      // A Chinese character takes two columns in a terminal, and a line may break between any two.
+      displayWidth: terminalWidth,
+      boxWrap: wrapText,
     } as Partial<Help>);
+}
+
+/** Columns a text takes in a terminal (commander's help has no colours here). */
+function terminalWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) >= 0x2e80 && ch.charCodeAt(0) <= 0xffef ? 2 : 1;
+  return width;
+}
+
+/** Greedy wrapping at `width` columns, between words or between any two Chinese characters. */
+function wrapText(text: string, width: number): string {
+  if (width < 40) return text;
+  return text
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const token of line.match(/\s*(?:[\u2e80-\uffef]|[^\s\u2e80-\uffef]+)/gu) ?? []) {
+        if (current !== '' && terminalWidth(current) + terminalWidth(token) > width) {
+          lines.push(current);
+          current = token.trimStart();
+        } else current += token;
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 function describeOption(option: Option, lang: Lang): string {
