@@ -25,11 +25,18 @@ describe('--help, in Chinese by default and in English with --lang en', () => {
   });
 
   it('describes the options of reconcile in Chinese', async () => {
-    const { stdout } = await runRollcall(['reconcile', '--help']);
+    // Lines wrapped at 80 columns are joined back.
+    const stdout = (await runRollcall(['reconcile', '--help'])).stdout.replace(/\n\s+/g, '');
     expect(stdout).toContain('--registry <file>');
     expect(stdout).toContain('学籍系统导出文件');
     expect(stdout).toContain('（可选：zh, en；默认：zh）');
     expect(stdout).toContain('（默认：./rollcall-out）');
+  });
+
+  it('wraps Chinese help at 80 terminal columns, a Chinese character being two', async () => {
+    const { stdout } = await runRollcall(['reconcile', '--help']);
+    const width = (line: string) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+    for (const line of stdout.split('\n')) expect(width(line), line).toBeLessThanOrEqual(80);
   });
 });
 
