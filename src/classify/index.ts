@@ -71,3 +71,4 @@ function disambiguateIds(cases: Case[]): void {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+export { describeCoverage, type Coverage, type SchoolWithoutRoster, type TownshipPopulation } from './coverage.js';

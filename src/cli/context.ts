@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Lang } from '../i18n/index.js';
 import type { SourceProgress } from '../load/index.js';
 import type { CliIO } from './io.js';
 import type { LogLevel } from './logger.js';
@@ -7,6 +8,9 @@ import type { LogLevel } from './logger.js';
 export interface CommandContext {
   readonly io: CliIO;
   readonly now: Date;
-  logger(level: LogLevel): Logger;
+  /** The language of the run (SPEC §6): zh unless --lang en. */
+  readonly lang: Lang;
+  /** The JSON logger; without a level, none on a terminal and info otherwise. */
+  logger(level: LogLevel | undefined): Logger;
   progress(): { onProgress?: SourceProgress; done(): void };
 }

@@ -1,30 +1,44 @@
 import { Option, type Command } from 'commander';
-import { parseIsoDay, RollcallError, today } from '../domain/index.js';
+import { parseAsOf } from '../config/index.js';
+import { RollcallError, today } from '../domain/index.js';
 import { generateCounty } from '../generate/index.js';
+import { t } from '../i18n/index.js';
 import type { CommandContext } from './context.js';
+import { langOption, logLevelOption } from './source-options.js';
+import type { LogLevel } from './logger.js';
 
 export function registerGenerate(program: Command, context: CommandContext): void {
+  const { lang } = context;
   program
     .command('generate')
-    .description('write a synthetic county (exports and truth.json) for tests, the demo and the benchmark')
-    .requiredOption('--people <n>', 'household persons, e.g. 20000')
-    .option('--seed <n>', 'random seed: the same seed gives the same files', '1')
-    .requiredOption('--out <dir>', 'folder for the exports and truth.json')
-    .option('--as-of <date>', 'the day the county is generated for, YYYY-MM-DD (default: today)')
-    .addOption(new Option('--flavor <flavor>', 'clean: UTF-8 CSVs; messy: GB18030, BOM+CRLF, XLSX, mixed spellings').choices(['clean', 'messy']).default('clean'))
-    .addOption(new Option('--log-level <level>').default('info').hideHelp())
-    .action(async (options: { people: string; seed: string; out: string; asOf?: string; flavor: 'clean' | 'messy'; logLevel: 'info' }) => {
+    .description(t('cli.generate.description', lang))
+    .requiredOption('--people <n>', t('cli.option.people', lang))
+    .option('--seed <n>', t('cli.option.seed', lang), '1')
+    .requiredOption('--out <dir>', t('cli.option.generate_out', lang))
+    .option('--as-of <date>', t('cli.option.generate_as_of', lang))
+    .addOption(new Option('--flavor <flavor>', t('cli.option.flavor', lang)).choices(['clean', 'messy']).default('clean'))
+    .addOption(logLevelOption(lang))
+    .addOption(langOption(lang))
+    .action(async (options: { people: string; seed: string; out: string; asOf?: string; flavor: 'clean' | 'messy'; logLevel?: LogLevel }) => {
       const people = Number(options.people);
       const seed = Number(options.seed);
-      if (!Number.isInteger(people) || people < 1000 || people > 20_000_000) throw new RollcallError('usage', `--people ${options.people}: expected a whole number from 1000 to 20000000`);
-      if (!Number.isInteger(seed) || seed < 0) throw new RollcallError('usage', `--seed ${options.seed}: expected a whole number`);
-      const asOf = options.asOf === undefined ? today(context.now) : parseIsoDay(options.asOf);
-      if (asOf === null) throw new RollcallError('usage', `--as-of ${JSON.stringify(options.asOf)}: not a calendar date — write it as YYYY-MM-DD`);
+      if (!Number.isInteger(people) || people < 1000 || people > 20_000_000) {
+        throw new RollcallError('usage', { key: 'cli.generate.bad_people', params: { value: options.people } });
+      }
+      if (!Number.isInteger(seed) || seed < 0) throw new RollcallError('usage', { key: 'cli.generate.bad_seed', params: { value: options.seed } });
+      const asOf = options.asOf === undefined ? today(context.now) : parseAsOf(options.asOf);
       const started = performance.now();
       const county = await generateCounty({ people, seed, asOf, flavor: options.flavor }, options.out);
       context.logger(options.logLevel).info({ ...county.counts, cases: county.truth.length, ms: Math.round(performance.now() - started) }, 'county generated');
       context.io.stdout.write(
-        `generated ${options.out}: ${Object.values(county.files).join(', ')}, truth.json — ${county.counts.household} household persons, ${county.counts.registry} registrations, ${county.counts.poverty} poverty members, ${county.truth.length} expected cases\n`,
+        `${t('cli.generate.done', lang, {
+          out: options.out,
+          files: Object.values(county.files).join(t('cli.run.list_separator', lang)),
+          household: county.counts.household,
+          registry: county.counts.registry,
+          poverty: county.counts.poverty,
+          cases: county.truth.length,
+        })}\n`,
       );
     });
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { Logger } from 'pino';
 import { RollcallError } from '../domain/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import type { CommandContext } from './context.js';
 import { registerGenerate } from './generate-command.js';
 import { registerInspect } from './inspect-command.js';
@@ -8,6 +9,8 @@ import { registerReconcile } from './reconcile-command.js';
 import type { CliIO } from './io.js';
 import { createLogger, type LogLevel } from './logger.js';
 import { terminalProgress } from './progress.js';
+import { describeCommanderError, detectLang, localiseHelp } from './language.js';
+import { langOption } from './source-options.js';
 
 export type { CliIO } from './io.js';
 
@@ -20,20 +23,27 @@ export const VERSION = '0.1.0';
  */
 export async function runCli(argv: readonly string[], io: CliIO, now: Date = new Date()): Promise<number> {
   let logger: Logger | null = null;
+  const lang = detectLang(argv);
   const context: CommandContext = {
     io,
     now,
-    logger(level: LogLevel) {
-      logger ??= createLogger(level, io.stderr);
+    lang,
+    logger(level: LogLevel | undefined) {
+      // SPEC §6, issue #12: on a terminal a person reads the table, not JSON lines,
+      // unless asked for; under cron (stderr not a terminal) they stay at info.
+      logger ??= createLogger(level ?? (io.stderr.isTTY ? 'silent' : 'info'), io.stderr);
       return logger;
     },
-    progress: () => terminalProgress(io),
+    progress: () => terminalProgress(io, lang),
   };
   const program = new Command('rollcall')
-    .description('Find children out of compulsory education by reconciling the student registry, household register and poverty roll (控辍保学)')
-    .version(VERSION)
+    .description(t('cli.program.description', lang))
+    .version(VERSION, '-V, --version', t('cli.option.version', lang))
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    // commander's own English error text is replaced by the catalogue's, below.
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => undefined });
+  localiseHelp(program, lang);
+  program.addOption(langOption(lang));
   registerReconcile(program, context, VERSION);
   registerInspect(program, context);
   registerGenerate(program, context);
@@ -43,17 +53,20 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return error.exitCode === 0 ? 0 : 2;
+      tellWhyStopped(io, logger, 'usage', describeCommanderError(error, program, argv, lang));
+      return 2;
     }
     if (error instanceof RollcallError) {
-      tellWhyStopped(io, logger, error.code, error.message, error.exitCode === 1 ? error.stack : undefined);
+      tellWhyStopped(io, logger, error.code, error.render(lang), error.exitCode === 1 ? error.stack : undefined);
       return error.exitCode;
     }
     const stack = (error as Error)?.stack ?? String(error);
-    tellWhyStopped(io, logger, 'unexpected', 'unexpected error — please report it with the stack below', stack);
+    tellWhyStopped(io, logger, 'unexpected', t('core.unexpected', lang), stack);
     return 1;
   }
 }
+
 
 /**
  * On a terminal, a plain message; otherwise (cron) one more JSON log line, so that

@@ -1,3 +1,4 @@
+import { t, type Lang } from '../i18n/index.js';
 import type { SourceProgress } from '../load/index.js';
 import type { CliIO } from './io.js';
 
@@ -5,7 +6,7 @@ import type { CliIO } from './io.js';
  * A one-line progress display on stderr while files are read, only when stderr is
  * a terminal (cron mail and log files get the JSON lines alone).
  */
-export function terminalProgress(io: CliIO): { onProgress?: SourceProgress; done(): void } {
+export function terminalProgress(io: CliIO, lang: Lang): { onProgress?: SourceProgress; done(): void } {
   if (!io.stderr.isTTY) return { done: () => undefined };
   let lastDraw = 0;
   let drawn = false;
@@ -16,7 +17,7 @@ export function terminalProgress(io: CliIO): { onProgress?: SourceProgress; done
       lastDraw = now;
       drawn = true;
       const percent = totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 100;
-      io.stderr.write(`\r\x1b[2Kreading ${source} (${file}): ${percent}%`);
+      io.stderr.write(`\r\x1b[2K${t('cli.progress', lang, { source: t(`report.source_long.${source}`, lang), file, percent })}`);
     },
     done() {
       if (drawn) io.stderr.write('\r\x1b[2K');

@@ -1,27 +1,27 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { resolveSettings } from '../config/index.js';
-import { CATEGORIES } from '../domain/index.js';
+import { CATEGORIES, type SourceName } from '../domain/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import { reconcile } from '../pipeline/index.js';
-import { CATEGORY_LABELS, LANGS, type Lang, type Summary } from '../report/index.js';
+import { categoryLabel, type Summary } from '../report/index.js';
 import type { CommandContext } from './context.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 
 interface ReconcileCommandOptions extends SourceOptions {
   out: string;
-  lang: Lang;
   maskIds?: boolean;
   notices?: boolean;
   json?: boolean;
 }
 
 export function registerReconcile(program: Command, context: CommandContext, version: string): void {
-  const command = program.command('reconcile').description('link the sources, find every case of SPEC §5, and write the reports');
-  addSourceOptions(command, true)
-    .option('--out <dir>', 'report folder, replaced whole and atomically on every run', './rollcall-out')
-    .addOption(new Option('--lang <lang>', 'language of the CSV and workbook headers').choices(LANGS).default('zh'))
-    .option('--mask-ids', 'mask ID numbers in the CSVs and the workbook (341324********1234)')
-    .option('--notices', 'write notices/<township>.docx: a 劝返复学/入学 notice to the guardians of each child (SPEC §11)')
-    .option('--json', 'print the summary as JSON on stdout instead of a table');
+  const { lang } = context;
+  const command = program.command('reconcile').description(t('cli.reconcile.description', lang));
+  addSourceOptions(command, lang, true)
+    .option('--out <dir>', t('cli.option.out', lang), './rollcall-out')
+    .option('--mask-ids', t('cli.option.mask_ids', lang))
+    .option('--notices', t('cli.option.notices', lang))
+    .option('--json', t('cli.option.reconcile_json', lang));
   command.action(async (options: ReconcileCommandOptions) => {
     const logger = context.logger(options.logLevel);
     const started = performance.now();
@@ -29,10 +29,11 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     const progress = context.progress();
     const { summary, files, unknownStatuses } = await reconcile(settings, {
       out: options.out,
-      lang: options.lang,
+      lang,
       maskIds: options.maskIds === true,
       notices: options.notices === true,
       version,
+      now: context.now,
       logger,
       onProgress: progress.onProgress,
       onLoaded: progress.done,
@@ -41,48 +42,49 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses));
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, lang, unknownStatuses));
   });
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
-/** The short table a clerk sees after a run (issue #5). */
-export function renderRunTable(summary: Summary, files: readonly string[], out: string, lang: Lang, unknownStatuses: Partial<Record<string, number>> = {}): string {
-  const zh = lang === 'zh';
+/** The short table a clerk sees after a run (issue #5, #12). */
+export function renderRunTable(
+  summary: Summary,
+  files: readonly string[],
+  out: string,
+  lang: Lang,
+  unknownStatuses: Partial<Record<SourceName, number>> = {},
+): string {
   const lines: string[] = [];
-  lines.push(
-    zh
-      ? `rollcall ${summary.as_of}（年龄基准日 ${summary.reference_day}），本县身份证前缀 ${summary.county.prefixes.join(', ')}${summary.county.inferred ? '（自动推断）' : ''}`
-      : `rollcall ${summary.as_of} (reference day ${summary.reference_day}), county prefixes ${summary.county.prefixes.join(', ')}${summary.county.inferred ? ' (inferred)' : ''}`,
-  );
-  lines.push('', zh ? '案例' : 'Cases');
-  const width = Math.max(...CATEGORIES.map((category) => CATEGORY_LABELS[category][lang].length));
-  for (const category of CATEGORIES) {
-    lines.push(`  ${pad(CATEGORY_LABELS[category][lang], width, zh)}  ${n(summary.cases.by_category[category]).padStart(8)}`);
-  }
-  lines.push(`  ${pad(zh ? '合计' : 'Total', width, zh)}  ${n(summary.cases.total).padStart(8)}`);
+  const inferred = summary.county.inferred ? t('cli.run.inferred', lang) : '';
+  lines.push(t('cli.run.heading', lang, { as_of: summary.as_of, reference_day: summary.reference_day, prefixes: summary.county.prefixes.join(', ') }) + inferred);
+  lines.push('', t('cli.run.cases', lang));
+  const labels = CATEGORIES.map((category) => categoryLabel(category, lang));
+  const width = Math.max(...labels.map(displayWidth));
+  CATEGORIES.forEach((category, i) => lines.push(`  ${pad(labels[i]!, width)}  ${n(summary.cases.by_category[category]).padStart(8)}`));
+  lines.push(`  ${pad(t('cli.run.total', lang), width)}  ${n(summary.cases.total).padStart(8)}`);
   const townships = Object.entries(summary.cases.by_township).slice(0, 5);
   if (townships.length > 0) {
-    lines.push('', zh ? '案例最多的乡镇' : 'Townships with the most cases');
-    for (const [township, count] of townships) lines.push(`  ${township || (zh ? '（未填）' : '(none)')}  ${n(count)}`);
+    lines.push('', t('cli.run.townships', lang));
+    for (const [township, count] of townships) lines.push(`  ${township || t('cli.run.no_township', lang)}  ${n(count)}`);
   }
-  for (const [source, rows] of Object.entries(unknownStatuses)) {
-    lines.push(
-      '',
-      zh
-        ? `注意：${source} 有 ${n(rows ?? 0)} 行的状态不在任何状态列表中，这些行既不算在读也不算在户——请运行 rollcall inspect，并在配置文件的 statuses 中补充`
-        : `Note: ${n(rows ?? 0)} ${source} rows have a status in no status list and count as neither active nor living — run rollcall inspect and add the texts to "statuses" in the config file`,
-    );
+  for (const [source, rows] of Object.entries(unknownStatuses) as [SourceName, number][]) {
+    lines.push('', t('cli.run.unknown_statuses', lang, { source: t(`report.source_long.${source}`, lang), rows }));
   }
+  const schools = summary.attendance?.schools_without_roster.length ?? 0;
+  if (schools > 0) lines.push('', t('cli.run.no_roster_schools', lang, { count: schools }));
   const rejected = Object.values(summary.sources).reduce((sum, source) => sum + source.rows_rejected, 0);
-  if (rejected > 0) lines.push('', zh ? `未采用的输入行：${n(rejected)}（见 rejected.csv）` : `Input rows not used: ${n(rejected)} (see rejected.csv)`);
-  lines.push('', zh ? `报告：${out}（${files.join('、')}）` : `Reports: ${out} (${files.join(', ')})`);
+  if (rejected > 0) lines.push('', t('cli.run.rejected', lang, { rows: rejected }));
+  lines.push('', t('cli.run.reports', lang, { out, files: files.join(t('cli.run.list_separator', lang)) }));
   return `${lines.join('\n')}\n`;
 }
 
-/** Pads to a display width (Chinese characters are two columns wide in a terminal). */
-function pad(text: string, width: number, wide: boolean): string {
-  const shown = wide ? [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) : text.length;
-  return text + ' '.repeat(Math.max(0, (wide ? width * 2 : width) - shown));
+/** Columns a text takes in a terminal: Chinese characters are two wide. */
+function displayWidth(text: string): number {
+  return [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandLineInputs } from '../config/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 export interface SourceOptions {
@@ -11,26 +12,38 @@ export interface SourceOptions {
   county?: string;
   config?: string;
   encoding?: string;
-  logLevel: LogLevel;
+  logLevel?: LogLevel;
+  lang: Lang;
+}
+
+/** `--log-level`: no default, so that a terminal gets no JSON lines unless asked (context.logger). */
+export function logLevelOption(lang: Lang): Option {
+  return new Option('--log-level <level>', t('cli.option.log_level', lang)).choices(LOG_LEVELS);
+}
+
+/** `--lang`, an option of every command (SPEC §6); its value was read before parsing (language.ts). */
+export function langOption(lang: Lang): Option {
+  return new Option('--lang <lang>', t('cli.option.lang', lang)).choices(['zh', 'en']).default('zh');
 }
 
 /** SPEC §6: the inputs `reconcile` and `inspect` share. */
-export function addSourceOptions(command: Command, required = false): Command {
-  const file = (flag: string, description: string, isRequired: boolean) => {
-    const option = new Option(`--${flag} <file>`, description);
+export function addSourceOptions(command: Command, lang: Lang, required = false): Command {
+  const file = (flag: 'registry' | 'household' | 'poverty' | 'attendance', isRequired: boolean) => {
+    const option = new Option(`--${flag} <file>`, t(`cli.option.${flag}`, lang));
     if (isRequired) option.makeOptionMandatory();
     command.addOption(option);
   };
-  file('registry', 'student registry export (学籍系统), .csv or .xlsx', required);
-  file('household', 'household register export (户籍), .csv or .xlsx', required);
-  file('poverty', 'poverty-assistance roll (建档立卡/防返贫监测), .csv or .xlsx', false);
-  file('attendance', 'school check-in roster (开学报到名单), .csv or .xlsx', false);
+  file('registry', required);
+  file('household', required);
+  file('poverty', false);
+  file('attendance', false);
   return command
-    .option('--as-of <date>', 'the day the reconciliation is for, YYYY-MM-DD (default: today)')
-    .option('--county <codes>', "the county's 6-digit ID prefixes, comma separated (default: the most frequent household prefix)")
-    .option('--config <file>', 'JSON config file (column names, encodings, sheets, status lists, school age)')
-    .option('--encoding <name>', 'read every CSV in this encoding instead of detecting it (utf-8, gb18030, gbk)')
-    .addOption(new Option('--log-level <level>', 'JSON log lines on stderr at this level and above').choices(LOG_LEVELS).default('info'));
+    .option('--as-of <date>', t('cli.option.as_of', lang))
+    .option('--county <codes>', t('cli.option.county', lang))
+    .option('--config <file>', t('cli.option.config', lang))
+    .option('--encoding <name>', t('cli.option.encoding', lang))
+    .addOption(logLevelOption(lang))
+    .addOption(langOption(lang));
 }
 
 export function commandLineInputs(options: SourceOptions): CommandLineInputs {

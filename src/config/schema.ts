@@ -3,7 +3,8 @@ import { FIELD_NAMES, SOURCE_NAMES } from '../domain/index.js';
 import { ENCODING_ALIASES, STATUS_LIST_NAMES } from './defaults.js';
 
 // SPEC §6: the config file. Every key optional; an unknown key or a wrong type is
-// a config error that names the key's path.
+// a config error that names the key's path. Custom messages are catalogue keys
+// (src/i18n/messages/config.ts), rendered by load-config.ts.
 
 const headerNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -19,7 +20,7 @@ const sourceSchema = z.strictObject({
   encoding: z
     .string()
     .refine((value) => value.toLowerCase() in ENCODING_ALIASES, {
-      message: `expected one of ${Object.keys(ENCODING_ALIASES).join(', ')}`,
+      message: 'config.encoding_choice',
     })
     .optional(),
   sheet: z.string().min(1).optional(),
@@ -28,10 +29,10 @@ const sourceSchema = z.strictObject({
 const statusList = z.array(z.string());
 
 export const configSchema = z.strictObject({
-  county: z.array(z.string().regex(/^\d{6}$/, 'expected a 6-digit county code such as "341324"')).min(1).optional(),
+  county: z.array(z.string().regex(/^\d{6}$/, 'config.county_code')).min(1).optional(),
   schoolAge: z
     .strictObject({ min: z.number().int().min(0).max(30), max: z.number().int().min(0).max(30) })
-    .refine((age) => age.min <= age.max, { message: 'min must not be greater than max' })
+    .refine((age) => age.min <= age.max, { message: 'config.school_age_order' })
     .optional(),
   sources: z
     .strictObject(

@@ -1,5 +1,5 @@
-import { referenceDayFor, parseIsoDay, today, RollcallError, SOURCE_NAMES, type FieldName, type SchoolAge, type SourceName } from '../domain/index.js';
-import { foldText, type StatusLists } from '../normalize/index.js';
+import { referenceDayFor, today, RollcallError, SOURCE_NAMES, type FieldName, type SchoolAge, type SourceName } from '../domain/index.js';
+import { foldText, parseDateText, type StatusLists } from '../normalize/index.js';
 import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_ALIASES, type Encoding } from './defaults.js';
 import { loadConfigFile } from './load-config.js';
 import { dirname, resolve } from 'node:path';
@@ -88,9 +88,10 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
   };
 }
 
-function parseAsOf(text: string): number {
-  const day = parseIsoDay(text);
-  if (day === null) throw new RollcallError('usage', `--as-of ${JSON.stringify(text)}: not a calendar date — write it as YYYY-MM-DD, e.g. 2026-09-15`);
+/** `--as-of` in any date spelling SPEC §2 accepts (2026-09-01, 2026/9/1, 20260901, 2026年9月1日). */
+export function parseAsOf(text: string): number {
+  const day = parseDateText(text);
+  if (day <= 0) throw new RollcallError('usage', { key: 'config.bad_as_of', params: { value: JSON.stringify(text) } });
   return day;
 }
 
@@ -98,7 +99,7 @@ function parseCounty(text: string): string[] {
   const codes = text.split(/[,，\s]+/).filter(Boolean);
   const wrong = codes.filter((code) => !/^\d{6}$/.test(code));
   if (codes.length === 0 || wrong.length > 0) {
-    throw new RollcallError('usage', `--county ${JSON.stringify(text)}: expected 6-digit ID prefixes separated by commas, e.g. --county 341324,341302`);
+    throw new RollcallError('usage', { key: 'config.bad_county', params: { value: JSON.stringify(text) } });
   }
   return codes;
 }
@@ -106,7 +107,7 @@ function parseCounty(text: string): string[] {
 function parseEncoding(text: string, where: string): Encoding {
   const encoding = ENCODING_ALIASES[text.toLowerCase()];
   if (!encoding) {
-    throw new RollcallError('usage', `${where} ${JSON.stringify(text)}: unknown encoding — use one of ${Object.keys(ENCODING_ALIASES).join(', ')}`);
+    throw new RollcallError('usage', { key: 'config.bad_encoding', params: { where, value: JSON.stringify(text), encodings: Object.keys(ENCODING_ALIASES).join(', ') } });
   }
   return encoding;
 }

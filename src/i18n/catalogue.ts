@@ -1,8 +1,12 @@
+import { cliMessages } from './messages/cli.js';
+import { configMessages } from './messages/config.js';
 import { coreMessages } from './messages/core.js';
 import { evidenceMessages } from './messages/evidence.js';
 import { dashboardMessages } from './messages/dashboard.js';
 import { noticesMessages } from './messages/notices.js';
 import { vocabMessages } from './messages/vocab.js';
+import { reportMessages } from './messages/report.js';
+import { schemaMessages } from './messages/schema.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -12,6 +16,10 @@ export const CATALOGUE = {
   ...dashboardMessages,
   ...noticesMessages,
   ...vocabMessages,
+  ...cliMessages,
+  ...configMessages,
+  ...reportMessages,
+  ...schemaMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -13,7 +13,8 @@ export interface Text {
   readonly en: string;
 }
 
-export type Params = Readonly<Record<string, string | number>>;
+/** A parameter: a value, or a text that is itself in both languages (a list of problems, a zod detail). */
+export type Params = Readonly<Record<string, string | number | Text>>;
 
 /** A message not yet rendered: its key and parameters (errors carry one of these). */
 export interface Message {
@@ -26,16 +27,22 @@ export { CATALOGUE } from './catalogue.js';
 
 /** The message `key` in `lang`, parameters filled in. */
 export function t(key: MessageKey, lang: Lang, params: Params = {}): string {
-  return fill(CATALOGUE[key][lang], params);
+  return fill(CATALOGUE[key][lang], params, lang);
 }
 
-/** Fills `{name}` placeholders; numbers are written with thousands separators. */
-export function fill(template: string, params: Params): string {
+/** Fills `{name}` placeholders; numbers are written with thousands separators, texts in `lang`. */
+export function fill(template: string, params: Params, lang: Lang = 'en'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString('en-US') : value;
+    if (typeof value === 'number') return value.toLocaleString('en-US');
+    return typeof value === 'string' ? value : value[lang];
   });
+}
+
+/** The message `key` in both languages: a parameter of another message. */
+export function both(key: MessageKey, params: Params = {}): Text {
+  return { zh: t(key, 'zh', params), en: t(key, 'en', params) };
 }
 
 /** The placeholders a template uses (the catalogue test checks both languages use the same). */

@@ -1,7 +1,9 @@
 import { HEADER_SYNONYMS, type SourceSettings } from '../config/index.js';
 import { FIELD_NAMES, REQUIRED_FIELDS, RollcallError, type FieldName } from '../domain/index.js';
 import { foldText } from '../normalize/index.js';
+import { both, t } from '../i18n/index.js';
 import type { Cell } from './rows.js';
+import { misplacedPovertyRoll, recogniseSource, type SourceSignature } from './source-signature.js';
 
 /** Which column feeds which field, as found in a file's header row. */
 export interface HeaderMap {
@@ -74,16 +76,45 @@ export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, he
   const missing = REQUIRED_FIELDS[settings.source].filter((required) =>
     typeof required === 'string' ? map.columns[required] === undefined : required.every((field) => map.columns[field] === undefined),
   );
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    const misplaced = settings.source === 'poverty' ? misplacedPovertyRoll(map) : null;
+    if (misplaced) throw otherSourceError(settings, misplaced);
+    return;
+  }
+  // SPEC §6: a file whose headers belong to another source is named as such.
+  const signature = recogniseSource(map);
+  if (signature && signature.source !== settings.source) throw otherSourceError(settings, signature);
   const lines = missing.map((required) => {
     const fields = typeof required === 'string' ? [required] : required;
-    const names = fields.map((field) => `"${field}" (${HEADER_SYNONYMS[field].join(', ')})`).join(' or ');
+    const names = fields.map((field) => `"${field}" (${HEADER_SYNONYMS[field].join(', ')})`);
+    const or = both('schema.field_or');
     const key = `sources.${settings.source}.columns.${fields[0]}`;
-    return `  required field ${names} not found — if the file names it differently, map it in the config file: ${key} = "<header in the file>"`;
+    return both('schema.missing_field', { names: { zh: names.join(or.zh), en: names.join(or.en) }, key });
   });
-  const found = map.found.filter(Boolean).join(', ') || '(none)';
-  throw new RollcallError(
-    'schema',
-    `${settings.file}: ${missing.length === 1 ? 'a required field is' : `${missing.length} required fields are`} missing from the ${settings.source} file (header on row ${headerRow}):\n${lines.join('\n')}\n  headers found: ${found}`,
-  );
+  const found = map.found.filter(Boolean).join(', ');
+  const what = missing.length === 1 ? both('schema.one_missing') : both('schema.many_missing', { count: missing.length });
+  throw new RollcallError('schema', {
+    key: 'schema.missing_fields',
+    params: {
+      file: settings.file,
+      what,
+      source: { zh: t(`report.source_long.${settings.source}`, 'zh'), en: settings.source },
+      row: headerRow,
+      list: { zh: lines.map((line) => line.zh).join('\n'), en: lines.map((line) => line.en).join('\n') },
+      found: found || both('schema.none'),
+    },
+  });
+}
+
+function otherSourceError(settings: SourceSettings, signature: SourceSignature): RollcallError {
+  return new RollcallError('schema', {
+    key: 'schema.other_source',
+    params: {
+      file: settings.file,
+      headers: signature.headers.join(', '),
+      found: both(`report.source_long.${signature.source}`),
+      found_flag: signature.source,
+      expected: both(`report.source_long.${settings.source}`),
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { classify } from '../classify/index.js';
+import { classify, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import type { SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
@@ -22,6 +22,8 @@ export interface ReconcileOptions {
   /** SPEC §11: write notices/<township>.docx. */
   readonly notices?: boolean;
   readonly version: string;
+  /** When the run is made (the workbook's provenance). */
+  readonly now?: Date;
   readonly logger: Logger;
   readonly onProgress?: SourceProgress;
   /** Called when the inputs are read, before the slow stages (to clear a progress line). */
@@ -70,8 +72,9 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
 
-  const { cases } = classify({ data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge, asOf: settings.asOf });
-  const summary = buildSummary(options.version, settings, loaded, linked, cases);
+  const context = { data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge, asOf: settings.asOf };
+  const { cases } = classify(context);
+  const summary = buildSummary(options.version, settings, loaded, linked, cases, describeCoverage(context));
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
@@ -81,7 +84,11 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
         context: { settings: settings.notice, asOf: settings.asOf, referenceDay: settings.referenceDay, schools: collectEnrolmentSchools(linked.registry) },
       }
     : null;
-  const files = await writeReports(options.out, { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices }, workbooks);
+  const files = await writeReports(
+    options.out,
+    { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices, madeAt: options.now },
+    workbooks,
+  );
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses };
 }

@@ -2,14 +2,15 @@ import { CATEGORIES, type Case, type CaseGuardians, type Category, type Differen
 import { t } from '../i18n/index.js';
 import { evidenceText, fieldName } from './evidence-text.js';
 import {
-  CATEGORY_LABELS,
-  FLAG_LABELS,
+  categoryLabel,
+  COLUMNS,
+  flagLabel,
   genderLabel,
-  label,
   listSeparator,
-  REASON_LABELS,
+  reasonLabel,
   rowLabel,
-  RULE_LABELS,
+  ruleLabel,
+  wb,
   type Column,
   type Lang,
 } from './labels.js';
@@ -17,44 +18,18 @@ import type { Masker } from './mask.js';
 import { priorityOrder } from './priority.js';
 
 /** The columns of every category CSV and sheet, in order. */
-export const CASE_COLUMNS: readonly Column[] = [
-  'case_id',
-  'category',
-  'reasons',
-  'flags',
-  'township',
-  'village',
-  'school',
-  'grade',
-  'class',
-  'student_no',
-  'name',
-  'id_number',
-  'gender',
-  'birth_date',
-  'guardians',
-  'household_no',
-  'suggested_id',
-  'registry_values',
-  'household_values',
-  'records',
-  'match',
-  'candidates',
-];
+export const CASE_COLUMNS: readonly Column[] = COLUMNS;
 
 export type CaseRow = Record<Column, string>;
-
-/** SPEC §2: say so when a spreadsheet destroyed the number. */
-const DIGITS_LOST = { zh: '（表格把号码存成了数字，后几位已丢失）', en: ' (a spreadsheet stored it as a number: its digits are lost)' } as const;
 
 /** One case as a clerk reads it: labels in the chosen language, IDs masked when asked. */
 export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
   const sep = listSeparator(lang);
   return {
     case_id: c.case_id,
-    category: label(CATEGORY_LABELS, c.category, lang),
-    reasons: c.reasons.map((reason) => label(REASON_LABELS, reason, lang) + (reason === 'id_malformed' && c.id_note ? DIGITS_LOST[lang] : '')).join(sep),
-    flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(sep),
+    category: categoryLabel(c.category, lang),
+    reasons: c.reasons.map((reason) => reasonLabel(reason, lang) + (reason === 'id_malformed' && c.id_note ? wb('digits_lost', lang) : '')).join(sep),
+    flags: c.flags.map((flag) => flagLabel(flag, lang)).join(sep),
     township: c.township,
     village: c.village,
     school: c.school,
@@ -66,12 +41,12 @@ export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
     gender: genderLabel(c.person.gender, lang),
     birth_date: c.person.birth_date ?? '',
     guardians: guardiansCell(c.guardians, lang),
-    household_no: c.guardians.household_no,
+    household_no: c.guardians.household_no || c.household_no,
     suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
     registry_values: c.differences.map((d) => differenceText(d, 'registry', lang, mask)).join(sep),
     household_values: c.differences.map((d) => differenceText(d, 'household', lang, mask)).join(sep),
     records: c.records.map((record) => rowLabel(record.source, record.row, lang)).join(sep),
-    match: c.match ? t('evidence.rule_with_evidence', lang, { rule: label(RULE_LABELS, c.match.rule, lang), evidence: evidenceText(c.match.evidence, lang) }) : '',
+    match: c.match ? t('evidence.rule_with_evidence', lang, { rule: ruleLabel(c.match.rule, lang), evidence: evidenceText(c.match.evidence, lang) }) : '',
     candidates: c.candidates
       .map((candidate) =>
         [rowLabel(candidate.source, candidate.row, lang), candidate.name, mask.id(candidate.id_number), candidate.birth_date ?? '', candidate.township]

@@ -13,7 +13,24 @@ import { buildDashboardData, countCasesBySchool, writeDashboard, type DashboardH
 import { writeNotices, type NoticeInput } from './notices/index.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
-export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
+export {
+  LANGS,
+  categoryLabel,
+  reasonLabel,
+  flagLabel,
+  sourceLabel,
+  ruleLabel,
+  rejectLabel,
+  columnLabel,
+  explanation,
+  COLUMNS,
+  CATEGORY_LABELS,
+  REASON_LABELS,
+  FLAG_LABELS,
+  label,
+  type Lang,
+  type Rule,
+} from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
@@ -33,6 +50,8 @@ export interface ReportInput {
   readonly history?: DashboardHistory;
   /** reconcile --notices (SPEC §11); the notices are not masked: they go to the family. */
   readonly notices?: NoticeInput | null;
+  /** When the run was made (the workbook says so; summary.json stays free of the clock). */
+  readonly madeAt?: Date;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */

@@ -1,3 +1,4 @@
+import type { Coverage, SchoolWithoutRoster, TownshipPopulation } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import { CATEGORIES, formatDay, REASONS, SOURCE_NAMES, type Case, type Category, type Reason, type SourceName } from '../domain/index.js';
 import type { LinkCounts, LinkedData } from '../link/index.js';
@@ -18,6 +19,10 @@ export interface Summary {
     by_reason: Record<Reason, number>;
     by_township: Record<string, number>;
   };
+  /** What the roster could check: null when no roster was given (SPEC §7). */
+  attendance: { schools_without_roster: SchoolWithoutRoster[] } | null;
+  /** Living school-age people of the household register per township, and how many have an active registration. */
+  population_by_township: Record<string, TownshipPopulation>;
 }
 
 export interface SourceSummary {
@@ -28,9 +33,13 @@ export interface SourceSummary {
   rows_read: number;
   rows_accepted: number;
   rows_rejected: number;
+  /** The file as it was read (provenance): size in bytes, modification time (ISO 8601, UTC), SHA-256. */
+  size: number;
+  modified: string;
+  sha256: string;
 }
 
-export function buildSummary(version: string, settings: Settings, loaded: LoadedSources, linked: LinkedData, cases: readonly Case[]): Summary {
+export function buildSummary(version: string, settings: Settings, loaded: LoadedSources, linked: LinkedData, cases: readonly Case[], coverage: Coverage): Summary {
   const sources: Summary['sources'] = {};
   for (const source of SOURCE_NAMES) {
     const data = loaded[source];
@@ -43,6 +52,9 @@ export function buildSummary(version: string, settings: Settings, loaded: Loaded
       rows_read: data.rowsRead,
       rows_accepted: data.rowsAccepted,
       rows_rejected: data.rowsRejected,
+      size: data.fingerprint.size,
+      modified: data.fingerprint.mtime,
+      sha256: data.fingerprint.sha256,
     };
   }
   const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<Category, number>;
@@ -73,5 +85,7 @@ export function buildSummary(version: string, settings: Settings, loaded: Loaded
       by_reason: byReason,
       by_township: Object.fromEntries([...byTownship].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
     },
+    attendance: coverage.schoolsWithoutRoster ? { schools_without_roster: [...coverage.schoolsWithoutRoster] } : null,
+    population_by_township: { ...coverage.populationByTownship },
   };
 }

@@ -1,8 +1,8 @@
 import { CATEGORIES, type Case } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
-import { csvFile } from './cell-safety.js';
+import { csvFile, csvText } from './cell-safety.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
-import { COLUMN_LABELS, type Lang } from './labels.js';
+import { columnLabel, type Column, type Lang } from './labels.js';
 import { writeReportFile } from './output-dir.js';
 import type { Summary } from './summary.js';
 
@@ -21,14 +21,19 @@ export async function writeRejectedCsv(dir: string, rejected: readonly RejectedR
   await writeReportFile(dir, 'rejected.csv', csvFile(rows));
 }
 
+const ID_COLUMNS: ReadonlySet<Column> = new Set<Column>(['id_number', 'suggested_id', 'student_no']);
+
 /** One CSV per category (written even when empty), in the order clerks work them. */
 export async function writeCategoryCsvs(dir: string, listing: CaseListing, lang: Lang): Promise<string[]> {
   const files: string[] = [];
-  const header = CASE_COLUMNS.map((column) => COLUMN_LABELS[column][lang]);
+  const header = CASE_COLUMNS.map((column) => columnLabel(column, lang));
+  // SPEC §7: IDs and student numbers stay text when the CSV is opened by double-click.
+  const textColumns = new Set(CASE_COLUMNS.flatMap((column, i) => (ID_COLUMNS.has(column) ? [i] : [])));
   for (const category of CATEGORIES) {
     const rows = listing.rows[category].map((row) => CASE_COLUMNS.map((column) => row[column]));
     const file = `${category}.csv`;
-    await writeReportFile(dir, file, csvFile([header, ...rows]));
+    // The header row has no IDs: its cells are only neutralised.
+    await writeReportFile(dir, file, `${csvFile([header])}${csvText(rows, { textColumns })}`);
     files.push(file);
   }
   return files;

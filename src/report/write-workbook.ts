@@ -1,64 +1,104 @@
-import { CATEGORIES, EVIDENCE_FIELDS, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
+import { CATEGORIES, EVIDENCE_FIELDS, FLAGS, REASONS, SOURCE_NAMES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
-import { CATEGORY_LABELS, COLUMN_LABELS, genderLabel, label, rowLabel, WORKBOOK_LABELS as T, type Column, type Lang } from './labels.js';
 import { comparisonText } from './evidence-text.js';
+import {
+  categoryLabel,
+  columnLabel,
+  explanation,
+  flagLabel,
+  genderLabel,
+  reasonLabel,
+  rowLabel,
+  ruleLabel,
+  wb,
+  type Column,
+  type Lang,
+  type Rule,
+} from './labels.js';
 import type { Masker } from './mask.js';
 import type { Summary } from './summary.js';
+import { t } from '../i18n/index.js';
 
 import type { SheetColumn, SheetContent, Value, WorkbookContent } from './workbook-file.js';
 
+/** Widths for a landscape A4 page: long texts wrap (SPEC §7), IDs and student numbers fit whole. */
 const WIDTHS: Record<Column, number> = {
-  case_id: 18,
-  category: 14,
-  reasons: 30,
-  flags: 16,
-  township: 12,
-  village: 12,
-  school: 22,
-  grade: 8,
-  class: 8,
-  student_no: 22,
-  name: 12,
-  id_number: 21,
-  gender: 6,
-  birth_date: 12,
-  guardians: 24,
-  household_no: 20,
-  suggested_id: 21,
-  registry_values: 30,
-  household_values: 30,
-  records: 26,
-  match: 44,
-  candidates: 60,
+  case_id: 17,
+  category: 11,
+  reasons: 18,
+  flags: 12,
+  township: 10,
+  village: 9,
+  school: 16,
+  grade: 7,
+  class: 6,
+  student_no: 21,
+  name: 9,
+  id_number: 20,
+  gender: 5,
+  birth_date: 11,
+  guardians: 14,
+  household_no: 19,
+  suggested_id: 20,
+  registry_values: 20,
+  household_values: 20,
+  records: 14,
+  match: 28,
+  candidates: 34,
 };
 /** ID numbers and student numbers stay text: as numbers Excel would destroy their last digits. */
 const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no', 'case_id', 'household_no']);
+const WRAP_COLUMNS = new Set<Column>(['category', 'reasons', 'flags', 'township', 'village', 'school', 'guardians', 'registry_values', 'household_values', 'records', 'match', 'candidates']);
+const RULES: readonly Rule[] = ['id_exact', 'id_fuzzy', 'name_birth'];
+
+export interface WorkbookInput {
+  readonly summary: Summary;
+  readonly cases: readonly Case[];
+  readonly listing: CaseListing;
+  readonly lang: Lang;
+  readonly mask: Masker;
+  /** When the run was made: in the workbook only (summary.json stays free of the clock). */
+  readonly madeAt?: Date;
+}
 
 /**
- * report.xlsx (SPEC §7, issue #5): a summary sheet, a sheet per category in the
- * clerks' priority order, and a review sheet setting each uncertain record beside
- * its candidates. This builds the content; workbook-file.ts writes it (in a worker
+ * report.xlsx (SPEC §7, issue #5, #12): a summary sheet with the inputs' provenance,
+ * a sheet per category in the clerks' priority order, a review sheet setting each
+ * uncertain record beside its candidates, and the 说明 sheet that explains every
+ * column and code. This builds the content; workbook-file.ts writes it (in a worker
  * thread, see workbook-writer.ts). Every value is a plain value, never a formula,
  * so a hostile name stays text.
  */
-export function workbookContent(input: { summary: Summary; cases: readonly Case[]; listing: CaseListing; lang: Lang; mask: Masker }): WorkbookContent {
-  const { lang, listing } = input;
-  const sheets: SheetContent[] = [summarySheet(input.summary, input.cases, lang)];
+export function workbookContent(input: WorkbookInput): WorkbookContent {
+  const { lang, listing, summary } = input;
+  const sheets: SheetContent[] = [summarySheet(summary, input.cases, lang, input.madeAt)];
   for (const category of CATEGORIES) {
     const rows = listing.rows[category].map((row) => ({ cells: CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column])) }));
     sheets.push({
       name: sheetName(category, lang),
-      columns: CASE_COLUMNS.map((column) => ({ header: COLUMN_LABELS[column][lang], width: WIDTHS[column], text: TEXT_COLUMNS.has(column), date: column === 'birth_date' })),
+      columns: CASE_COLUMNS.map((column) => ({
+        header: columnLabel(column, lang),
+        width: WIDTHS[column],
+        text: TEXT_COLUMNS.has(column),
+        date: column === 'birth_date',
+        wrap: WRAP_COLUMNS.has(column),
+      })),
       rows,
     });
   }
   sheets.push(reviewSheet(input.cases, listing.order, lang, input.mask));
-  return { created: new Date(`${input.summary.as_of}T00:00:00Z`), sheets };
+  sheets.push(glossarySheet(lang));
+  return {
+    created: new Date(`${summary.as_of}T00:00:00Z`),
+    pageHeader: wb('page_header', lang, { county: summary.county.prefixes.join(', '), as_of: summary.as_of }),
+    pageFooter: wb('page_footer', lang),
+    sheets,
+  };
 }
 
 function sheetName(category: Category, lang: Lang): string {
   // Sheet names may not contain / \ ? * [ ] :
-  return lang === 'zh' ? CATEGORY_LABELS[category].zh.replace('/', '或') : category;
+  return lang === 'zh' ? categoryLabel(category, 'zh').replace('/', '或') : category;
 }
 
 function dateCell(text: string): Date | string {
@@ -66,37 +106,105 @@ function dateCell(text: string): Date | string {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
 }
 
+/** 2026-09-20T08:01:02.000Z → 2026-09-20 08:01:02 UTC */
+function timeText(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+}
 
-function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang): SheetContent {
+/** A fraction, shown as a percentage (a number, so that it lines up and sorts). */
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
+}
+
+function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, madeAt: Date | undefined): SheetContent {
   const rows: SheetContent['rows'] = [];
   const add = (cells: Value[], bold = false) => rows.push({ cells, bold });
-  add(['rollcall', summary.rollcall_version], true);
-  add([T.asOf[lang], dateCell(summary.as_of)]);
-  add([T.reference[lang], dateCell(summary.reference_day)]);
-  add([T.county[lang], summary.county.prefixes.join(', ') + (summary.county.inferred ? T.inferred[lang] : '')]);
+  const heading = (text: string) => rows.push({ cells: [text], bold: true, heading: true });
+  add([wb('version', lang), `rollcall ${summary.rollcall_version}`], true);
+  if (madeAt) add([wb('run_at', lang), timeText(madeAt.toISOString())]);
+  add([wb('as_of', lang), dateCell(summary.as_of)]);
+  add([wb('reference', lang), dateCell(summary.reference_day)]);
+  add([wb('school_age', lang), wb('school_age_value', lang, { min: summary.school_age.min, max: summary.school_age.max })]);
+  add([wb('county', lang), summary.county.prefixes.join(', ') + (summary.county.inferred ? wb('inferred', lang) : '')]);
+
   add([]);
-  add([T.inputs[lang], T.file[lang], T.read[lang], T.accepted[lang], T.rejected[lang]], true);
-  for (const [source, info] of Object.entries(summary.sources)) add([source, info.file, info.rows_read, info.rows_accepted, info.rows_rejected]);
-  add([]);
-  add([T.links[lang], '', 'id_exact', 'id_fuzzy', 'name_birth', T.review[lang], T.unlinked[lang]], true);
-  for (const [source, counts] of Object.entries({ registry: summary.links.registry, poverty: summary.links.poverty })) {
-    add([source, '', counts.id_exact, counts.id_fuzzy, counts.name_birth, counts.review, counts.unlinked]);
+  add([wb('inputs', lang), wb('file', lang), wb('read', lang), wb('accepted', lang), wb('rejected', lang), wb('size', lang), wb('modified', lang), wb('sha256', lang)], true);
+  for (const source of SOURCE_NAMES) {
+    const info = summary.sources[source];
+    if (!info) continue;
+    add([t(`report.source_long.${source}`, lang), info.file, info.rows_read, info.rows_accepted, info.rows_rejected, info.size, timeText(info.modified), info.sha256]);
   }
+
   add([]);
-  add([T.cases[lang], T.count[lang]], true);
-  for (const category of CATEGORIES) add([label(CATEGORY_LABELS, category, lang), summary.cases.by_category[category]]);
-  add([T.total[lang], summary.cases.total]);
+  add([wb('links', lang), '', ...RULES.map((rule) => ruleLabel(rule, lang)), t('report.rule.review', lang), t('report.rule.unlinked', lang)], true);
+  for (const source of ['registry', 'poverty'] as const) {
+    const counts = summary.links[source];
+    add([t(`report.source_long.${source}`, lang), '', ...RULES.map((rule) => counts[rule]), counts.review, counts.unlinked]);
+  }
+
+  add([]);
+  add([wb('cases', lang), wb('count', lang)], true);
+  for (const category of CATEGORIES) add([categoryLabel(category, lang), summary.cases.by_category[category]]);
+  add([wb('total', lang), summary.cases.total], true);
+
+  add([]);
+  add([wb('reasons', lang), wb('count', lang)], true);
+  for (const reason of REASONS) add([reasonLabel(reason, lang), summary.cases.by_reason[reason]]);
+
+  add([]);
+  heading(wb('population', lang));
+  add([wb('township', lang), wb('school_age_people', lang), wb('with_active', lang), wb('share', lang)], true);
+  for (const [township, counts] of Object.entries(summary.population_by_township)) {
+    rows.push({
+      cells: [township || wb('unknown', lang), counts.school_age, counts.with_active_registration, share(counts.with_active_registration, counts.school_age)],
+      percent: [3],
+    });
+  }
+
+  add([]);
+  heading(wb('no_roster', lang));
+  const schools = summary.attendance?.schools_without_roster;
+  if (!schools) rows.push({ cells: [wb('no_roster_absent', lang)], heading: true });
+  else if (schools.length === 0) rows.push({ cells: [wb('no_roster_none', lang)], heading: true });
+  else {
+    add([wb('school', lang), wb('school_code', lang), wb('registrations', lang)], true);
+    for (const school of schools) add([school.school || wb('unknown', lang), school.school_code, school.active_registrations]);
+  }
+
   for (const [heading, keyOf] of [
-    [T.township[lang], (c: Case) => c.township],
-    [T.school[lang], (c: Case) => c.school],
+    [wb('township', lang), (c: Case) => c.township],
+    [wb('school', lang), (c: Case) => c.school],
   ] as const) {
     add([]);
-    add([heading, '', ...CATEGORIES.map((category) => label(CATEGORY_LABELS, category, lang)), T.total[lang]], true);
+    add([heading, '', ...CATEGORIES.map((category) => categoryLabel(category, lang)), wb('total', lang)], true);
     for (const [name, counts] of crossTable(cases, keyOf)) {
-      add([name || T.unknown[lang], '', ...CATEGORIES.map((category) => counts[category]), CATEGORIES.reduce((sum, category) => sum + counts[category], 0)]);
+      add([name || wb('unknown', lang), '', ...CATEGORIES.map((category) => counts[category]), CATEGORIES.reduce((sum, category) => sum + counts[category], 0)]);
     }
   }
-  return { name: T.summary[lang], widths: [26, 40, ...CATEGORIES.map(() => 14), 10], rows };
+  return { name: wb('summary', lang), widths: [28, 30, 13, 13, 13, 13, 24, 66], freezeColumns: 1, rows };
+}
+
+/** 说明: every column, category, reason, flag and rule in plain words, with what to do (SPEC §7). */
+function glossarySheet(lang: Lang): SheetContent {
+  const rows: SheetContent['rows'] = [{ cells: ['', '', wb('glossary_intro', lang)] }];
+  const section = (heading: string, entries: [string, string, string][]) => {
+    rows.push({ cells: [] }, { cells: [heading], bold: true, heading: true });
+    for (const entry of entries) rows.push({ cells: entry });
+  };
+  section(wb('glossary_columns', lang), CASE_COLUMNS.map((column) => [columnLabel(column, lang), column, explanation('column', column, lang)]));
+  section(wb('glossary_categories', lang), CATEGORIES.map((category) => [categoryLabel(category, lang), category, explanation('category', category, lang)]));
+  section(wb('glossary_reasons', lang), REASONS.map((reason) => [reasonLabel(reason, lang), reason, explanation('reason', reason, lang)]));
+  section(wb('glossary_flags', lang), FLAGS.map((flag) => [flagLabel(flag, lang), flag, explanation('flag', flag, lang)]));
+  section(wb('glossary_rules', lang), RULES.map((rule) => [ruleLabel(rule, lang), rule, explanation('rule', rule, lang)]));
+  return {
+    name: wb('glossary', lang),
+    columns: [
+      { header: wb('glossary_term', lang), width: 24, wrap: true },
+      { header: wb('glossary_code', lang), width: 24 },
+      { header: wb('glossary_meaning', lang), width: 90, wrap: true },
+    ],
+    rows,
+  };
 }
 
 /** Cases per (township or school) × category, the largest totals first. */
@@ -116,17 +224,17 @@ function crossTable(cases: readonly Case[], keyOf: (c: Case) => string): [string
 function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lang, mask: Masker): SheetContent {
   const fields = EVIDENCE_FIELDS;
   const columns: SheetColumn[] = [
-    { header: COLUMN_LABELS.case_id[lang], width: 18, text: true },
-    { header: T.role[lang], width: 12 },
-    { header: COLUMN_LABELS.records[lang], width: 20 },
-    { header: COLUMN_LABELS.name[lang], width: 12 },
-    { header: COLUMN_LABELS.id_number[lang], width: 21, text: true },
-    { header: COLUMN_LABELS.gender[lang], width: 6 },
-    { header: COLUMN_LABELS.birth_date[lang], width: 12, date: true },
-    { header: COLUMN_LABELS.township[lang], width: 12 },
-    { header: COLUMN_LABELS.village[lang], width: 12 },
-    { header: T.householdNo[lang], width: 16, text: true },
-    ...fields.map((field) => ({ header: `${T.agreement[lang]}：${COLUMN_LABELS[field][lang]}`, width: 14 })),
+    { header: columnLabel('case_id', lang), width: 17, text: true },
+    { header: wb('role', lang), width: 10 },
+    { header: columnLabel('records', lang), width: 14, wrap: true },
+    { header: columnLabel('name', lang), width: 10 },
+    { header: columnLabel('id_number', lang), width: 20, text: true },
+    { header: columnLabel('gender', lang), width: 5 },
+    { header: columnLabel('birth_date', lang), width: 11, date: true },
+    { header: columnLabel('township', lang), width: 10, wrap: true },
+    { header: columnLabel('village', lang), width: 10, wrap: true },
+    { header: wb('household_no', lang), width: 14, text: true },
+    ...fields.map((field) => ({ header: `${wb('agreement', lang)}：${columnLabel(field, lang)}`, width: 12, wrap: true })),
   ];
   const personCells = (person: CasePerson | CaseCandidate, row: string): Value[] => [
     row,
@@ -140,13 +248,13 @@ function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lan
     const c = cases[i]!;
     if (c.category !== 'review') continue;
     const record = c.records[0]!;
-    rows.push({ cells: [c.case_id, T.record[lang], ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', ''] });
+    rows.push({ cells: [c.case_id, wb('record', lang), ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', ''] });
     for (const candidate of c.candidates) {
       const evidence = candidate.evidence;
       rows.push({
         cells: [
           c.case_id,
-          T.candidate[lang],
+          wb('candidate', lang),
           ...personCells(candidate, rowLabel(candidate.source, candidate.row, lang)),
           candidate.township,
           candidate.village,
@@ -156,5 +264,5 @@ function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lan
       });
     }
   }
-  return { name: T.reviewDetail[lang], columns, rows };
+  return { name: wb('review_detail', lang), columns, rows };
 }

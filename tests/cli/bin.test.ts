@@ -15,7 +15,7 @@ describe('bin/rollcall.js, the built launcher (npm test builds first)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('合计');
     const workbook = await readWorkbook(join(out, 'report.xlsx'));
-    expect(workbook.worksheets.length).toBe(8);
+    expect(workbook.worksheets.length).toBe(9);
   });
 
   it('exits 2 on a usage error and 0 on --help', () => {
@@ -27,8 +27,12 @@ describe('bin/rollcall.js, the built launcher (npm test builds first)', () => {
 describe('progress on a terminal', () => {
   it('shows which file is being read when stderr is a terminal, and nothing otherwise', async () => {
     const out = join(tempDir(), 'out');
-    const terminal = await runRollcall(['reconcile', ...DEMO, '--out', out, '--log-level', 'silent'], undefined, { terminal: true });
-    expect(terminal.stderr).toMatch(/reading household \(fixtures\/demo\/household\.csv\): 100%/);
+    const terminal = await runRollcall(['reconcile', ...DEMO, '--out', out], undefined, { terminal: true });
+    expect(terminal.stderr).toMatch(/正在读取户籍人口库导出（fixtures\/demo\/household\.csv）：100%/);
+    // On a terminal no JSON log lines unless asked for (issue #12).
+    expect(terminal.logs).toEqual([]);
+    const english = await runRollcall(['reconcile', ...DEMO, '--out', out, '--lang', 'en'], undefined, { terminal: true });
+    expect(english.stderr).toMatch(/reading household register export \(fixtures\/demo\/household\.csv\): 100%/);
     const cron = await runRollcall(['reconcile', ...DEMO, '--out', out, '--log-level', 'silent']);
     expect(cron.stderr).toBe('');
   });

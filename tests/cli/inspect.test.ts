@@ -22,21 +22,63 @@ async function fixture() {
 }
 
 describe('rollcall inspect', () => {
-  it('tells a clerk how each file will be read', async () => {
+  it('tells a clerk how each file will be read, in Chinese by default', async () => {
     const { dir, registry, household, poverty } = await fixture();
-    const result = await runRollcall(['inspect', '--registry', registry, '--household', household, '--poverty', poverty, '--log-level', 'silent']);
+    const result = await runRollcall(['inspect', '--registry', registry, '--household', household, '--poverty', poverty]);
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
-      "household: <dir>/household.csv
+      "户籍人口库导出：<dir>/household.csv
+        格式        CSV，GB18030（自动识别）
+        表头        第 1 行
+        字段        id_number ← 身份证号
+                    name ← 姓名
+                    status ← 户籍状态
+        行数        读取 3 · 采用 2 · 未采用 1（空行 1）
+        身份证号    有效 1 · 为空 1
+
+      学籍系统导出：<dir>/registry.xlsx
+        格式        XLSX，工作表“学生”
+        表头        第 1 行
+        字段        id_number ← 身份证号
+                    name ← 姓名
+                    birth_date ← 出生日期
+                    school ← 学校名称
+                    status ← 学籍状态
+        未使用的列  备注
+        行数        读取 2 · 采用 2 · 未采用 0
+        身份证号    有效 1 · 格式错误 1
+                    1 个在表格中被存成了数字，后几位已丢失——导出时请把身份证号列设为文本
+        出生日期    1 个无法识别（第 3 行）
+        状态        不在任何状态列表中：学籍异常 1
+                    ——这些行既不算在读也不算在户；请把这些文字加到配置文件的 "statuses" 中
+
+      建档立卡/防返贫监测对象：<dir>/poverty.csv
+        格式        CSV，UTF-8（自动识别）
+        表头        第 1 行
+        字段        id_number ← 证件号码
+                    name ← 成员姓名
+                    school_status ← 在校生状况
+        行数        读取 1 · 采用 1 · 未采用 0
+        身份证号    有效 1
+      "
+    `);
+  });
+
+  it('tells it in English with --lang en', async () => {
+    const { dir, registry, household, poverty } = await fixture();
+    const result = await runRollcall(['inspect', '--registry', registry, '--household', household, '--poverty', poverty, '--log-level', 'silent', '--lang', 'en']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+      "household register export: <dir>/household.csv
         format       CSV, GB18030 (detected)
         header       row 1
         fields       id_number ← 身份证号
                      name ← 姓名
                      status ← 户籍状态
-        rows         read 3 · accepted 2 · rejected 1 (blank_row 1)
+        rows         read 3 · accepted 2 · rejected 1 (blank row 1)
         ID numbers   valid 1 · empty 1
 
-      registry: <dir>/registry.xlsx
+      student registry export: <dir>/registry.xlsx
         format       XLSX, sheet "学生"
         header       row 1
         fields       id_number ← 身份证号
@@ -52,7 +94,7 @@ describe('rollcall inspect', () => {
         statuses     not in any status list: 学籍异常 1
                      — such rows count as neither active nor living; add the texts to "statuses" in the config file
 
-      poverty: <dir>/poverty.csv
+      poverty-assistance roll: <dir>/poverty.csv
         format       CSV, UTF-8 (detected)
         header       row 1
         fields       id_number ← 证件号码
@@ -92,21 +134,24 @@ describe('rollcall inspect', () => {
     expect(result.code).toBe(2);
     expect(result.logs).toEqual([expect.objectContaining({ level: 50, code: 'schema' })]);
     const message = String(result.logs[0]!.msg);
-    expect(message).toContain('required field "id_number"');
+    expect(message).toContain('必需字段 "id_number"');
     expect(message).toContain('sources.household.columns.id_number');
     expect(result.stderr).not.toContain(ID_A);
     expect(result.stderr).not.toContain('张伟');
     // On a terminal, the same message in plain text.
     const terminal = await runRollcall(['inspect', '--household', household], undefined, { terminal: true });
     expect(terminal.code).toBe(2);
-    expect(terminal.stderr.startsWith(`rollcall: ${household}: a required field is missing`)).toBe(true);
+    expect(terminal.stderr.startsWith(`rollcall: ${household}：户籍人口库导出文件（表头在第 1 行）缺少一个必需字段`)).toBe(true);
+    const english = await runRollcall(['inspect', '--household', household, '--lang', 'en'], undefined, { terminal: true });
+    expect(english.stderr.startsWith(`rollcall: ${household}: a required field is missing from the household file`)).toBe(true);
   });
 
   it('exits 2 on an unknown option and when no file is named', async () => {
     expect((await runRollcall(['inspect', '--bogus'])).code).toBe(2);
     const none = await runRollcall(['inspect']);
     expect(none.code).toBe(2);
-    expect(none.logs[0]?.msg).toContain('no input file given');
+    expect(none.logs[0]?.msg).toContain('没有给出输入文件');
+    expect((await runRollcall(['inspect', '--lang', 'en'])).logs[0]?.msg).toContain('no input file given');
   });
 
   it('exits 0 for --help', async () => {
@@ -128,28 +173,28 @@ describe('rollcall inspect', () => {
     const text = await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--log-level', 'silent']);
     expect(text.code).toBe(0);
     expect(text.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
-      "household: <dir>/household.csv
-        format       CSV, UTF-8 (detected)
-        header       row 1
-        fields       id_number ← 身份证号
-                     name ← 姓名
-                     township ← 乡
-        rows         read 1 · accepted 1 · rejected 0
-        ID numbers   valid 1
-        statuses     no status column: everyone in this file counts as living (a 常住人口 view). People who died or moved away must not be in it
+      "户籍人口库导出：<dir>/household.csv
+        格式        CSV，UTF-8（自动识别）
+        表头        第 1 行
+        字段        id_number ← 身份证号
+                    name ← 姓名
+                    township ← 乡
+                    没有状态列：视为文件中所有人都在户（如常住人口视图）
+        行数        读取 1 · 采用 1 · 未采用 0
+        身份证号    有效 1
 
-      poverty: <dir>/poverty.csv
-        format       CSV, UTF-8 (detected)
-        header       row 1
-        fields       id_number ← 证件号码
-                     name ← 成员姓名
-                     school_status ← 在校生状态
-                     not_in_school_reason ← 未上学原因
-        rows         read 4 · accepted 4 · rejected 0
-        ID numbers   valid 1 · empty 3
-        在校生状况   在校生状况 values in no list: 待核实 2
-                     — such members do not count as out of school; add them to povertyOutOfSchool or povertyInSchool ("statuses" in the config)
-        未上学原因   2 members count as out of school by their 未上学原因 (not-in-school reason) alone
+      建档立卡/防返贫监测对象：<dir>/poverty.csv
+        格式        CSV，UTF-8（自动识别）
+        表头        第 1 行
+        字段        id_number ← 证件号码
+                    name ← 成员姓名
+                    school_status ← 在校生状态
+                    not_in_school_reason ← 未上学原因
+        行数        读取 4 · 采用 4 · 未采用 0
+        身份证号    有效 1 · 为空 3
+        在校生状况  在校生状况不在任何列表中：待核实 2
+                    ——这些成员不算非在校；如需更正，请把这些值加入配置文件 "statuses" 的 povertyOutOfSchool 或 povertyInSchool
+        未上学原因  2 名成员仅因“未上学原因”一栏有内容而计为非在校
       "
     `);
     const asJson = await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--json', '--log-level', 'silent']);

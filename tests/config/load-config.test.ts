@@ -3,6 +3,15 @@ import { parseConfigText, resolveSettings } from '../../src/config/index.js';
 import { RollcallError } from '../../src/domain/index.js';
 import { join, tempDir, writeText } from '../helpers/files.js';
 
+function catchError(text: string): RollcallError {
+  try {
+    parseConfigText(text, 'rollcall.json');
+  } catch (error) {
+    return error as RollcallError;
+  }
+  throw new Error('expected a config error');
+}
+
 function problem(text: string): string {
   try {
     parseConfigText(text, 'rollcall.json');
@@ -64,8 +73,36 @@ describe('the config file (SPEC §6)', () => {
     `);
   });
 
-  it('says where JSON syntax breaks', () => {
-    expect(problem('{"county": ["341324",]}')).toMatch(/^config file rollcall\.json: not valid JSON \(.*\) — fix the syntax/);
+  it('says where JSON syntax breaks, as line and column', () => {
+    expect(problem('{"county": ["341324",]}')).toBe(
+      'config file rollcall.json: not valid JSON at line 1, column 22: a value is expected here (often a comma too many) — fix the syntax; the file must be one JSON object',
+    );
+    expect(catchError('{"county": ["341324" "341302"]}').render('zh')).toBe('配置文件 rollcall.json：第 1 行第 22 列不是有效的 JSON：缺少逗号——请修正语法；整个文件必须是一个 JSON 对象');
+    expect(problem('{\n  "schoolAge": {"min": 6,\n  "max": 15\n')).toMatch(/^config file rollcall\.json: the JSON ends early/);
+  });
+
+  it.each([
+    ['{\n  "county": [“341324”]\n}', 2, 14, '“'],
+    ['{"county": ["341324"]，"schoolAge": {"min": 6, "max": 15}}', 1, 22, '，'],
+    ['{"county": [＂341324＂]}', 1, 13, '＂'],
+  ])('names a full-width quote or comma typed by an input method: %s', (text, line, column, char) => {
+    const error = catchError(text);
+    expect(error.render('en')).toContain(`line ${line}, column ${column} has the full-width character ${char}`);
+    expect(error.render('zh')).toContain(`第 ${line} 行第 ${column} 列有全角字符 ${char}`);
+  });
+
+  it('leaves full-width punctuation inside a string alone', () => {
+    expect(parseConfigText('{"sources": {"registry": {"columns": {"school": "学校（校区，分校）"}}}}', 'rollcall.json').sources?.registry?.columns?.school).toBe(
+      '学校（校区，分校）',
+    );
+  });
+
+  it('says every problem in Chinese too', () => {
+    expect(catchError('{"county": "341324", "statuses": {"registryActiv": ["在读"]}}').render('zh')).toMatchInlineSnapshot(`
+      "配置文件 rollcall.json 有 2 处问题：
+        county：应为列表 [ ]，实际是文字
+        statuses.registryActiv：不认识的键（您是不是要写 "registryActive"？）"
+    `);
   });
 });
 
@@ -89,6 +126,10 @@ describe('resolveSettings: command line over config over defaults', () => {
     const settings = await resolveSettings({}, new Date(2026, 10, 29, 9, 0));
     expect(settings.asOf).toBe(20261129);
     expect(settings.referenceDay).toBe(20260831);
+  });
+
+  it.each(['2026-09-01', '2026/9/1', '2026.09.01', '20260901', '2026年9月1日'])('accepts --as-of %s (every date spelling of SPEC §2)', async (asOf) => {
+    expect((await resolveSettings({ asOf })).asOf).toBe(20260901);
   });
 
   it('replaces a status list and keeps the others', async () => {
@@ -120,6 +161,7 @@ describe('resolveSettings: command line over config over defaults', () => {
 
   it.each([
     [{ asOf: '2026-02-30' }, /--as-of "2026-02-30": not a calendar date/],
+    [{ asOf: '9/1/2026' }, /--as-of "9\/1\/2026": not a calendar date/],
     [{ county: '34132' }, /--county "34132": expected 6-digit ID prefixes/],
     [{ encoding: 'big5', registry: 'r.csv' }, /--encoding "big5": unknown encoding/],
     [{ config: '/nonexistent/rollcall.json' }, /config file \/nonexistent\/rollcall\.json: file not found/],

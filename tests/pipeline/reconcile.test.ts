@@ -78,7 +78,7 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
 
     // The workbook: summary, a sheet per category, the review detail.
     const workbook = await readWorkbook(join(out, 'report.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['摘要', '在籍不在校', '适龄未入学', '无身份证号或证号有误', '空挂学籍', '身份信息不一致', '待人工核实', '核实对照']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['摘要', '在籍不在校', '适龄未入学', '无身份证号或证号有误', '空挂学籍', '身份信息不一致', '待人工核实', '核实对照', '说明']);
     const missing = workbook.getWorksheet('无身份证号或证号有误')!;
     expect(missing.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(missing.autoFilter).toBeTruthy();
@@ -202,6 +202,6 @@ describe('the terminal table', () => {
     county.household(child);
     county.registry(child, { 学籍状态: '学籍异常' });
     const result = await county.reconcile();
-    expect(result.stdout).toContain('注意：registry 有 1 行的状态不在任何状态列表中');
+    expect(result.stdout).toContain('注意：学籍系统导出有 1 行的状态不在任何状态列表中');
   });
 });

@@ -31,3 +31,20 @@ describe('csvText and csvFile', () => {
     expect(csvText([['=1+1', 'x']], { asWritten: true, eol: '\n' })).toBe('=1+1,x\n');
   });
 });
+
+describe('ID columns that survive a spreadsheet (SPEC §7)', () => {
+  it('puts a tab inside the quoted field of an ID column, and only there', () => {
+    const text = csvText([['张伟', '341324201503051234', 'G341324201503051234']], { textColumns: new Set([1, 2]) });
+    expect(text).toBe('张伟,"\t341324201503051234","\tG341324201503051234"\r\n');
+  });
+
+  it.each([
+    ['341324********1234', '"\t341324********1234"'],
+    ['=1+1', "'=1+1"],
+    ['\t=cmd', `"'\t=cmd"`],
+    ['3.41324201503051E+17', '3.41324201503051E+17'],
+    ['', ''],
+  ])('writes %j in an ID column as %j', (value, written) => {
+    expect(csvText([[value]], { textColumns: new Set([0]) }).trimEnd()).toBe(written);
+  });
+});

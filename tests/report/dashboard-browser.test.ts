@@ -64,10 +64,10 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
     const { page, errors, requests } = await browser.open(join(county.out, 'dashboard.html'));
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    expect(await page.getAttribute('html', 'data-rendered')).toBe('4');
+    expect(await page.getAttribute('html', 'data-rendered')).toBe('5');
 
     const charts = await drawnCharts(page);
-    expect(charts.map((c) => c.chart)).toEqual(['by_category', 'by_township', 'by_reason', 'by_school']);
+    expect(charts.map((c) => c.chart)).toEqual(['by_category', 'by_township', 'by_reason', 'by_school', 'population']);
     for (const c of charts) {
       expect(c.width, c.chart!).toBeGreaterThan(200);
       expect(c.height, c.chart!).toBeGreaterThan(100);
@@ -87,6 +87,12 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
       ...Object.fromEntries(CATEGORIES.map((c) => [`by_category:${c}`, summary.cases.by_category[c]])),
       ...Object.fromEntries(Object.entries(summary.cases.by_township).map(([township, n]) => [`by_township:${township}`, n])),
       ...Object.fromEntries(Object.entries(summary.cases.by_reason).filter(([, n]) => n !== 0).map(([reason, n]) => [`by_reason:${reason}`, n])),
+      ...Object.fromEntries(
+        Object.entries(summary.population_by_township as Record<string, { school_age: number; with_active_registration: number }>).flatMap(([township, p]) => [
+          [`population.school_age:${township}`, p.school_age],
+          [`population.with_active_registration:${township}`, p.with_active_registration],
+        ]),
+      ),
       ...Object.fromEntries(
         Object.entries(summary.sources).flatMap(([source, s]: [string, any]) =>
           ['rows_read', 'rows_accepted', 'rows_rejected'].map((field) => [`inputs.${field}:${source}`, s[field]]),

@@ -19,8 +19,8 @@ export function syntheticSummary(): Summary & { population_by_township: Record<s
     school_age: { min: 6, max: 15 },
     county: { prefixes: ['341324'], inferred: false },
     sources: {
-      registry: { file: '/home/clerk/导出/学籍 2026.xlsx', format: 'xlsx', encoding: null, sheet: '学生名单', rows_read: 5210, rows_accepted: 5203, rows_rejected: 7 },
-      household: { file: 'C:\\Users\\clerk\\户籍.csv', format: 'csv', encoding: 'gb18030', sheet: null, rows_read: 30100, rows_accepted: 30100, rows_rejected: 0 },
+      registry: { file: '/home/clerk/导出/学籍 2026.xlsx', format: 'xlsx', encoding: null, sheet: '学生名单', rows_read: 5210, rows_accepted: 5203, rows_rejected: 7, size: 1_200_000, modified: '2026-10-11T22:00:00.000Z', sha256: 'a'.repeat(64) },
+      household: { file: 'C:\\Users\\clerk\\户籍.csv', format: 'csv', encoding: 'gb18030', sheet: null, rows_read: 30100, rows_accepted: 30100, rows_rejected: 0, size: 3_000_000, modified: '2026-10-11T22:00:00.000Z', sha256: 'b'.repeat(64) },
     },
     links: { registry: rules, poverty: rules, poverty_to_registry: rules, attendance: null },
     cases: {
@@ -29,6 +29,7 @@ export function syntheticSummary(): Summary & { population_by_township: Record<s
       by_reason: byReason,
       by_township: { 城关镇: 20, [HOSTILE_TOWNSHIP]: 3, 东湖镇: 17, 西岗镇: 14 },
     },
+    attendance: null,
     population_by_township: {
       城关镇: { school_age: 4210, with_active_registration: 4175 },
       东湖镇: { school_age: 2630, with_active_registration: 2590 },

@@ -238,7 +238,7 @@ describe('a county template (notice.template)', () => {
     const dir = tempDir();
     const template = paragraphs ? countyTemplate(dir, paragraphs) : join(dir, 'nowhere.docx');
     const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ notice: { template } }));
-    await expect(county().reconcile(['--notices', '--config', config])).rejects.toThrow(message);
+    await expect(county().reconcile(['--notices', '--config', config, '--lang', 'en'])).rejects.toThrow(message);
     await expect(county().reconcile(['--notices', '--config', config])).rejects.toThrow(/exited 2/);
   });
 
@@ -268,7 +268,7 @@ describe('a county template (notice.template)', () => {
     const dir = tempDir();
     const template = writeText(join(dir, 'notice.docx'), '这不是 Word 文档');
     const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ notice: { template } }));
-    await expect(county().reconcile(['--notices', '--config', config])).rejects.toThrow(/is not a usable Word document/);
+    await expect(county().reconcile(['--notices', '--config', config, '--lang', 'en'])).rejects.toThrow(/is not a usable Word document/);
   });
 
   it('is not read on a run without --notices', async () => {
@@ -287,7 +287,7 @@ describe('notice config keys', () => {
     [{ notice: { templte: 'x.docx' } }, /notice\.templte: unknown key \(did you mean \\"template\\"\?\)/],
   ])('%o is exit 2 with the path of the key', async (json, message) => {
     const config = writeText(join(tempDir(), 'rollcall.json'), JSON.stringify(json));
-    await expect(county().reconcile(['--config', config])).rejects.toThrow(message);
+    await expect(county().reconcile(['--config', config, '--lang', 'en'])).rejects.toThrow(message);
   });
 });
 

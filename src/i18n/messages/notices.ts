@@ -6,6 +6,10 @@ import type { Text } from '../index.js';
  * the English texts serve a reader of the code and `--lang en` case lists.
  */
 export const noticesMessages = {
+  'cli.option.notices': {
+    zh: '写出 notices/<乡镇>.docx：给每个孩子的监护人的劝返复学/入学通知书',
+    en: 'write notices/<township>.docx: a notice to the guardians of each child (return to school / enrol)',
+  },
   'notices.guardians.no_household': {
     zh: '未找到监护人（户籍中无此儿童或无户号）',
     en: 'no guardian found (child not in the household register, or no household number)',

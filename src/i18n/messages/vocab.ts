@@ -2,6 +2,8 @@ import type { Text } from '../index.js';
 
 /** Messages about the exports' vocabulary: status columns and values (SPEC §1, §2), shown by `inspect`. */
 export const vocabMessages = {
+  'vocab.label_school_status': { zh: '在校生状况', en: 'school status' },
+  'vocab.label_not_in_school_reason': { zh: '未上学原因', en: 'not-in-school reason' },
   'vocab.everyone_living': {
     zh: '无户籍状态列：文件中的每个人都按在世（正常）计（常住人口视图）。死亡、迁出的人不应在此文件中',
     en: 'no status column: everyone in this file counts as living (a 常住人口 view). People who died or moved away must not be in it',
