@@ -5,12 +5,17 @@ import type { Encoding } from '../config/index.js';
 import { RollcallError } from '../domain/index.js';
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.js';
 import { detectEncoding } from './encoding.js';
+import { LineDecoder } from './line-decoder.js';
 import type { ProgressCallback, RowSink } from './rows.js';
 
 const SAMPLE_BYTES = 1 << 16;
 const CHUNK_BYTES = 1 << 20;
 
-/** Streams a CSV file into `sink`; memory stays at one chunk plus what the sink keeps. */
+/**
+ * Streams a CSV file into `sink`; memory stays at one chunk plus what the sink keeps.
+ * Bytes are cut into whole lines before they are decoded (line-decoder.ts), so that
+ * every encoding problem names its line and a file cut short is told from a damaged one.
+ */
 export async function readCsvRows(
   file: string,
   forcedEncoding: Encoding | null,
@@ -19,15 +24,20 @@ export async function readCsvRows(
 ): Promise<void> {
   const { sample, size } = await readSample(file);
   const encoding = forcedEncoding ?? detectEncoding(sample, file);
-  // fatal UTF-8: mixed encodings are reported, never silently turned into �.
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const lines = new LineDecoder(file, encoding);
   let tokenizer: CsvTokenizer | null = null;
   let bytesRead = 0;
 
   const startTokenizer = (firstText: string): CsvTokenizer => {
     const firstLine = firstText.slice(0, firstText.search(/\r|\n|$/));
     const created = new CsvTokenizer(
-      { record: (fields, row) => sink.row(fields, row), broken: (row, reason) => sink.broken(row, reason) },
+      {
+        record: (fields, row) => sink.row(fields, row),
+        broken: (row, reason) => sink.broken(row, reason),
+        cutShort: () => {
+          throw new RollcallError('file_format', { key: 'io.csv_cut_short_quote', params: { file, line: lines.lineCount } });
+        },
+      },
       detectDelimiter(firstLine),
     );
     sink.start({ encoding, sheet: null, expectFieldCount: (count) => created.expectFieldCount(count) });
@@ -36,35 +46,18 @@ export async function readCsvRows(
 
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
     const bytes = chunk as Buffer;
-    const text = decode(decoder, bytes, true, file, encoding, bytesRead);
     bytesRead += bytes.length;
-    tokenizer ??= startTokenizer(text);
-    tokenizer.push(text);
+    const text = lines.push(bytes);
+    if (text) {
+      tokenizer ??= startTokenizer(text);
+      tokenizer.push(text);
+    }
     onProgress?.(bytesRead, size);
   }
-  const rest = decode(decoder, undefined, false, file, encoding, bytesRead);
+  const rest = lines.end();
   tokenizer ??= startTokenizer(rest);
   if (rest) tokenizer.push(rest);
   tokenizer.end();
-}
-
-function decode(
-  decoder: TextDecoder,
-  bytes: Buffer | undefined,
-  stream: boolean,
-  file: string,
-  encoding: Encoding,
-  offset: number,
-): string {
-  try {
-    return decoder.decode(bytes, { stream });
-  } catch (error) {
-    throw new RollcallError(
-      'encoding',
-      `${file}: not valid ${encoding.toUpperCase()} near byte ${offset.toLocaleString('en-US')} — the file mixes encodings; if it was saved as GBK/GB18030, run with --encoding gb18030`,
-      { cause: error },
-    );
-  }
 }
 
 async function readSample(file: string): Promise<{ sample: Uint8Array; size: number }> {

@@ -4,7 +4,7 @@ import type { Settings } from '../config/index.js';
 import type { SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
-import { buildSummary, startWorkbookWriter, writeReports, type Lang, type Summary, type WorkbookWriter } from '../report/index.js';
+import { buildSummary, openOutputDirectory, startWorkbookWriter, writeReports, type Lang, type OutputDirectory, type Summary, type WorkbookWriter } from '../report/index.js';
 
 export interface ReconcileOptions {
   readonly out: string;
@@ -31,16 +31,25 @@ export interface ReconcileResult {
  */
 export async function reconcile(settings: Settings, options: ReconcileOptions): Promise<ReconcileResult> {
   const timer = stageTimer();
+  // Checked and locked first: a bad --out or a run already writing it stops before any input is read (SPEC §6).
+  const output = await openOutputDirectory(options.out);
   // Started now, so that exceljs loads on the other core while the inputs are read.
   const workbooks = startWorkbookWriter();
   try {
-    return await runStages(settings, options, timer, workbooks);
+    return await runStages(settings, options, timer, workbooks, output);
   } finally {
     workbooks.close();
+    await output.release();
   }
 }
 
-async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter): Promise<ReconcileResult> {
+async function runStages(
+  settings: Settings,
+  options: ReconcileOptions,
+  timer: { lap(): number },
+  workbooks: WorkbookWriter,
+  output: OutputDirectory,
+): Promise<ReconcileResult> {
   const { logger } = options;
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
@@ -63,7 +72,7 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
-  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
+  const files = await writeReports(output, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses };
 }

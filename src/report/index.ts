@@ -4,7 +4,7 @@ import type { Case } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
 import { masker } from './mask.js';
-import { replaceOutputDirectory } from './output-dir.js';
+import type { OutputDirectory } from './output-dir.js';
 import type { Summary } from './summary.js';
 import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
 import { workbookContent } from './write-workbook.js';
@@ -16,7 +16,7 @@ export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } 
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
-export { replaceOutputDirectory } from './output-dir.js';
+export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export interface ReportInput {
@@ -28,22 +28,28 @@ export interface ReportInput {
   readonly maskIds: boolean;
 }
 
-/** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
-export async function writeReports(out: string, input: ReportInput, workbooks: WorkbookWriter = startWorkbookWriter()): Promise<string[]> {
+/** SPEC §7: every output file, into a folder that replaces the output folder whole and at once. */
+export async function writeReports(output: OutputDirectory, input: ReportInput, workbooks: WorkbookWriter = startWorkbookWriter()): Promise<string[]> {
   const files: string[] = [];
   const mask = masker(input.maskIds);
   try {
-    await replaceOutputDirectory(out, async (dir) => {
+    await output.replace(async (dir) => {
       // The workbook is written on the worker while this thread writes the text files.
       const listing = listCases(input.cases, input.findings, input.lang, mask);
       const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, listing, mask }));
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
-      await writeCasesJsonl(dir, input.cases);
-      await writeSummaryJson(dir, input.summary);
-      await writeRejectedCsv(dir, input.rejected);
-      const csvs = await writeCategoryCsvs(dir, listing, input.lang);
+      try {
+        await writeCasesJsonl(dir, input.cases);
+        await writeSummaryJson(dir, input.summary);
+        await writeRejectedCsv(dir, input.rejected, input.lang);
+        const csvs = await writeCategoryCsvs(dir, listing, input.lang);
+        files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
+      } catch (error) {
+        // The worker may still be writing into the folder: let it stop before the folder is removed.
+        await workbook.catch(() => undefined);
+        throw error;
+      }
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
     });
   } finally {
     workbooks.close();
