@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import type { Logger } from 'pino';
 import { RollcallError } from '../domain/index.js';
+import { t, type Lang } from '../i18n/index.js';
+import { runInterruptCleanups } from '../lock/index.js';
 import type { CommandContext } from './context.js';
 import { registerGenerate } from './generate-command.js';
 import { registerInspect } from './inspect-command.js';
@@ -19,6 +21,7 @@ export const VERSION = '0.1.0';
  * the stack). This is the one place errors are caught.
  */
 export async function runCli(argv: readonly string[], io: CliIO, now: Date = new Date()): Promise<number> {
+  const lang = languageOf(argv);
   let logger: Logger | null = null;
   const context: CommandContext = {
     io,
@@ -45,31 +48,89 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof RollcallError) {
-      tellWhyStopped(io, logger, error.code, error.message, error.exitCode === 1 ? error.stack : undefined);
-      return error.exitCode;
-    }
-    const stack = (error as Error)?.stack ?? String(error);
-    tellWhyStopped(io, logger, 'unexpected', 'unexpected error — please report it with the stack below', stack);
-    return 1;
+    const stop = error instanceof RollcallError ? error : null;
+    tellWhyStopped(io, logger ?? stopLogger(argv, io), lang, {
+      code: stop?.code ?? 'unexpected',
+      text: stop ? stop.render(lang) : t('core.unexpected', lang),
+      message: stop ? stop.message : t('core.unexpected', 'en'),
+      stack: stop && stop.exitCode === 2 ? undefined : ((error as Error)?.stack ?? String(error)),
+    });
+    return stop?.exitCode ?? 1;
   }
 }
 
+interface Stop {
+  readonly code: string;
+  /** In the run's language, for the person reading stderr or the cron mail. */
+  readonly text: string;
+  /** In English, for the JSON log line. */
+  readonly message: string;
+  readonly stack: string | undefined;
+}
+
 /**
- * On a terminal, a plain message; otherwise (cron) one more JSON log line, so that
- * stderr stays JSON lines (SPEC §6). Messages name files, fields and headers,
- * never a person.
+ * SPEC §6: a run that stops always says why in one human-readable line on stderr,
+ * whatever --log-level is. When stderr is not a terminal (cron: `2>> rollcall.jsonl`),
+ * the JSON log line is written too, unless the log level is silent. Messages name
+ * files, fields and headers, never a person.
  */
-function tellWhyStopped(io: CliIO, logger: Logger | null, code: string, message: string, stack?: string): void {
-  if (io.stderr.isTTY) {
-    io.stderr.write(`rollcall: ${message}\n${stack ? `${stack}\n` : ''}`);
-    return;
+function tellWhyStopped(io: CliIO, logger: Logger, lang: Lang, stop: Stop): void {
+  const prefix = lang === 'zh' ? 'rollcall 已停止：' : 'rollcall stopped: ';
+  io.stderr.write(`${prefix}${stop.text}\n${stop.stack && io.stderr.isTTY ? `${stop.stack}\n` : ''}`);
+  if (!io.stderr.isTTY) logger.error({ code: stop.code, ...(stop.stack ? { stack: stop.stack } : {}) }, stop.message);
+}
+
+/** The logger for a stop that came before a command made one: at --log-level when given, else error. */
+function stopLogger(argv: readonly string[], io: CliIO): Logger {
+  const level = optionValue(argv, '--log-level');
+  return createLogger(level === 'silent' ? 'silent' : 'error', io.stderr);
+}
+
+/**
+ * The language of the run's messages: `--lang en`, else 中文 (SPEC §6). Read from the
+ * arguments directly, so that even an error in the arguments is told in it.
+ */
+export function languageOf(argv: readonly string[]): Lang {
+  return optionValue(argv, '--lang') === 'en' ? 'en' : 'zh';
+}
+
+function optionValue(argv: readonly string[], flag: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === flag) return argv[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
   }
-  (logger ?? createLogger('error', io.stderr)).error({ code, ...(stack ? { stack } : {}) }, message);
+  return undefined;
+}
+
+/** Exit codes of a run stopped by a signal, as a shell reports them (128 + the signal's number). */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * SIGTERM (kill, systemd, cron's timeout) and SIGINT (Ctrl-C): remove the temporary
+ * report folder and the lock, say so in one line, and exit 143 or 130. The previous
+ * report stays in place (SPEC §7).
+ */
+function handleSignals(argv: readonly string[]): void {
+  const lang = languageOf(argv);
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]) {
+    process.once(signal, () => {
+      runInterruptCleanups();
+      const io: CliIO = { stdout: process.stdout, stderr: process.stderr };
+      tellWhyStopped(io, stopLogger(argv, io), lang, {
+        code: 'interrupted',
+        text: t('io.interrupted', lang, { signal }),
+        message: t('io.interrupted', 'en', { signal }),
+        stack: undefined,
+      });
+      process.exit(SIGNAL_EXIT_CODES[signal]);
+    });
+  }
 }
 
 /** Entry point of bin/rollcall.js. */
 export function main(): void {
+  handleSignals(process.argv.slice(2));
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code;

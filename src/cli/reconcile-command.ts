@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { resolveSettings } from '../config/index.js';
+import { requireSources, resolveSettings } from '../config/index.js';
 import { CATEGORIES } from '../domain/index.js';
 import { reconcile } from '../pipeline/index.js';
 import { CATEGORY_LABELS, LANGS, type Lang, type Summary } from '../report/index.js';
@@ -7,7 +7,7 @@ import type { CommandContext } from './context.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 
 interface ReconcileCommandOptions extends SourceOptions {
-  out: string;
+  out?: string;
   lang: Lang;
   maskIds?: boolean;
   json?: boolean;
@@ -16,7 +16,7 @@ interface ReconcileCommandOptions extends SourceOptions {
 export function registerReconcile(program: Command, context: CommandContext, version: string): void {
   const command = program.command('reconcile').description('link the sources, find every case of SPEC §5, and write the reports');
   addSourceOptions(command, true)
-    .option('--out <dir>', 'report folder, replaced whole and atomically on every run', './rollcall-out')
+    .option('--out <dir>', 'report folder, replaced whole and atomically on every run (default: "out" in the config file, else ./rollcall-out)')
     .addOption(new Option('--lang <lang>', 'language of the CSV and workbook headers').choices(LANGS).default('zh'))
     .option('--mask-ids', 'mask ID numbers in the CSVs and the workbook (341324********1234)')
     .option('--json', 'print the summary as JSON on stdout instead of a table');
@@ -24,9 +24,11 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     const logger = context.logger(options.logLevel);
     const started = performance.now();
     const settings = await resolveSettings(commandLineInputs(options), context.now);
+    requireSources(settings, ['registry', 'household']);
+    const out = options.out ?? settings.out ?? './rollcall-out';
     const progress = context.progress();
     const { summary, files, unknownStatuses } = await reconcile(settings, {
-      out: options.out,
+      out,
       lang: options.lang,
       maskIds: options.maskIds === true,
       version,
@@ -38,7 +40,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses));
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, out, options.lang, unknownStatuses));
   });
 }
 

@@ -14,12 +14,14 @@ export interface SourceOptions {
   logLevel: LogLevel;
 }
 
-/** SPEC §6: the inputs `reconcile` and `inspect` share. */
+/**
+ * SPEC §6: the inputs `reconcile` and `inspect` share. A required input may also be
+ * named in the config file (`sources.<source>.file`): that is checked once the config
+ * is read (config requireSources), not by commander.
+ */
 export function addSourceOptions(command: Command, required = false): Command {
   const file = (flag: string, description: string, isRequired: boolean) => {
-    const option = new Option(`--${flag} <file>`, description);
-    if (isRequired) option.makeOptionMandatory();
-    command.addOption(option);
+    command.addOption(new Option(`--${flag} <file>`, isRequired ? `${description} (required: here or in the config file)` : description));
   };
   file('registry', 'student registry export (学籍系统), .csv or .xlsx', required);
   file('household', 'household register export (户籍), .csv or .xlsx', required);

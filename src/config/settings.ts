@@ -1,6 +1,7 @@
 import { referenceDayFor, parseIsoDay, today, RollcallError, SOURCE_NAMES, type FieldName, type SchoolAge, type SourceName } from '../domain/index.js';
 import { foldText, type StatusLists } from '../normalize/index.js';
-import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_ALIASES, type Encoding } from './defaults.js';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_NAMES, encodingNamed, type Encoding } from './defaults.js';
 import { loadConfigFile } from './load-config.js';
 import type { ConfigFile } from './schema.js';
 
@@ -23,6 +24,8 @@ export interface Settings {
   readonly county: readonly string[] | null;
   readonly schoolAge: SchoolAge;
   readonly statuses: StatusLists;
+  /** The report folder from the config file (resolved against its folder); --out wins over it. */
+  readonly out: string | null;
 }
 
 /** What the command line gave, before validation. */
@@ -41,11 +44,13 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
   const config: ConfigFile = inputs.config ? await loadConfigFile(inputs.config) : {};
   const flagEncoding = inputs.encoding === undefined ? null : parseEncoding(inputs.encoding, '--encoding');
 
+  // Paths in the config file are relative to its folder: cron starts in the home folder.
+  const fromConfig = (path: string | undefined) => (path === undefined || !inputs.config ? undefined : resolve(dirname(inputs.config), path));
   const sources: Partial<Record<SourceName, SourceSettings>> = {};
   for (const source of SOURCE_NAMES) {
-    const file = inputs[source];
-    if (!file) continue;
     const sourceConfig = config.sources?.[source] ?? {};
+    const file = inputs[source] ?? fromConfig(sourceConfig.file);
+    if (!file) continue;
     const columns: Partial<Record<FieldName, readonly string[]>> = {};
     for (const [field, headers] of Object.entries(sourceConfig.columns ?? {})) {
       if (headers === undefined) continue;
@@ -64,7 +69,15 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
     county,
     schoolAge: config.schoolAge ?? DEFAULT_SCHOOL_AGE,
     statuses: { ...DEFAULT_STATUSES, ...config.statuses },
+    out: fromConfig(config.out) ?? null,
   };
+}
+
+/** The sources a command cannot run without, given by a flag or by `sources.<source>.file`. */
+export function requireSources(settings: Settings, required: readonly SourceName[]): void {
+  for (const source of required) {
+    if (!settings.sources[source]) throw new RollcallError('usage', { key: 'io.input_not_given', params: { source } });
+  }
 }
 
 function parseAsOf(text: string): number {
@@ -83,9 +96,9 @@ function parseCounty(text: string): string[] {
 }
 
 function parseEncoding(text: string, where: string): Encoding {
-  const encoding = ENCODING_ALIASES[text.toLowerCase()];
+  const encoding = encodingNamed(text);
   if (!encoding) {
-    throw new RollcallError('usage', `${where} ${JSON.stringify(text)}: unknown encoding — use one of ${Object.keys(ENCODING_ALIASES).join(', ')}`);
+    throw new RollcallError('usage', { key: 'io.unknown_encoding', params: { where, value: text, choices: ENCODING_NAMES.join(', ') } });
   }
   return encoding;
 }
