@@ -84,9 +84,10 @@ export class LineDecoder {
     try {
       text = this.decode(block);
     } catch {
+      this.checkNoUtf8Lines(block); // UTF-8 pasted into a GB18030 file is often invalid GB18030 too: say which it is
       throw this.badLine(this.breaks + this.findBadLine(block));
     }
-    if (this.encoding === 'gb18030') this.checkNoUtf8Lines(block);
+    this.checkNoUtf8Lines(block);
     return text;
   }
 
@@ -124,6 +125,7 @@ export class LineDecoder {
    * check only by chance, and then its "characters" are not all Chinese.
    */
   private checkNoUtf8Lines(block: Buffer): void {
+    if (this.encoding !== 'gb18030') return;
     let index = 0;
     for (const line of splitLines(block)) {
       index++;
