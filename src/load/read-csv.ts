@@ -5,7 +5,8 @@ import type { Encoding } from '../config/index.js';
 import { RollcallError } from '../domain/index.js';
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.js';
 import { detectEncoding } from './encoding.js';
-import { LineDecoder } from './line-decoder.js';
+import { LineDecoder, LineError, lineNumberAt, type LineProblem } from './line-decoder.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { ProgressCallback, RowSink } from './rows.js';
 
 const SAMPLE_BYTES = 1 << 16;
@@ -22,9 +23,34 @@ export async function readCsvRows(
   sink: RowSink,
   onProgress?: ProgressCallback,
 ): Promise<void> {
+  try {
+    await streamCsvRows(file, forcedEncoding, sink, onProgress);
+  } catch (error) {
+    if (!(error instanceof LineError)) throw error;
+    const line = await lineNumberAt(file, error.offset);
+    const problem = LINE_PROBLEMS[error.problem];
+    throw new RollcallError(problem.code, { key: problem.key, params: { file, line, limit: '1 MB' } });
+  }
+}
+
+const LINE_PROBLEMS: Readonly<Record<LineProblem | 'cut_short_quote', { code: 'encoding' | 'file_format'; key: MessageKey }>> = {
+  not_utf8: { code: 'encoding', key: 'io.not_utf8_line' },
+  not_gb18030: { code: 'encoding', key: 'io.not_gb18030_line' },
+  utf8_in_gb18030: { code: 'encoding', key: 'io.utf8_line_in_gb18030' },
+  cut_short_char: { code: 'file_format', key: 'io.csv_cut_short_char' },
+  cut_short_quote: { code: 'file_format', key: 'io.csv_cut_short_quote' },
+  line_too_long: { code: 'file_format', key: 'io.line_too_long' },
+};
+
+async function streamCsvRows(
+  file: string,
+  forcedEncoding: Encoding | null,
+  sink: RowSink,
+  onProgress?: ProgressCallback,
+): Promise<void> {
   const { sample, size } = await readSample(file);
   const encoding = forcedEncoding ?? detectEncoding(sample, file);
-  const lines = new LineDecoder(file, encoding);
+  const lines = new LineDecoder(encoding);
   let tokenizer: CsvTokenizer | null = null;
   let bytesRead = 0;
 
@@ -35,7 +61,7 @@ export async function readCsvRows(
         record: (fields, row) => sink.row(fields, row),
         broken: (row, reason) => sink.broken(row, reason),
         cutShort: () => {
-          throw new RollcallError('file_format', { key: 'io.csv_cut_short_quote', params: { file, line: lines.lineCount } });
+          throw new LineError('cut_short_quote', lines.lineStart);
         },
       },
       detectDelimiter(firstLine),
