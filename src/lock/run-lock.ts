@@ -19,6 +19,9 @@ interface LockOwner {
 
 const MAX_ATTEMPTS = 5;
 
+/** Lock files this process holds now (a pid equal to ours is then no stale lock). */
+const held = new Set<string>();
+
 /**
  * One run at a time on one target (an output folder, a ledger: SPEC §8). The lock
  * file is created atomically (O_EXCL) and holds {pid, started, host}. A lock whose
@@ -32,7 +35,7 @@ export async function acquireLock(lockFile: string, target: string): Promise<Run
     if (await createLockFile(lockFile, content)) return heldLock(lockFile, content);
     const holder = await readOwner(lockFile);
     if (holder === 'gone') continue; // released between our two steps: try again
-    if (holder !== 'unreadable' && isAlive(holder)) {
+    if (holder !== 'unreadable' && (held.has(lockFile) || isAlive(holder))) {
       throw new RollcallError('busy', {
         key: 'io.lock_busy',
         params: { target, pid: String(holder.pid), started: holder.started, host: holder.host, lock: lockFile },
@@ -87,7 +90,7 @@ async function readOwner(lockFile: string): Promise<LockOwner | 'gone' | 'unread
 /** A holder on this host is alive while its pid exists; another host's holder is assumed alive. */
 function isAlive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true;
-  if (owner.pid === process.pid) return false; // a lock this process left earlier and no longer holds
+  if (owner.pid === process.pid) return false; // an earlier process with our pid left it (held locks are checked first)
   try {
     process.kill(owner.pid, 0);
     return true;
@@ -98,8 +101,10 @@ function isAlive(owner: LockOwner): boolean {
 
 function heldLock(lockFile: string, content: string): RunLock {
   let released = false;
+  held.add(lockFile);
   // Remove the file only while it is still ours (a takeover after a long stall could have replaced it).
   const removeSync = () => {
+    held.delete(lockFile);
     if (readFileSync(lockFile, 'utf8') === content) unlinkSync(lockFile);
   };
   const unregister = onInterrupt(() => removeSync());
@@ -107,6 +112,7 @@ function heldLock(lockFile: string, content: string): RunLock {
     async release() {
       if (released) return;
       released = true;
+      held.delete(lockFile);
       unregister();
       try {
         if ((await readFile(lockFile, 'utf8')) === content) await unlink(lockFile);
