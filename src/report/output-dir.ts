@@ -90,8 +90,16 @@ async function replaceLocked(parent: string, name: string, target: string, write
   }
 }
 
-export function writeReportFile(dir: string, file: string, content: string | Buffer): Promise<void> {
-  return writeFile(join(dir, file), content, { mode: 0o600 });
+export async function writeReportFile(dir: string, file: string, content: string | Buffer): Promise<void> {
+  const path = join(dir, file);
+  try {
+    await writeFile(path, content, { mode: 0o600 });
+  } catch (error) {
+    // A failed write (ENOSPC, EFBIG) names no path by itself: the message must.
+    const errno = error as NodeJS.ErrnoException;
+    if (errno && typeof errno === 'object' && errno.path === undefined) errno.path = path;
+    throw error;
+  }
 }
 
 /**
