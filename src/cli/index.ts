@@ -76,7 +76,8 @@ interface Stop {
  */
 function tellWhyStopped(io: CliIO, logger: Logger, lang: Lang, stop: Stop): void {
   const prefix = lang === 'zh' ? 'rollcall 已停止：' : 'rollcall stopped: ';
-  io.stderr.write(`${prefix}${stop.text}\n${stop.stack && io.stderr.isTTY ? `${stop.stack}\n` : ''}`);
+  // The stack of an unexpected error is printed as text too, so that a cron mail carries it.
+  io.stderr.write(`${prefix}${stop.text}\n${stop.stack ? `${stop.stack}\n` : ''}`);
   if (!io.stderr.isTTY) logger.error({ code: stop.code, ...(stop.stack ? { stack: stop.stack } : {}) }, stop.message);
 }
 

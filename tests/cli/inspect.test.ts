@@ -99,7 +99,7 @@ describe('rollcall inspect', () => {
     // On a terminal, the same message in plain text.
     const terminal = await runRollcall(['inspect', '--household', household], undefined, { terminal: true });
     expect(terminal.code).toBe(2);
-    expect(terminal.stderr.startsWith(`rollcall: ${household}: a required field is missing`)).toBe(true);
+    expect(terminal.stderr.startsWith(`rollcall 已停止：${household}: a required field is missing`)).toBe(true);
   });
 
   it('exits 2 on an unknown option and when no file is named', async () => {
