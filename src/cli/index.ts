@@ -134,6 +134,9 @@ export function main(): void {
   handleSignals(process.argv.slice(2));
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
+      // A stopped run ends at once: a hash still reading a 500 MB input, or the workbook
+      // worker, must not keep it alive after it has said why it stopped.
+      if (code !== 0) process.exit(code);
       process.exitCode = code;
     },
     (error: unknown) => {
