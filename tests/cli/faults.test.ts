@@ -148,3 +148,34 @@ describe('an input the user may not read', () => {
     expect(existsSync(join(dir, 'reports', 'out'))).toBe(false);
   }, 60_000);
 });
+
+describe('an --out that cannot be written: exit 2 before any input is read', () => {
+  it('a parent folder the user may not write (as nobody)', async (context) => {
+    if (spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status !== 0) {
+      context.skip(); // needs setpriv and root to switch to the user nobody
+      return;
+    }
+    const dir = tempDir();
+    chmodSync(dir, 0o755); // owned by root: nobody may not create anything in it
+    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'reconcile', ...inputs, '--out', join(dir, 'out'), '--lang', 'en']);
+    const result = await exitOf(child);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`rollcall stopped: no permission to write ${join(dir, '.out.lock')} (EACCES) — name a folder with --out that the user who runs rollcall can write`);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+
+  it('a read-only file system (a tmpfs mounted read-only)', async (context) => {
+    const disk = tempDir('rollcall-ro-');
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', disk]).status !== 0) {
+      context.skip(); // mounting needs root (CAP_SYS_ADMIN)
+      return;
+    }
+    try {
+      const result = await run(['reconcile', ...inputs, '--out', join(disk, 'out'), '--lang', 'en', '--log-level', 'warn']);
+      expect(result.status).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(`rollcall stopped: ${join(disk, '.out.lock')} is on a read-only file system — name a writable place with --out`);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  }, 60_000);
+});
