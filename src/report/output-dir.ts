@@ -70,20 +70,26 @@ async function replaceLocked(parent: string, name: string, target: string, write
   });
   // A signal (SIGTERM, SIGINT) removes the half-written folder before the process exits.
   const unregister = onInterrupt(() => rmSync(temporary, { recursive: true, force: true }));
+  let old: string | null = null;
   try {
     await chmod(temporary, 0o700);
     await write(temporary);
     await writeReportFile(temporary, MARKER, 'This folder is written by rollcall and replaced whole on every run.\n');
     if (await exists(target)) {
-      const old = `${join(parent, `.${name}.old-`)}${process.pid}-${Date.now()}`;
+      old = `${join(parent, `.${name}.old-`)}${process.pid}-${Date.now()}`;
       await rename(target, old);
       await rename(temporary, target);
-      await rm(old, { recursive: true, force: true });
+      const replaced = old;
+      old = null;
+      // The new report is in place: a previous one that cannot be removed now is removed by the next run.
+      await rm(replaced, { recursive: true, force: true }).catch(() => undefined);
     } else {
       await rename(temporary, target);
     }
   } catch (error) {
     await rm(temporary, { recursive: true, force: true }).catch(() => undefined);
+    // Failed between the two renames: the previous report goes straight back.
+    if (old !== null && !(await exists(target))) await rename(old, target).catch(() => undefined);
     throw outputError(error, temporary);
   } finally {
     unregister();
