@@ -13,10 +13,11 @@ export interface TokenizerSink {
   /** A physical line that could not be read as a record. */
   broken(row: number, reason: BrokenReason): void;
   /**
-   * SPEC §6: the last line stops inside a quoted field: the file is cut short. Without
-   * this callback such a line is an `unclosed_quote` like any other.
+   * SPEC §6: the file is cut short: its last line stops inside a quoted field
+   * (`quote`), or has no line break and fewer fields than the header (`row`). Without
+   * this callback such a line is an `unclosed_quote` or a short record like any other.
    */
-  cutShort?(): void;
+  cutShort?(where: 'quote' | 'row'): void;
 }
 
 const QUOTE = 34;
@@ -69,7 +70,7 @@ export class CsvTokenizer {
     while (pos < text.length) {
       const end = this.parseRecord(text, pos, final);
       if (end === INCOMPLETE) break;
-      if (end === CUT_SHORT) this.sink.cutShort?.();
+      if (end === CUT_SHORT) this.sink.cutShort?.('quote');
       if (end === BROKEN || end === CUT_SHORT || (this.spansLines && this.expectedFields > 0 && this.fields.length !== this.expectedFields)) {
         pos = this.skipBrokenLine(text, pos, end === BROKEN || end === CUT_SHORT ? 'unclosed_quote' : 'broken_quotes');
         continue;
@@ -147,6 +148,8 @@ export class CsvTokenizer {
         if (!final) return INCOMPLETE;
         fields.push(value);
         this.fields = fields;
+        // The last line, with no line break and fewer fields than the header: cut in the middle of a row.
+        if (this.expectedFields > 0 && fields.length < this.expectedFields && fields.some((field) => field.trim() !== '')) this.sink.cutShort?.('row');
         return length;
       }
       const c = text.charCodeAt(i);

@@ -22,7 +22,7 @@ export type LineProblem = 'not_utf8' | 'not_gb18030' | 'utf8_in_gb18030' | 'cut_
  */
 export class LineError extends Error {
   constructor(
-    readonly problem: LineProblem | 'cut_short_quote',
+    readonly problem: LineProblem | 'cut_short_quote' | 'cut_short_row',
     readonly offset: number,
   ) {
     super(`${problem} at byte ${offset}`);

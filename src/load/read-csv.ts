@@ -33,12 +33,13 @@ export async function readCsvRows(
   }
 }
 
-const LINE_PROBLEMS: Readonly<Record<LineProblem | 'cut_short_quote', { code: 'encoding' | 'file_format'; key: MessageKey }>> = {
+const LINE_PROBLEMS: Readonly<Record<LineProblem | 'cut_short_quote' | 'cut_short_row', { code: 'encoding' | 'file_format'; key: MessageKey }>> = {
   not_utf8: { code: 'encoding', key: 'io.not_utf8_line' },
   not_gb18030: { code: 'encoding', key: 'io.not_gb18030_line' },
   utf8_in_gb18030: { code: 'encoding', key: 'io.utf8_line_in_gb18030' },
   cut_short_char: { code: 'file_format', key: 'io.csv_cut_short_char' },
   cut_short_quote: { code: 'file_format', key: 'io.csv_cut_short_quote' },
+  cut_short_row: { code: 'file_format', key: 'io.csv_cut_short_row' },
   line_too_long: { code: 'file_format', key: 'io.line_too_long' },
 };
 
@@ -60,8 +61,8 @@ async function streamCsvRows(
       {
         record: (fields, row) => sink.row(fields, row),
         broken: (row, reason) => sink.broken(row, reason),
-        cutShort: () => {
-          throw new LineError('cut_short_quote', lines.lineStart);
+        cutShort: (where) => {
+          throw new LineError(where === 'quote' ? 'cut_short_quote' : 'cut_short_row', lines.lineStart);
         },
       },
       detectDelimiter(firstLine),

@@ -66,6 +66,16 @@ describe('a CSV cut short (SPEC §6)', () => {
     );
   });
 
+  it('a last line with no line break and fewer fields than the header: cut in the middle of a row', async () => {
+    const dir = tempDir();
+    const file = writeText(join(dir, 'household.csv'), `${HEADER}\n${row('张伟', ID_A)}\n李娜,${ID_B.slice(0, 9)}`);
+    const stop = await stopOf(loadFile('household', file), dir);
+    expect(stop.message).toBe(
+      '<dir>/household.csv: the file ends in the middle of a row (the last line, 3, has no line break and fewer fields than the header): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
+    );
+    expect(stop.message).not.toContain(ID_B.slice(0, 9));
+  });
+
   it('a file whose last line is whole but has no line break is read as usual', async () => {
     const dir = tempDir();
     const file = writeText(join(dir, 'household.csv'), `${HEADER}\n${row('张伟', ID_A)}\n${row('李娜', ID_B)}`);

@@ -38,6 +38,10 @@ export const ioMessages = {
     zh: '{file}：文件在一行的中间结束（第 {line} 行的引号没有闭合）：文件不完整（已损坏或仍在复制中）——请等复制完成或重新导出',
     en: '{file}: the file ends in the middle of a row (the quote on line {line} is never closed): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
   },
+  'io.csv_cut_short_row': {
+    zh: '{file}：文件在一行的中间结束（最后一行第 {line} 行没有换行符，且字段比表头少）：文件不完整（已损坏或仍在复制中）——请等复制完成或重新导出',
+    en: '{file}: the file ends in the middle of a row (the last line, {line}, has no line break and fewer fields than the header): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
+  },
   'io.csv_cut_short_char': {
     zh: '{file}：文件在一个字符的中间结束（第 {line} 行）：文件不完整（已损坏或仍在复制中）——请等复制完成或重新导出',
     en: '{file}: the file ends in the middle of a character (line {line}): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
