@@ -52,9 +52,16 @@ export async function loadSource(settings: SourceSettings, context: LoadContext,
   const assembler = new SourceAssembler(settings, context, format);
   const fingerprint = fingerprintFile(settings.file);
   fingerprint.catch(() => undefined); // awaited below, after the reader has had its say about the file
-  if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
-  else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
-  return { ...assembler.finish(), fingerprint: await fingerprint };
+  try {
+    if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
+    else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
+    return { ...assembler.finish(), fingerprint: await fingerprint };
+  } catch (error) {
+    // A read that fails half way (EIO, the file removed or replaced by a folder) is an input problem too.
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (error instanceof RollcallError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    throw unreadableInput(settings.file, error);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { RollcallError } from '../../src/domain/index.js';
@@ -139,6 +139,14 @@ describe('inputs that are not regular files, or not readable', () => {
     expect(stop.code).toBe('file_unreadable');
     expect(stop.message).toMatch(pattern);
     expect(stop.message).toContain('not a regular file');
+  });
+
+  it('a read that fails half way (EIO) is an input problem, exit 2 naming the file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'household.csv');
+    symlinkSync('/proc/self/mem', file); // a regular file whose reads at offset 0 fail with EIO
+    const stop = await stopOf(loadFile('household', file), dir);
+    expect(stop.message).toBe('<dir>/household.csv: cannot be read (EIO) — check the path and its permissions');
   });
 
   it('a FIFO: exit 2 at once, never a read that blocks', async () => {
