@@ -168,19 +168,33 @@ function firstBreak(chunk: Buffer): number {
   return lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
 }
 
-/** The 1-based line number of a byte offset: the line breaks before it, counted on the error path only. */
-export async function lineNumberAt(file: string, offset: number): Promise<number> {
+/**
+ * The 1-based line number of a byte offset: the line breaks before it, counted on the
+ * error path only. `lastLine`: the offset is the end of the file, and line breaks
+ * right before it end the last line rather than start new ones.
+ */
+export async function lineNumberAt(file: string, offset: number, lastLine = false): Promise<number> {
   let lf = 0;
   let cr = 0;
-  let read = 0;
+  // Line breaks at the very end of what was read (LF and CR counted apart).
+  let trailingLf = 0;
+  let trailingCr = 0;
   for await (const chunk of createReadStream(file, { end: Math.max(0, offset - 1), highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
-    read += bytes.length;
     for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) lf++;
-    if (lf === 0) for (let at = bytes.indexOf(CR); at !== -1; at = bytes.indexOf(CR, at + 1)) cr++;
+    for (let at = bytes.indexOf(CR); at !== -1; at = bytes.indexOf(CR, at + 1)) cr++;
+    let end = bytes.length;
+    while (end > 0 && (bytes[end - 1] === LF || bytes[end - 1] === CR)) end--;
+    if (end > 0) trailingLf = trailingCr = 0;
+    for (let i = end; i < bytes.length; i++) {
+      if (bytes[i] === LF) trailingLf++;
+      else trailingCr++;
+    }
   }
-  if (offset === 0 || read === 0) return 1;
-  return (lf > 0 ? lf : cr) + 1;
+  if (offset === 0) return 1;
+  // A file with LF counts LFs (a CR before one is part of CRLF); an old Mac file counts CRs.
+  const breaks = lf > 0 ? lf - (lastLine ? trailingLf : 0) : cr - (lastLine ? trailingCr : 0);
+  return Math.max(1, breaks + 1);
 }
 
 /** At least two Chinese characters and no other non-ASCII character than Chinese text uses. */

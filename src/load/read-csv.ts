@@ -27,7 +27,7 @@ export async function readCsvRows(
     await streamCsvRows(file, forcedEncoding, sink, onProgress);
   } catch (error) {
     if (!(error instanceof LineError)) throw error;
-    const line = await lineNumberAt(file, error.offset);
+    const line = await lineNumberAt(file, error.offset, error.problem === 'cut_short_quote' || error.problem === 'cut_short_row');
     const problem = LINE_PROBLEMS[error.problem];
     throw new RollcallError(problem.code, { key: problem.key, params: { file, line, limit: '1 MB' } });
   }

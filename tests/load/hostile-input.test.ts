@@ -41,6 +41,14 @@ describe('a CSV cut short (SPEC §6)', () => {
     expect(stop.render('zh')).toContain('文件不完整');
   });
 
+  it('the line of an unclosed quote on the last line is named right, with line breaks after it (LF or CRLF)', async () => {
+    const dir = tempDir();
+    for (const eol of ['\n', '\r\n']) {
+      const file = writeText(join(dir, 'household.csv'), [HEADER, row('张伟', ID_A), `李娜,${ID_B},"正`, '', ''].join(eol));
+      expect((await stopOf(loadFile('household', file), dir)).message).toContain('the quote on line 3 is never closed');
+    }
+  });
+
   it('a quote left open in the middle of the file stays one rejected row', async () => {
     const dir = tempDir();
     const file = writeText(join(dir, 'household.csv'), `${HEADER}\n"${row('张伟', ID_A)}\n${row('李娜', ID_B)}\n`);
