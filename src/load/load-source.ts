@@ -94,7 +94,7 @@ async function checkInputFile(file: string): Promise<SourceFormat> {
 }
 
 /** A file that cannot be opened: missing, no permission, or another reason; always exit 2. */
-export function unreadableInput(file: string, error: unknown): RollcallError {
+function unreadableInput(file: string, error: unknown): RollcallError {
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
   if (code === 'ENOENT') return new RollcallError('file_missing', { key: 'io.file_missing', params: { file } }, { cause: error });
   const key = code === 'EACCES' || code === 'EPERM' ? 'io.file_no_permission' : 'io.file_unreadable';

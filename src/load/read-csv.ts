@@ -5,7 +5,7 @@ import type { Encoding } from '../config/index.js';
 import { RollcallError } from '../domain/index.js';
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.js';
 import { detectEncoding } from './encoding.js';
-import { LineDecoder, LineError, lineNumberAt, type LineProblem } from './line-decoder.js';
+import { LineDecoder, LineError, lineNumberAt, MAX_LINE_BYTES, type LineProblem } from './line-decoder.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { ProgressCallback, RowSink } from './rows.js';
 
@@ -29,7 +29,7 @@ export async function readCsvRows(
     if (!(error instanceof LineError)) throw error;
     const line = await lineNumberAt(file, error.offset, error.problem === 'cut_short_quote' || error.problem === 'cut_short_row');
     const problem = LINE_PROBLEMS[error.problem];
-    throw new RollcallError(problem.code, { key: problem.key, params: { file, line, limit: '1 MB' } });
+    throw new RollcallError(problem.code, { key: problem.key, params: { file, line, limit: `${MAX_LINE_BYTES / (1 << 20)} MB` } });
   }
 }
 

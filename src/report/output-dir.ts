@@ -112,7 +112,7 @@ export async function writeReportFile(dir: string, file: string, content: string
  * A file-system error while writing the reports is an output problem (exit 2) that
  * names the path and what to do; anything else is passed on unchanged.
  */
-export function outputError(error: unknown, fallbackPath: string): unknown {
+function outputError(error: unknown, fallbackPath: string): unknown {
   if (error instanceof RollcallError) return error;
   const errno = error as NodeJS.ErrnoException | null;
   if (typeof errno?.code !== 'string' || !/^E[A-Z]+$/.test(errno.code)) return error;
