@@ -46,19 +46,26 @@ async function previousReport(parent: string): Promise<{ out: string; cases: str
   return { out, cases: readFileSync(join(out, 'cases.jsonl'), 'utf8') };
 }
 
-/** Starts a run and sends `signal` once it is writing (its temporary folder exists), frozen meanwhile. */
-async function interruptWhileWriting(parent: string, out: string, signal: NodeJS.Signals, extra: string[] = []): Promise<Exit> {
-  const child = spawn(process.execPath, [BIN, 'reconcile', ...inputs, '--out', out, '--log-level', 'warn', ...extra]);
-  const exited = exitOf(child);
-  let finished = false;
-  void exited.then(() => (finished = true));
-  while (!finished && !readdirSync(parent).some((entry) => entry.startsWith('.out.tmp-'))) await new Promise((r) => setTimeout(r, 1));
-  if (!finished) {
-    child.kill('SIGSTOP'); // frozen, so that the signal arrives while it writes
-    child.kill(signal);
-    child.kill('SIGCONT');
+/**
+ * Starts a run and sends `signal` once it is writing (its temporary folder exists),
+ * frozen meanwhile. On a loaded machine a run can finish before it is seen writing:
+ * then it is tried again (up to three times).
+ */
+async function interruptWhileWriting(parent: string, out: string, signal: NodeJS.Signals): Promise<Exit> {
+  for (let attempt = 1; ; attempt++) {
+    const child = spawn(process.execPath, [BIN, 'reconcile', ...inputs, '--out', out, '--log-level', 'warn']);
+    const exited = exitOf(child);
+    let finished = false;
+    void exited.then(() => (finished = true));
+    while (!finished && !readdirSync(parent).some((entry) => entry.startsWith('.out.tmp-'))) await new Promise((r) => setTimeout(r, 1));
+    if (!finished) {
+      child.kill('SIGSTOP'); // frozen, so that the signal arrives while it writes
+      child.kill(signal);
+      child.kill('SIGCONT');
+    }
+    const exit = await exited;
+    if (exit.status !== 0 || attempt === 3) return exit;
   }
-  return exited;
 }
 
 describe('signals while the report is written', () => {
