@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveSettings } from '../config/index.js';
+import { requireSources, resolveSettings } from '../config/index.js';
 import { CATEGORIES, type SourceName } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { reconcile } from '../pipeline/index.js';
@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 
 interface ReconcileCommandOptions extends SourceOptions {
-  out: string;
+  out?: string;
   maskIds?: boolean;
   notices?: boolean;
   json?: boolean;
@@ -18,7 +18,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
   const { lang } = context;
   const command = program.command('reconcile').description(t('cli.reconcile.description', lang));
   addSourceOptions(command, lang, true)
-    .option('--out <dir>', t('cli.option.out', lang), './rollcall-out')
+    .option('--out <dir>', t('cli.option.out_or_config', lang))
     .option('--mask-ids', t('cli.option.mask_ids', lang))
     .option('--notices', t('cli.option.notices', lang))
     .option('--json', t('cli.option.reconcile_json', lang));
@@ -26,9 +26,11 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     const logger = context.logger(options.logLevel);
     const started = performance.now();
     const settings = await resolveSettings(commandLineInputs(options), context.now);
+    requireSources(settings, ['registry', 'household']);
+    const out = options.out ?? settings.out ?? './rollcall-out';
     const progress = context.progress();
     const { summary, files, unknownStatuses } = await reconcile(settings, {
-      out: options.out,
+      out,
       lang,
       maskIds: options.maskIds === true,
       notices: options.notices === true,
@@ -42,7 +44,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, lang, unknownStatuses));
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, out, lang, unknownStatuses));
   });
 }
 

@@ -26,12 +26,15 @@ export function langOption(lang: Lang): Option {
   return new Option('--lang <lang>', t('cli.option.lang', lang)).choices(['zh', 'en']).default('zh');
 }
 
-/** SPEC §6: the inputs `reconcile` and `inspect` share. */
+/**
+ * SPEC §6: the inputs `reconcile` and `inspect` share. A required input may also be
+ * named in the config file (`sources.<source>.file`): that is checked once the config
+ * is read (config requireSources), not by commander.
+ */
 export function addSourceOptions(command: Command, lang: Lang, required = false): Command {
   const file = (flag: 'registry' | 'household' | 'poverty' | 'attendance', isRequired: boolean) => {
-    const option = new Option(`--${flag} <file>`, t(`cli.option.${flag}`, lang));
-    if (isRequired) option.makeOptionMandatory();
-    command.addOption(option);
+    const description = t(`cli.option.${flag}`, lang);
+    command.addOption(new Option(`--${flag} <file>`, isRequired ? t('cli.option.required_here_or_config', lang, { description }) : description));
   };
   file('registry', required);
   file('household', required);

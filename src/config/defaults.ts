@@ -65,7 +65,7 @@ export const DEFAULT_SCHOOL_AGE = { min: 6, max: 15 } as const;
 
 /** Encodings a CSV may be read in; GBK and GB2312 are subsets of GB18030. */
 export type Encoding = 'utf-8' | 'gb18030';
-export const ENCODING_ALIASES: Readonly<Record<string, Encoding>> = {
+const ENCODING_ALIASES: Readonly<Record<string, Encoding>> = {
   'utf-8': 'utf-8',
   utf8: 'utf-8',
   'utf-8-bom': 'utf-8',
@@ -74,3 +74,12 @@ export const ENCODING_ALIASES: Readonly<Record<string, Encoding>> = {
   gb2312: 'gb18030',
   cp936: 'gb18030',
 };
+
+/** The encoding a name stands for, or null. An own-key lookup: "constructor" or "__proto__" is no encoding. */
+export function encodingNamed(name: string): Encoding | null {
+  const key = name.toLowerCase();
+  return Object.hasOwn(ENCODING_ALIASES, key) ? ENCODING_ALIASES[key]! : null;
+}
+
+/** The names --encoding and the config accept. */
+export const ENCODING_NAMES: readonly string[] = Object.keys(ENCODING_ALIASES);

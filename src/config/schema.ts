@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELD_NAMES, SOURCE_NAMES } from '../domain/index.js';
-import { ENCODING_ALIASES, STATUS_LIST_NAMES } from './defaults.js';
+import { ENCODING_NAMES, encodingNamed, STATUS_LIST_NAMES } from './defaults.js';
 
 // SPEC §6: the config file. Every key optional; an unknown key or a wrong type is
 // a config error that names the key's path. Custom messages are catalogue keys
@@ -16,10 +16,12 @@ const columnsSchema = z.strictObject(
 );
 
 const sourceSchema = z.strictObject({
+  /** The export to read (relative to the config file's folder); a command-line flag wins. */
+  file: z.string().min(1).optional(),
   columns: columnsSchema.optional(),
   encoding: z
     .string()
-    .refine((value) => value.toLowerCase() in ENCODING_ALIASES, {
+    .refine((value) => encodingNamed(value) !== null, {
       message: 'config.encoding_choice',
     })
     .optional(),
@@ -29,6 +31,8 @@ const sourceSchema = z.strictObject({
 const statusList = z.array(z.string());
 
 export const configSchema = z.strictObject({
+  /** The report folder (relative to the config file's folder); --out wins. */
+  out: z.string().min(1).optional(),
   county: z.array(z.string().regex(/^\d{6}$/, 'config.county_code')).min(1).optional(),
   schoolAge: z
     .strictObject({ min: z.number().int().min(0).max(30), max: z.number().int().min(0).max(30) })
@@ -70,7 +74,7 @@ export function allowedKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (first === 'notice') return ['issuer', 'daysToComply', 'template'];
   if (first === 'statuses') return STATUS_LIST_NAMES;
   if (first === 'sources' && path.length === 1) return SOURCE_NAMES;
-  if (first === 'sources' && path.length === 2 && second !== undefined) return ['columns', 'encoding', 'sheet'];
+  if (first === 'sources' && path.length === 2 && second !== undefined) return ['file', 'columns', 'encoding', 'sheet'];
   if (first === 'sources' && third === 'columns') return FIELD_NAMES;
   return [];
 }

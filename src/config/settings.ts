@@ -1,6 +1,6 @@
 import { referenceDayFor, today, RollcallError, SOURCE_NAMES, type FieldName, type SchoolAge, type SourceName } from '../domain/index.js';
 import { foldText, parseDateText, type StatusLists } from '../normalize/index.js';
-import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_ALIASES, type Encoding } from './defaults.js';
+import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_NAMES, encodingNamed, type Encoding } from './defaults.js';
 import { loadConfigFile } from './load-config.js';
 import { dirname, resolve } from 'node:path';
 import type { ConfigFile } from './schema.js';
@@ -35,6 +35,8 @@ export interface Settings {
   readonly schoolAge: SchoolAge;
   readonly statuses: StatusLists;
   readonly notice: NoticeSettings;
+  /** The report folder from the config file (resolved against its folder); --out wins over it. */
+  readonly out: string | null;
 }
 
 /** What the command line gave, before validation. */
@@ -56,11 +58,13 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
   const config: ConfigFile = inputs.config ? await loadConfigFile(inputs.config) : {};
   const flagEncoding = inputs.encoding === undefined ? null : parseEncoding(inputs.encoding, '--encoding');
 
+  // Paths in the config file are relative to its folder: cron starts in the home folder.
+  const fromConfig = (path: string | undefined) => (path === undefined || !inputs.config ? undefined : resolve(dirname(inputs.config), path));
   const sources: Partial<Record<SourceName, SourceSettings>> = {};
   for (const source of SOURCE_NAMES) {
-    const file = inputs[source];
-    if (!file) continue;
     const sourceConfig = config.sources?.[source] ?? {};
+    const file = inputs[source] ?? fromConfig(sourceConfig.file);
+    if (!file) continue;
     const columns: Partial<Record<FieldName, readonly string[]>> = {};
     for (const [field, headers] of Object.entries(sourceConfig.columns ?? {})) {
       if (headers === undefined) continue;
@@ -85,7 +89,15 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
       // A cron job runs from anywhere: a template path is read from the config file's folder.
       template: config.notice?.template !== undefined && inputs.config ? resolve(dirname(inputs.config), config.notice.template) : null,
     },
+    out: fromConfig(config.out) ?? null,
   };
+}
+
+/** The sources a command cannot run without, given by a flag or by `sources.<source>.file`. */
+export function requireSources(settings: Settings, required: readonly SourceName[]): void {
+  for (const source of required) {
+    if (!settings.sources[source]) throw new RollcallError('usage', { key: 'io.input_not_given', params: { source } });
+  }
 }
 
 /** `--as-of` in any date spelling SPEC §2 accepts (2026-09-01, 2026/9/1, 20260901, 2026年9月1日). */
@@ -105,9 +117,9 @@ function parseCounty(text: string): string[] {
 }
 
 function parseEncoding(text: string, where: string): Encoding {
-  const encoding = ENCODING_ALIASES[text.toLowerCase()];
+  const encoding = encodingNamed(text);
   if (!encoding) {
-    throw new RollcallError('usage', { key: 'config.bad_encoding', params: { where, value: JSON.stringify(text), encodings: Object.keys(ENCODING_ALIASES).join(', ') } });
+    throw new RollcallError('usage', { key: 'io.unknown_encoding', params: { where, value: text, choices: ENCODING_NAMES.join(', ') } });
   }
   return encoding;
 }

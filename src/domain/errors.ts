@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'file_format' // .xls, unknown extension, binary data, a broken .xlsx
   | 'encoding' // bytes that do not decode in the detected or forced encoding
   | 'schema' // a required field is missing from a file
-  | 'output'; // the output directory cannot be written
+  | 'output' // the output directory cannot be written (checked first, and every write)
+  | 'busy'; // another run holds the lock on the same output folder or ledger
 
 /** Codes a user can fix: exit 2, message only, no stack (SPEC §6). */
 const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -22,6 +23,8 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'file_format',
   'encoding',
   'schema',
+  'output',
+  'busy',
 ]);
 
 export class RollcallError extends Error {
@@ -45,7 +48,7 @@ export class RollcallError extends Error {
     return this.text ? t(this.text.key, lang, this.text.params) : this.message;
   }
 
-  /** SPEC §6: 2 for usage, config and input-schema problems, 1 for anything else. */
+  /** SPEC §6: 2 for any usage, config, input or output problem, 1 for anything else. */
   get exitCode(): 1 | 2 {
     return USER_ERRORS.has(this.code) ? 2 : 1;
   }

@@ -7,6 +7,7 @@ import { noticesMessages } from './messages/notices.js';
 import { vocabMessages } from './messages/vocab.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
+import { ioMessages } from './messages/io.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...configMessages,
   ...reportMessages,
   ...schemaMessages,
+  ...ioMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -12,6 +12,12 @@ export interface TokenizerSink {
   record(fields: string[], row: number): void;
   /** A physical line that could not be read as a record. */
   broken(row: number, reason: BrokenReason): void;
+  /**
+   * SPEC §6: the file is cut short: its last line stops inside a quoted field
+   * (`quote`), or has no line break and fewer fields than the header (`row`). Without
+   * this callback such a line is an `unclosed_quote` or a short record like any other.
+   */
+  cutShort?(where: 'quote' | 'row'): void;
 }
 
 const QUOTE = 34;
@@ -24,6 +30,8 @@ const MAX_QUOTED_LINES = 100;
 /** parseRecord outcomes besides a record end offset. */
 const INCOMPLETE = -1;
 const BROKEN = -2;
+/** At the end of the text, a quote opened on the last line and never closed. */
+const CUT_SHORT = -3;
 
 export class CsvTokenizer {
   private buffer = '';
@@ -62,8 +70,9 @@ export class CsvTokenizer {
     while (pos < text.length) {
       const end = this.parseRecord(text, pos, final);
       if (end === INCOMPLETE) break;
-      if (end === BROKEN || (this.spansLines && this.expectedFields > 0 && this.fields.length !== this.expectedFields)) {
-        pos = this.skipBrokenLine(text, pos, end === BROKEN ? 'unclosed_quote' : 'broken_quotes');
+      if (end === CUT_SHORT) this.sink.cutShort?.('quote');
+      if (end === BROKEN || end === CUT_SHORT || (this.spansLines && this.expectedFields > 0 && this.fields.length !== this.expectedFields)) {
+        pos = this.skipBrokenLine(text, pos, end === BROKEN || end === CUT_SHORT ? 'unclosed_quote' : 'broken_quotes');
         continue;
       }
       this.sink.record(this.fields, ++this.row);
@@ -104,7 +113,7 @@ export class CsvTokenizer {
           const close = text.indexOf('"', from);
           if (close === -1) {
             if (!final && !this.quoteTooLong(text, quoteStart, length)) return INCOMPLETE;
-            return BROKEN;
+            return final && isLastLine(text, quoteStart) ? CUT_SHORT : BROKEN;
           }
           if (close + 1 === length && !final) return INCOMPLETE; // "" may straddle chunks
           if (text.charCodeAt(close + 1) === QUOTE) {
@@ -139,6 +148,8 @@ export class CsvTokenizer {
         if (!final) return INCOMPLETE;
         fields.push(value);
         this.fields = fields;
+        // The last line, with no line break and fewer fields than the header: cut in the middle of a row.
+        if (this.expectedFields > 0 && fields.length < this.expectedFields && fields.some((field) => field.trim() !== '')) this.sink.cutShort?.('row');
         return length;
       }
       const c = text.charCodeAt(i);
@@ -163,6 +174,13 @@ export class CsvTokenizer {
     }
     return false;
   }
+}
+
+/** No line break after `from`, except those that end the text. */
+function isLastLine(text: string, from: number): boolean {
+  let end = text.length;
+  while (end > from && (text.charCodeAt(end - 1) === LF || text.charCodeAt(end - 1) === CR)) end--;
+  return !hasLineBreak(text, from, end);
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

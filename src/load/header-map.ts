@@ -3,7 +3,7 @@ import { FIELD_NAMES, REQUIRED_FIELDS, RollcallError, type FieldName } from '../
 import { foldText } from '../normalize/index.js';
 import { both, t } from '../i18n/index.js';
 import type { Cell } from './rows.js';
-import { misplacedPovertyRoll, recogniseSource, type SourceSignature } from './source-signature.js';
+import { misplacedHousehold, misplacedPovertyRoll, recogniseSource, type SourceSignature } from './source-signature.js';
 
 /** Which column feeds which field, as found in a file's header row. */
 export interface HeaderMap {
@@ -77,9 +77,16 @@ export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, he
     typeof required === 'string' ? map.columns[required] === undefined : required.every((field) => map.columns[field] === undefined),
   );
   if (missing.length === 0) {
-    const misplaced = settings.source === 'poverty' ? misplacedPovertyRoll(map) : null;
+    // A household register needs only names and IDs since its status became optional
+    // (SPEC §1): a registry or poverty roll given as --household must not pass for one.
+    const misplaced = settings.source === 'poverty' ? misplacedPovertyRoll(map) : settings.source === 'household' ? misplacedHousehold(map) : null;
     if (misplaced) throw otherSourceError(settings, misplaced);
     return;
+  }
+  // A row of data taken for the header: its cells are a child's name, ID and birth date,
+  // which must never reach a message (a cron log, a mail). Say what it is instead.
+  if (map.found.some(looksLikeData)) {
+    throw new RollcallError('schema', { key: 'io.header_looks_like_data', params: { file: settings.file, source: settings.source, row: headerRow } });
   }
   // SPEC §6: a file whose headers belong to another source is named as such.
   const signature = recogniseSource(map);
@@ -117,4 +124,27 @@ function otherSourceError(settings: SourceSettings, signature: SourceSignature):
       expected: both(`report.source_long.${settings.source}`),
     },
   });
+}
+
+/**
+ * A cell that is a value, not a column name: an ID number (15 or 18 characters, or
+ * any long run of digits), a student number, a date, or a person's name. Header
+ * texts name things (姓名, 身份证号, 出生日期…), so a short all-Chinese cell without a
+ * naming character is taken for a name: when in doubt, the row is not echoed.
+ */
+export function looksLikeData(cell: string): boolean {
+  const text = cell.trim();
+  if (text === '') return false;
+  if (/\d{6,}/.test(text)) return true; // IDs, student numbers, phone numbers, 20150305
+  if (/^(1[89]|20)\d{2}\s*[-/.年]\s*\d{1,2}/.test(text)) return true; // 2015-03-05, 2015年3月
+  if (/^\w{3} \w{3} \d{2} \d{4}/.test(text)) return true; // a workbook date cell as text
+  if (/^\d+(\.\d+)?$/.test(text)) return true; // any other number
+  return isNameLike(text);
+}
+
+/** Characters that column names use and personal names almost never end with. */
+const HEADER_CHARACTERS = /[名号码期别态校级班镇乡村街道区址话户系型况因份数称类龄注备式间位属居口由目标识籍件证族人长主疾守迁单性业历况]/u;
+
+function isNameLike(text: string): boolean {
+  return /^[\p{Script=Han}·•]{2,5}$/u.test(text) && !HEADER_CHARACTERS.test(text);
 }

@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SourceSettings } from '../config/index.js';
 import { RollcallError, type FieldName, type SourceName } from '../domain/index.js';
+import type { Message, MessageKey } from '../i18n/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
 import { checkRequiredFields, countRecognisedHeaders, mapHeaders, type HeaderMap } from './header-map.js';
@@ -38,35 +40,71 @@ export interface LoadedSource {
 
 /** Rows above the header that may be a title or notes (exports often have one). */
 const MAX_PREAMBLE_ROWS = 10;
+/**
+ * More empty rows than this in one run *between* records is a damaged file, not an
+ * export (docs/DECISIONS.md): it stops the run instead of filling rejected.csv.
+ * Empty rows at the end of a file are not rows, however many.
+ */
+export const MAX_BLANK_RUN = 10_000;
 
 export async function loadSource(settings: SourceSettings, context: LoadContext, onProgress?: ProgressCallback): Promise<LoadedSource> {
   const format = await checkInputFile(settings.file);
   const assembler = new SourceAssembler(settings, context, format);
   const fingerprint = fingerprintFile(settings.file);
   fingerprint.catch(() => undefined); // awaited below, after the reader has had its say about the file
-  if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
-  else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
-  return { ...assembler.finish(), fingerprint: await fingerprint };
+  try {
+    if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
+    else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
+    return { ...assembler.finish(), fingerprint: await fingerprint };
+  } catch (error) {
+    // A read that fails half way (EIO, the file removed or replaced by a folder) is an input problem too.
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (error instanceof RollcallError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    throw unreadableInput(settings.file, error);
+  }
 }
 
-/** SPEC §1 formats; every other case is a usage error that says what to do. */
+/**
+ * SPEC §1 formats; every other case is a usage error that says what to do. Checked
+ * with stat before the file is opened: a FIFO given as an input would block forever.
+ */
 async function checkInputFile(file: string): Promise<SourceFormat> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RollcallError('file_missing', `${file}: file not found — check the path`);
-    throw new RollcallError('file_unreadable', `${file}: cannot be read (${code}) — check the path and its permissions`);
+    throw unreadableInput(file, error);
   }
-  if (info.isDirectory()) throw new RollcallError('file_unreadable', `${file}: is a folder, not a file — give the path of the exported file`);
+  if (!info.isFile()) {
+    throw new RollcallError('file_unreadable', { key: notRegularFile(info), params: { file } });
+  }
   const extension = extname(file).toLowerCase();
   if (extension === '.xls') {
     throw new RollcallError('file_format', `${file}: legacy Excel .xls files are not read — open it in Excel and save it as .xlsx or as CSV`);
   }
-  if (extension === '.xlsx') return 'xlsx';
-  if (extension === '.csv' || extension === '.txt') return 'csv';
-  throw new RollcallError('file_format', `${file}: unknown file type "${extension || '(none)'}" — export the data as .csv or .xlsx`);
+  if (extension !== '.xlsx' && extension !== '.csv' && extension !== '.txt') {
+    throw new RollcallError('file_format', `${file}: unknown file type "${extension || '(none)'}" — export the data as .csv or .xlsx`);
+  }
+  try {
+    await access(file, constants.R_OK);
+  } catch (error) {
+    throw unreadableInput(file, error);
+  }
+  return extension === '.xlsx' ? 'xlsx' : 'csv';
+}
+
+/** A file that cannot be opened: missing, no permission, or another reason; always exit 2. */
+function unreadableInput(file: string, error: unknown): RollcallError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  if (code === 'ENOENT') return new RollcallError('file_missing', { key: 'io.file_missing', params: { file } }, { cause: error });
+  const key = code === 'EACCES' || code === 'EPERM' ? 'io.file_no_permission' : 'io.file_unreadable';
+  return new RollcallError('file_unreadable', { key, params: { file, code } }, { cause: error });
+}
+
+function notRegularFile(info: Stats): MessageKey {
+  if (info.isDirectory()) return 'io.input_is_folder';
+  if (info.isFIFO()) return 'io.input_is_fifo';
+  return info.isSocket() ? 'io.input_is_socket' : 'io.input_is_device';
 }
 
 /**
@@ -81,8 +119,11 @@ class SourceAssembler implements RowSink {
   private readonly preamble: { cells: readonly Cell[]; row: number }[] = [];
   private readonly records: RecordTable;
   private readonly rejected: RejectedRow[] = [];
-  /** Blank rows seen but not yet known to be in the middle (trailing blanks are not rows). */
-  private pendingBlank: number[] = [];
+  /**
+   * Blank rows seen but not yet known to be in the middle (trailing blanks are not
+   * rows): one run, kept as a range so that 20 million empty rows cost nothing.
+   */
+  private pendingBlank: { from: number; to: number } | null = null;
   private lastRow = 0;
   private readonly problems = new FieldProblems();
 
@@ -106,10 +147,10 @@ class SourceAssembler implements RowSink {
       return;
     }
     // A workbook leaves empty rows out: the gap is blank rows.
-    for (let gap = this.lastRow + 1; gap < row; gap++) this.pendingBlank.push(gap);
+    if (row > this.lastRow + 1) this.addBlankRows(this.lastRow + 1, row - 1);
     this.lastRow = row;
     if (isBlankRow(cells)) {
-      this.pendingBlank.push(row);
+      this.addBlankRows(row, row);
       return;
     }
     this.flushBlankRows();
@@ -124,7 +165,7 @@ class SourceAssembler implements RowSink {
     }
     this.flushBlankRows();
     this.lastRow = row;
-    this.reject(row, reason, reason === 'unclosed_quote' ? 'a quote is opened and never closed' : 'quotes run across lines and break the row');
+    this.reject(row, reason, { key: reason === 'unclosed_quote' ? 'io.rejected_unclosed_quote' : 'io.rejected_broken_quotes' });
   }
 
   finish(): Omit<LoadedSource, 'fingerprint'> {
@@ -176,17 +217,17 @@ class SourceAssembler implements RowSink {
     if (this.format === 'csv' && cells.length !== header.fieldCount) {
       const extraBlank = cells.length > header.fieldCount && cells.slice(header.fieldCount).every((cell) => cell === '');
       if (!extraBlank) {
-        this.reject(row, 'field_count', `the row has ${cells.length} fields, the header has ${header.fieldCount}`);
+        this.reject(row, 'field_count', { key: 'io.rejected_field_count', params: { fields: cells.length, expected: header.fieldCount } });
         return;
       }
     }
     if (this.isRepeatedHeader(cells)) {
-      this.reject(row, 'repeated_header', 'the header row appears again');
+      this.reject(row, 'repeated_header', { key: 'io.rejected_repeated_header' });
       return;
     }
     const record = this.builder!.build(cells, row);
     if (record) this.records.push(record);
-    else this.reject(row, 'no_identity', 'no ID number, no name and no student number');
+    else this.reject(row, 'no_identity', { key: 'io.rejected_no_identity' });
   }
 
   private isRepeatedHeader(cells: readonly Cell[]): boolean {
@@ -197,12 +238,27 @@ class SourceAssembler implements RowSink {
     return typeof cell === 'string' && cell.trim() === header.found[column];
   }
 
-  private flushBlankRows(): void {
-    for (const row of this.pendingBlank) this.reject(row, 'blank_row', 'an empty row between records');
-    this.pendingBlank = [];
+  private addBlankRows(from: number, to: number): void {
+    // Blank rows arrive in order and any gap is filled, so pending blanks are one run.
+    if (this.pendingBlank) this.pendingBlank.to = to;
+    else this.pendingBlank = { from, to };
   }
 
-  private reject(row: number, reason: RejectReason, detail: string): void {
+  private flushBlankRows(): void {
+    const run = this.pendingBlank;
+    if (!run) return;
+    this.pendingBlank = null;
+    const count = run.to - run.from + 1;
+    if (count > MAX_BLANK_RUN) {
+      throw new RollcallError('file_format', {
+        key: 'io.blank_run_too_long',
+        params: { file: this.settings.file, from: run.from, to: run.to, count, limit: MAX_BLANK_RUN },
+      });
+    }
+    for (let row = run.from; row <= run.to; row++) this.reject(row, 'blank_row', { key: 'io.rejected_blank_row' });
+  }
+
+  private reject(row: number, reason: RejectReason, detail: Message): void {
     this.rejected.push({ source: this.settings.source, file: this.settings.file, row, reason, detail });
   }
 }

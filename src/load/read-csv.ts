@@ -5,13 +5,45 @@ import type { Encoding } from '../config/index.js';
 import { RollcallError } from '../domain/index.js';
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.js';
 import { detectEncoding } from './encoding.js';
+import { LineDecoder, LineError, lineNumberAt, MAX_LINE_BYTES, type LineProblem } from './line-decoder.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { ProgressCallback, RowSink } from './rows.js';
 
 const SAMPLE_BYTES = 1 << 16;
 const CHUNK_BYTES = 1 << 20;
 
-/** Streams a CSV file into `sink`; memory stays at one chunk plus what the sink keeps. */
+/**
+ * Streams a CSV file into `sink`; memory stays at one chunk plus what the sink keeps.
+ * Bytes are cut into whole lines before they are decoded (line-decoder.ts), so that
+ * every encoding problem names its line and a file cut short is told from a damaged one.
+ */
 export async function readCsvRows(
+  file: string,
+  forcedEncoding: Encoding | null,
+  sink: RowSink,
+  onProgress?: ProgressCallback,
+): Promise<void> {
+  try {
+    await streamCsvRows(file, forcedEncoding, sink, onProgress);
+  } catch (error) {
+    if (!(error instanceof LineError)) throw error;
+    const line = await lineNumberAt(file, error.offset, error.problem === 'cut_short_quote' || error.problem === 'cut_short_row');
+    const problem = LINE_PROBLEMS[error.problem];
+    throw new RollcallError(problem.code, { key: problem.key, params: { file, line, limit: `${MAX_LINE_BYTES / (1 << 20)} MB` } });
+  }
+}
+
+const LINE_PROBLEMS: Readonly<Record<LineProblem | 'cut_short_quote' | 'cut_short_row', { code: 'encoding' | 'file_format'; key: MessageKey }>> = {
+  not_utf8: { code: 'encoding', key: 'io.not_utf8_line' },
+  not_gb18030: { code: 'encoding', key: 'io.not_gb18030_line' },
+  utf8_in_gb18030: { code: 'encoding', key: 'io.utf8_line_in_gb18030' },
+  cut_short_char: { code: 'file_format', key: 'io.csv_cut_short_char' },
+  cut_short_quote: { code: 'file_format', key: 'io.csv_cut_short_quote' },
+  cut_short_row: { code: 'file_format', key: 'io.csv_cut_short_row' },
+  line_too_long: { code: 'file_format', key: 'io.line_too_long' },
+};
+
+async function streamCsvRows(
   file: string,
   forcedEncoding: Encoding | null,
   sink: RowSink,
@@ -19,15 +51,20 @@ export async function readCsvRows(
 ): Promise<void> {
   const { sample, size } = await readSample(file);
   const encoding = forcedEncoding ?? detectEncoding(sample, file);
-  // fatal UTF-8: mixed encodings are reported, never silently turned into �.
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const lines = new LineDecoder(encoding);
   let tokenizer: CsvTokenizer | null = null;
   let bytesRead = 0;
 
   const startTokenizer = (firstText: string): CsvTokenizer => {
     const firstLine = firstText.slice(0, firstText.search(/\r|\n|$/));
     const created = new CsvTokenizer(
-      { record: (fields, row) => sink.row(fields, row), broken: (row, reason) => sink.broken(row, reason) },
+      {
+        record: (fields, row) => sink.row(fields, row),
+        broken: (row, reason) => sink.broken(row, reason),
+        cutShort: (where) => {
+          throw new LineError(where === 'quote' ? 'cut_short_quote' : 'cut_short_row', lines.lineStart);
+        },
+      },
       detectDelimiter(firstLine),
     );
     sink.start({ encoding, sheet: null, expectFieldCount: (count) => created.expectFieldCount(count) });
@@ -36,35 +73,18 @@ export async function readCsvRows(
 
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
     const bytes = chunk as Buffer;
-    const text = decode(decoder, bytes, true, file, encoding, bytesRead);
     bytesRead += bytes.length;
-    tokenizer ??= startTokenizer(text);
-    tokenizer.push(text);
+    const text = lines.push(bytes);
+    if (text) {
+      tokenizer ??= startTokenizer(text);
+      tokenizer.push(text);
+    }
     onProgress?.(bytesRead, size);
   }
-  const rest = decode(decoder, undefined, false, file, encoding, bytesRead);
+  const rest = lines.end();
   tokenizer ??= startTokenizer(rest);
   if (rest) tokenizer.push(rest);
   tokenizer.end();
-}
-
-function decode(
-  decoder: TextDecoder,
-  bytes: Buffer | undefined,
-  stream: boolean,
-  file: string,
-  encoding: Encoding,
-  offset: number,
-): string {
-  try {
-    return decoder.decode(bytes, { stream });
-  } catch (error) {
-    throw new RollcallError(
-      'encoding',
-      `${file}: not valid ${encoding.toUpperCase()} near byte ${offset.toLocaleString('en-US')} — the file mixes encodings; if it was saved as GBK/GB18030, run with --encoding gb18030`,
-      { cause: error },
-    );
-  }
 }
 
 async function readSample(file: string): Promise<{ sample: Uint8Array; size: number }> {

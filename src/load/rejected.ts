@@ -1,4 +1,5 @@
 import type { SourceName } from '../domain/index.js';
+import type { Message } from '../i18n/index.js';
 
 /** Why an input row could not be used (SPEC §7 `rejected.csv`). */
 export type RejectReason =
@@ -14,6 +15,6 @@ export interface RejectedRow {
   readonly file: string;
   readonly row: number;
   readonly reason: RejectReason;
-  /** Plain English detail; never the row's content (it may hold a name or an ID). */
-  readonly detail: string;
+  /** For the clerk, rendered in the run's language (rejected.csv); never the row's content (it may hold a name or an ID). */
+  readonly detail: Message;
 }

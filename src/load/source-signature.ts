@@ -44,3 +44,9 @@ export function misplacedPovertyRoll(map: HeaderMap): SourceSignature | null {
   const signature = recogniseSource(map);
   return signature && (signature.source === 'attendance' || signature.source === 'registry') ? signature : null;
 }
+
+/** A registry, poverty roll or roster given as --household (whose only required fields are a name and an ID). */
+export function misplacedHousehold(map: HeaderMap): SourceSignature | null {
+  const signature = recogniseSource(map);
+  return signature && signature.source !== 'household' ? signature : null;
+}

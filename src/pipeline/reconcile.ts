@@ -8,9 +8,11 @@ import {
   buildSummary,
   collectEnrolmentSchools,
   loadNoticeTemplate,
+  openOutputDirectory,
   startWorkbookWriter,
   writeReports,
   type Lang,
+  type OutputDirectory,
   type Summary,
   type WorkbookWriter,
 } from '../report/index.js';
@@ -44,16 +46,25 @@ export interface ReconcileResult {
  */
 export async function reconcile(settings: Settings, options: ReconcileOptions): Promise<ReconcileResult> {
   const timer = stageTimer();
+  // Checked and locked first: a bad --out or a run already writing it stops before any input is read (SPEC §6).
+  const output = await openOutputDirectory(options.out);
   // Started now, so that exceljs loads on the other core while the inputs are read.
   const workbooks = startWorkbookWriter();
   try {
-    return await runStages(settings, options, timer, workbooks);
+    return await runStages(settings, options, timer, workbooks, output);
   } finally {
     workbooks.close();
+    await output.release();
   }
 }
 
-async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter): Promise<ReconcileResult> {
+async function runStages(
+  settings: Settings,
+  options: ReconcileOptions,
+  timer: { lap(): number },
+  workbooks: WorkbookWriter,
+  output: OutputDirectory,
+): Promise<ReconcileResult> {
   const { logger } = options;
   // A bad template is a config error: found before the inputs are read, nothing written.
   const noticeTemplate = options.notices ? await loadNoticeTemplate(settings.notice.template) : null;
@@ -85,7 +96,7 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
       }
     : null;
   const files = await writeReports(
-    options.out,
+    output,
     { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices, madeAt: options.now },
     workbooks,
   );

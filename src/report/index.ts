@@ -3,7 +3,7 @@ import type { Case } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
 import { masker } from './mask.js';
-import { replaceOutputDirectory } from './output-dir.js';
+import type { OutputDirectory } from './output-dir.js';
 import type { Summary } from './summary.js';
 import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
 import { workbookContent } from './write-workbook.js';
@@ -35,7 +35,7 @@ export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { guardiansCell } from './case-rows.js';
-export { replaceOutputDirectory } from './output-dir.js';
+export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 export type { DashboardHistory, HistoryRun } from './dashboard/index.js';
 export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput, type NoticeTemplate, type WrittenNotices } from './notices/index.js';
@@ -54,27 +54,33 @@ export interface ReportInput {
   readonly madeAt?: Date;
 }
 
-/** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
-export async function writeReports(out: string, input: ReportInput, workbooks: WorkbookWriter = startWorkbookWriter()): Promise<string[]> {
+/** SPEC §7: every output file, into a folder that replaces the output folder whole and at once. */
+export async function writeReports(output: OutputDirectory, input: ReportInput, workbooks: WorkbookWriter = startWorkbookWriter()): Promise<string[]> {
   const files: string[] = [];
   const mask = masker(input.maskIds);
   try {
-    await replaceOutputDirectory(out, async (dir) => {
+    await output.replace(async (dir) => {
       // The workbook is written on the worker while this thread writes the text files.
       const listing = listCases(input.cases, input.lang, mask);
       const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, listing, mask }));
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
-      await writeCasesJsonl(dir, input.cases);
-      await writeSummaryJson(dir, input.summary);
-      await writeRejectedCsv(dir, input.rejected);
-      const csvs = await writeCategoryCsvs(dir, listing, input.lang);
-      const dashboard = await writeDashboard(
-        dir,
-        buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(input.cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
-      );
-      const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
+      try {
+        await writeCasesJsonl(dir, input.cases);
+        await writeSummaryJson(dir, input.summary);
+        await writeRejectedCsv(dir, input.rejected, input.lang);
+        const csvs = await writeCategoryCsvs(dir, listing, input.lang);
+        const dashboard = await writeDashboard(
+          dir,
+          buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(input.cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
+        );
+        const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
+        files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', dashboard, ...(notices ? ['notices/'] : []));
+      } catch (error) {
+        // The worker may still be writing into the folder: let it stop before the folder is removed.
+        await workbook.catch(() => undefined);
+        throw error;
+      }
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', dashboard, ...(notices ? ['notices/'] : []));
     });
   } finally {
     workbooks.close();

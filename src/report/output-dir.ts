@@ -1,70 +1,195 @@
-import { constants } from 'node:fs';
-import { access, chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RollcallError } from '../domain/index.js';
+import type { MessageKey } from '../i18n/index.js';
+import { acquireLock, onInterrupt, type RunLock } from '../lock/index.js';
 
 /** Marks a folder as rollcall's, so that replacing it can never delete anything else. */
 const MARKER = '.rollcall-report';
+
+/** The output folder of one run: checked and locked before any input is read (SPEC §6). */
+export interface OutputDirectory {
+  /** The folder that is replaced: `--out` with symbolic links followed. */
+  readonly path: string;
+  /** Writes a new report into a temporary folder and puts it in place of the old one, whole. */
+  replace(write: (dir: string) => Promise<void>): Promise<void>;
+  /** Releases the lock; safe to call more than once. */
+  release(): Promise<void>;
+}
 
 /**
  * SPEC §7: the output folder is replaced atomically. Everything is written into a
  * sibling temporary folder, then renamed over the old one: a crash or a kill leaves
  * the previous report whole. Between the two renames the previous report sits
- * beside it as `.NAME.old-…`; the next run puts it back if it finds it alone.
+ * beside it as `.NAME.old-PID-TIME`; the next run puts it back if it finds it alone.
  * Reports hold children's personal data: the folder is 0700, every file 0600.
+ *
+ * Opening does everything that can fail before the inputs are read: the parent is
+ * created, the lock `.NAME.lock` beside the folder is taken (a second run at once
+ * exits 2), leftovers of killed runs are put back or removed, and a folder that is
+ * a file or holds someone else's files is refused.
  */
-export async function replaceOutputDirectory(out: string, write: (dir: string) => Promise<void>): Promise<void> {
-  const target = resolve(out);
+export async function openOutputDirectory(out: string): Promise<OutputDirectory> {
+  const target = await followLinks(resolve(out), out);
   const parent = dirname(target);
   const name = basename(target);
-  await mkdir(parent, { recursive: true });
-  await restoreInterruptedReplace(parent, name, target);
-  await checkReplaceable(target, out);
+  await mkdir(parent, { recursive: true }).catch((error: unknown) => {
+    throw outputError(error, parent);
+  });
+  const lock = await acquireLock(join(parent, `.${name}.lock`), out).catch((error: unknown) => {
+    throw outputError(error, parent);
+  });
+  try {
+    await cleanLeftovers(parent, name, target);
+    await checkReplaceable(target, out);
+  } catch (error) {
+    await lock.release();
+    throw outputError(error, target);
+  }
+  return {
+    path: target,
+    replace: (write) => replaceLocked(parent, name, target, write),
+    release: () => lock.release(),
+  };
+}
 
-  const temporary = await mkdtemp(join(parent, `.${name}.tmp-`));
+/** Opens `out`, replaces it with what `write` writes, and releases it. */
+export async function replaceOutputDirectory(out: string, write: (dir: string) => Promise<void>): Promise<void> {
+  const output = await openOutputDirectory(out);
+  try {
+    await output.replace(write);
+  } finally {
+    await output.release();
+  }
+}
+
+async function replaceLocked(parent: string, name: string, target: string, write: (dir: string) => Promise<void>): Promise<void> {
+  const temporary = await mkdtemp(join(parent, `.${name}.tmp-`)).catch((error: unknown) => {
+    throw outputError(error, parent);
+  });
+  // A signal (SIGTERM, SIGINT) removes the half-written folder before the process exits.
+  const unregister = onInterrupt(() => rmSync(temporary, { recursive: true, force: true }));
+  let old: string | null = null;
   try {
     await chmod(temporary, 0o700);
     await write(temporary);
     await writeReportFile(temporary, MARKER, 'This folder is written by rollcall and replaced whole on every run.\n');
     if (await exists(target)) {
-      const old = `${join(parent, `.${name}.old-`)}${process.pid}-${Date.now()}`;
+      old = `${join(parent, `.${name}.old-`)}${process.pid}-${Date.now()}`;
       await rename(target, old);
       await rename(temporary, target);
-      await rm(old, { recursive: true, force: true });
+      const replaced = old;
+      old = null;
+      // The new report is in place: a previous one that cannot be removed now is removed by the next run.
+      await rm(replaced, { recursive: true, force: true }).catch(() => undefined);
     } else {
       await rename(temporary, target);
     }
   } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
+    await rm(temporary, { recursive: true, force: true }).catch(() => undefined);
+    // Failed between the two renames: the previous report goes straight back.
+    if (old !== null && !(await exists(target))) await rename(old, target).catch(() => undefined);
+    throw outputError(error, temporary);
+  } finally {
+    unregister();
+  }
+}
+
+export async function writeReportFile(dir: string, file: string, content: string | Buffer): Promise<void> {
+  const path = join(dir, file);
+  try {
+    await writeFile(path, content, { mode: 0o600 });
+  } catch (error) {
+    // A failed write (ENOSPC, EFBIG) names no path by itself: the message must.
+    const errno = error as NodeJS.ErrnoException;
+    if (errno && typeof errno === 'object' && errno.path === undefined) errno.path = path;
     throw error;
   }
 }
 
-export function writeReportFile(dir: string, file: string, content: string | Buffer): Promise<void> {
-  return writeFile(join(dir, file), content, { mode: 0o600 });
+/**
+ * A file-system error while writing the reports is an output problem (exit 2) that
+ * names the path and what to do; anything else is passed on unchanged.
+ */
+function outputError(error: unknown, fallbackPath: string): unknown {
+  if (error instanceof RollcallError) return error;
+  const errno = error as NodeJS.ErrnoException | null;
+  if (typeof errno?.code !== 'string' || !/^E[A-Z]+$/.test(errno.code)) return error;
+  const path = typeof errno.path === 'string' ? errno.path : fallbackPath;
+  return new RollcallError('output', { key: OUTPUT_ERRORS[errno.code] ?? 'io.out_other', params: { path, code: errno.code } }, { cause: error });
+}
+
+const OUTPUT_ERRORS: Readonly<Partial<Record<string, MessageKey>>> = {
+  ENOSPC: 'io.out_enospc',
+  EDQUOT: 'io.out_edquot',
+  EFBIG: 'io.out_efbig',
+  EROFS: 'io.out_erofs',
+  EACCES: 'io.out_eacces',
+  EPERM: 'io.out_eacces',
+  ENOTDIR: 'io.out_enotdir',
+  EEXIST: 'io.out_enotdir', // mkdir of a parent that is a file
+};
+
+/** `--out` that is a symbolic link: the folder it points to is replaced, never the link (a stale target). */
+async function followLinks(path: string, out: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let info;
+    try {
+      info = await lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+      throw outputError(error, current);
+    }
+    if (!info.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw outputError(Object.assign(new Error('too many symbolic links'), { code: 'ELOOP', path: out }), out);
 }
 
 async function checkReplaceable(target: string, out: string): Promise<void> {
   if (!(await exists(target))) return;
   const info = await stat(target);
-  if (!info.isDirectory()) throw new RollcallError('usage', `--out ${out}: is a file — name a folder for the reports`);
+  if (!info.isDirectory()) throw new RollcallError('output', { key: 'io.out_is_file', params: { out } });
   const entries = await readdir(target);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new RollcallError('usage', `--out ${out}: the folder has other files in it and was not written by rollcall — name a new or empty folder (rollcall replaces it whole on every run)`);
+  if (entries.length > 0 && !entries.includes(MARKER)) throw new RollcallError('output', { key: 'io.out_not_ours', params: { out } });
+}
+
+/**
+ * Leftovers of runs that were killed (kill -9, power loss), found while holding the
+ * lock, so no live run owns them. When the folder is gone, the newest `.old-` is the
+ * previous report: put it back. Every other `.old-` and every `.tmp-` is removed.
+ */
+async function cleanLeftovers(parent: string, name: string, target: string): Promise<void> {
+  const entries = await readdir(parent);
+  const olds = entries
+    .map((entry) => ({ entry, time: oldFolderTime(entry, name) }))
+    .filter((old): old is { entry: string; time: number } => old.time !== null)
+    .sort((a, b) => a.time - b.time);
+  const newest = olds.at(-1);
+  if (newest && !(await exists(target))) {
+    await rename(join(parent, newest.entry), target);
+    olds.pop();
+  }
+  const temporaries = entries.filter((entry) => entry.startsWith(`.${name}.tmp-`));
+  for (const entry of [...olds.map((old) => old.entry), ...temporaries]) {
+    await rm(join(parent, entry), { recursive: true, force: true });
   }
 }
 
-/** A run killed between its two renames left the previous report beside the target: put it back. */
-async function restoreInterruptedReplace(parent: string, name: string, target: string): Promise<void> {
-  if (await exists(target)) return;
-  const leftovers = (await readdir(parent)).filter((entry) => entry.startsWith(`.${name}.old-`)).sort();
-  const latest = leftovers.at(-1);
-  if (latest) await rename(join(parent, latest), target);
+/** `.NAME.old-PID-TIME` → TIME (milliseconds, compared as a number: "99999" is older than "100000"). */
+function oldFolderTime(entry: string, name: string): number | null {
+  const prefix = `.${name}.old-`;
+  if (!entry.startsWith(prefix)) return null;
+  const numbers = entry.slice(prefix.length).split('-').map(Number);
+  const time = numbers.at(-1);
+  return time !== undefined && Number.isFinite(time) ? time : null;
 }
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await access(path, constants.F_OK);
+    await lstat(path);
     return true;
   } catch {
     return false;

@@ -109,7 +109,9 @@ function rowHeight(cells: readonly Value[], widths: readonly number[], wrapped: 
 export async function writeWorkbookFile(file: string, content: WorkbookContent): Promise<void> {
   const { default: Excel } = await import('exceljs');
   const output = createWriteStream(file, { mode: 0o600 });
-  const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).once('error', reject));
+  // `on`, not `once`: a full disk fails every later write too, and none may go unhandled.
+  const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).on('error', reject));
+  closed.catch(() => undefined); // awaited below, with the commit
   const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, created: content.created, modified: content.created } as never);
   workbook.creator = 'rollcall';
   for (const sheetContent of content.sheets) {
@@ -158,6 +160,6 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
     }
     sheet.commit();
   }
-  await workbook.commit();
-  await closed;
+  // A write error (ENOSPC, EFBIG) ends the wait at once: exceljs's commit would wait forever.
+  await Promise.all([workbook.commit(), closed]);
 }

@@ -10,6 +10,18 @@ void import('exceljs');
 parentPort!.on('message', (message: { file: string; content: WorkbookContent }) => {
   writeWorkbookFile(message.file, message.content).then(
     () => parentPort!.postMessage({ ok: true }),
-    (error: unknown) => parentPort!.postMessage({ ok: false, message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack }),
+    (error: unknown) => {
+      // The error code (ENOSPC, EFBIG…) and path cross the thread boundary, so that
+      // the main thread can say "no space left on …" (exit 2) instead of a trace.
+      const errno = error as NodeJS.ErrnoException | null;
+      parentPort!.postMessage({
+        ok: false,
+        message: String(errno?.message ?? error),
+        stack: errno?.stack,
+        code: typeof errno?.code === 'string' ? errno.code : undefined,
+        path: typeof errno?.path === 'string' ? errno.path : undefined,
+        syscall: typeof errno?.syscall === 'string' ? errno.syscall : undefined,
+      });
+    },
   );
 });

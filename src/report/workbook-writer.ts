@@ -10,6 +10,16 @@ export interface WorkbookWriter {
   close(): void;
 }
 
+/** What the worker replies (workbook-worker.ts). */
+interface WorkerReply {
+  readonly ok: boolean;
+  readonly message?: string;
+  readonly stack?: string;
+  readonly code?: string;
+  readonly path?: string;
+  readonly syscall?: string;
+}
+
 /**
  * A writer on a worker thread: on a 2-core office machine exceljs's load and its
  * row-by-row XML (about half a second at county scale) run beside the main thread
@@ -27,10 +37,10 @@ export function startWorkbookWriter(): WorkbookWriter {
       return new Promise<void>((resolve, reject) => {
         const fail = (error: Error) => reject(error);
         worker.once('error', fail);
-        worker.once('message', (reply: { ok: boolean; message?: string; stack?: string }) => {
+        worker.once('message', (reply: WorkerReply) => {
           worker.off('error', fail);
           if (reply.ok) resolve();
-          else reject(Object.assign(new Error(`writing the workbook failed: ${reply.message}`), { stack: reply.stack }));
+          else reject(workerError(reply, file));
         });
         worker.postMessage({ file, content });
       });
@@ -40,4 +50,16 @@ export function startWorkbookWriter(): WorkbookWriter {
       closed = true;
     },
   };
+}
+
+/** The worker's error as an Error of this thread, with its code and path (ENOSPC → exit 2, report/output-dir.ts). */
+function workerError(reply: WorkerReply, file: string): Error {
+  const error = new Error(`writing the workbook failed: ${reply.message}`) as NodeJS.ErrnoException;
+  if (reply.stack) error.stack = reply.stack;
+  if (reply.code) {
+    error.code = reply.code;
+    error.path = reply.path ?? file;
+    if (reply.syscall) error.syscall = reply.syscall;
+  }
+  return error;
 }

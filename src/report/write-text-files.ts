@@ -1,4 +1,5 @@
 import { CATEGORIES, type Case } from '../domain/index.js';
+import { t } from '../i18n/index.js';
 import type { RejectedRow } from '../load/index.js';
 import { csvFile, csvText } from './cell-safety.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
@@ -15,9 +16,15 @@ export async function writeSummaryJson(dir: string, summary: Summary): Promise<v
   await writeReportFile(dir, 'summary.json', `${JSON.stringify(summary, null, 2)}\n`);
 }
 
-/** SPEC §7 rejected.csv: every input row that could not be used, with source, row and why. */
-export async function writeRejectedCsv(dir: string, rejected: readonly RejectedRow[]): Promise<void> {
-  const rows = [['source', 'file', 'row', 'reason', 'detail'], ...rejected.map((r) => [r.source, r.file, r.row, r.reason, r.detail])];
+/**
+ * SPEC §7 rejected.csv: every input row that could not be used, with source, row and
+ * why. `reason` is a code programs read (English); `detail` is for the clerk, in `lang`.
+ */
+export async function writeRejectedCsv(dir: string, rejected: readonly RejectedRow[], lang: Lang): Promise<void> {
+  const rows = [
+    ['source', 'file', 'row', 'reason', 'detail'],
+    ...rejected.map((r) => [r.source, r.file, r.row, r.reason, t(r.detail.key, lang, r.detail.params)]),
+  ];
   await writeReportFile(dir, 'rejected.csv', csvFile(rows));
 }
 

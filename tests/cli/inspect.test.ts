@@ -133,25 +133,27 @@ describe('rollcall inspect', () => {
     const result = await runRollcall(['inspect', '--household', household]);
     expect(result.code).toBe(2);
     expect(result.logs).toEqual([expect.objectContaining({ level: 50, code: 'schema' })]);
-    const message = String(result.logs[0]!.msg);
+    // The human line is in the run's language; the JSON line (for programs) in English.
+    const message = result.stderr.slice(0, result.stderr.indexOf('{"level"'));
     expect(message).toContain('必需字段 "id_number"');
+    expect(String(result.logs[0]!.msg)).toContain('required field "id_number"');
     expect(message).toContain('sources.household.columns.id_number');
     expect(result.stderr).not.toContain(ID_A);
     expect(result.stderr).not.toContain('张伟');
     // On a terminal, the same message in plain text.
     const terminal = await runRollcall(['inspect', '--household', household], undefined, { terminal: true });
     expect(terminal.code).toBe(2);
-    expect(terminal.stderr.startsWith(`rollcall: ${household}：户籍人口库导出文件（表头在第 1 行）缺少一个必需字段`)).toBe(true);
+    expect(terminal.stderr.startsWith(`rollcall 已停止：${household}：户籍人口库导出文件（表头在第 1 行）缺少一个必需字段`)).toBe(true);
     const english = await runRollcall(['inspect', '--household', household, '--lang', 'en'], undefined, { terminal: true });
-    expect(english.stderr.startsWith(`rollcall: ${household}: a required field is missing from the household file`)).toBe(true);
+    expect(english.stderr.startsWith(`rollcall stopped: ${household}: a required field is missing from the household file`)).toBe(true);
   });
 
   it('exits 2 on an unknown option and when no file is named', async () => {
     expect((await runRollcall(['inspect', '--bogus'])).code).toBe(2);
     const none = await runRollcall(['inspect']);
     expect(none.code).toBe(2);
-    expect(none.logs[0]?.msg).toContain('没有给出输入文件');
-    expect((await runRollcall(['inspect', '--lang', 'en'])).logs[0]?.msg).toContain('no input file given');
+    expect(none.stderr).toContain('没有给出输入文件');
+    expect((await runRollcall(['inspect', '--lang', 'en'])).stderr).toContain('no input file given');
   });
 
   it('exits 0 for --help', async () => {

@@ -30,7 +30,7 @@ describe('--help, in Chinese by default and in English with --lang en', () => {
     expect(stdout).toContain('--registry <file>');
     expect(stdout).toContain('学籍系统导出文件');
     expect(stdout).toContain('（可选：zh, en；默认：zh）');
-    expect(stdout).toContain('（默认：./rollcall-out）');
+    expect(stdout).toContain('否则 ./rollcall-out）');
   });
 
   it('wraps Chinese help at 80 terminal columns, a Chinese character being two', async () => {
@@ -41,15 +41,16 @@ describe('--help, in Chinese by default and in English with --lang en', () => {
 });
 
 describe("commander's own errors, in the run's language, with the flag that was meant", () => {
-  it('suggests --registry for --registy, though commander first misses the required --registry', async () => {
+  it('suggests --registry for --registy', async () => {
     const zh = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv'], undefined, { terminal: true });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toBe('rollcall: 缺少必需的选项 --registry——您是不是要用 --registry？运行 rollcall reconcile --help 查看用法\n');
+    expect(zh.stderr).toBe('rollcall 已停止：不认识的选项 --registy——您是不是要用 --registry？运行 rollcall reconcile --help 查看用法\n');
     const en = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv', '--lang', 'en'], undefined, { terminal: true });
-    expect(en.stderr).toBe('rollcall: required option --registry not specified — did you mean --registry? — run rollcall reconcile --help for the usage\n');
-    // Under cron, the same one line as a JSON log record.
+    expect(en.stderr).toBe('rollcall stopped: unknown option --registy — did you mean --registry? — run rollcall reconcile --help for the usage\n');
+    // Under cron, the same line, then a JSON log record (in English, for programs).
     const cron = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv']);
-    expect(cron.logs).toEqual([expect.objectContaining({ code: 'usage', msg: expect.stringContaining('您是不是要用 --registry？') })]);
+    expect(cron.stderr.split('\n')[0]).toContain('您是不是要用 --registry？');
+    expect(cron.logs).toEqual([expect.objectContaining({ code: 'usage', msg: expect.stringContaining('did you mean --registry?') })]);
   });
 
   it.each([
@@ -58,8 +59,9 @@ describe("commander's own errors, in the run's language, with the flag that was 
     [['inspect', '--registry', 'r.csv', '--lang', 'fr'], '选项 --lang 的值 fr 无效，可选：zh, en'],
     [['reconcil'], '没有命令 reconcil，可用的命令：reconcile, inspect, generate'],
     [['inspect', 'registry.csv'], '多余的参数：registry.csv'],
-    [['reconcile', '--registry', 'r.csv', '--houshold', 'h.csv'], '缺少必需的选项 --household——您是不是要用 --household？'],
-    [['reconcile', '--houshold', 'h.csv'], '缺少必需的选项 --registry；不认识的选项 --houshold——您是不是要用 --household？'],
+    [['reconcile', '--registry', 'r.csv', '--houshold', 'h.csv'], '不认识的选项 --houshold——您是不是要用 --household？'],
+    [['reconcile', '--houshold', 'h.csv'], '不认识的选项 --houshold——您是不是要用 --household？'],
+    [['reconcile', '--household', 'h.csv'], '没有给出 registry'],
   ])('rollcall %s', async (args, message) => {
     const result = await runRollcall(args, undefined, { terminal: true });
     expect(result.code).toBe(2);
@@ -97,7 +99,7 @@ describe('every command speaks Chinese by default and English with --lang en', (
     }
     const bad = await runRollcall(['reconcile', ...DEMO, '--as-of', '2026/2/30', '--out', out]);
     expect(bad.code).toBe(2);
-    expect(bad.logs.at(-1)?.msg).toContain('--as-of "2026/2/30"：不是有效的日期');
+    expect(bad.stderr).toContain('--as-of "2026/2/30"：不是有效的日期');
   });
 
   it('generate: its report line and its usage errors', async () => {

@@ -127,7 +127,7 @@ describe('reading CSV', () => {
     writeFileSync(file, Buffer.concat([Buffer.from(good, 'utf8'), Buffer.from([0xd5, 0xc5, 0x2c, 0x0a])]));
     const { code, message } = await errorOf(loadFile('household', file), dir);
     expect(code).toBe('encoding');
-    expect(message).toMatch(/household\.csv: not valid UTF-8 near byte .* --encoding gb18030/);
+    expect(message).toMatch(/household\.csv: line 5,002 is not UTF-8 .* --encoding gb18030/);
   });
 });
 

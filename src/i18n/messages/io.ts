@@ -1,0 +1,146 @@
+import type { Text } from '../index.js';
+
+/**
+ * Input and output problems (issue #8, SPEC §6): what went wrong, where, and what to
+ * do. Never a cell of a row: a name or an ID must not reach a log or a cron mail.
+ */
+export const ioMessages = {
+  'cli.option.out_or_config': {
+    zh: '报告文件夹，每次运行整体原子替换（默认：配置文件中的 "out"，否则 ./rollcall-out）',
+    en: 'report folder, replaced whole and atomically on every run (default: "out" in the config file, else ./rollcall-out)',
+  },
+  'cli.option.required_here_or_config': { zh: '{description}（必需：在此给出，或写在配置文件中）', en: '{description} (required: here or in the config file)' },
+  // Input files
+  'io.file_missing': {
+    zh: '{file}：找不到文件——请检查路径',
+    en: '{file}: file not found — check the path',
+  },
+  'io.input_is_folder': {
+    zh: '{file}：不是普通文件（而是文件夹）——请给出导出文件本身的路径',
+    en: '{file}: not a regular file (it is a folder) — give the path of the exported file itself',
+  },
+  'io.input_is_fifo': {
+    zh: '{file}：不是普通文件（而是命名管道 FIFO）——请先把数据保存成文件，再给出该文件的路径',
+    en: '{file}: not a regular file (it is a named pipe, FIFO) — save the data to a file first and give its path',
+  },
+  'io.input_is_socket': {
+    zh: '{file}：不是普通文件（而是套接字）——请给出导出文件本身的路径',
+    en: '{file}: not a regular file (it is a socket) — give the path of the exported file itself',
+  },
+  'io.input_is_device': {
+    zh: '{file}：不是普通文件（而是设备）——请给出导出文件本身的路径',
+    en: '{file}: not a regular file (it is a device) — give the path of the exported file itself',
+  },
+  'io.file_no_permission': {
+    zh: '{file}：没有读取权限（{code}）——请让运行 rollcall 的用户可以读取该文件（例如 chmod o+r，或换一个用户运行）',
+    en: '{file}: no permission to read it ({code}) — let the user who runs rollcall read the file (e.g. chmod o+r, or run as another user)',
+  },
+  'io.file_unreadable': {
+    zh: '{file}：无法读取（{code}）——请检查路径和权限',
+    en: '{file}: cannot be read ({code}) — check the path and its permissions',
+  },
+  'io.csv_cut_short_quote': {
+    zh: '{file}：文件在一行的中间结束（第 {line} 行的引号没有闭合）：文件不完整（已损坏或仍在复制中）——请等复制完成或重新导出',
+    en: '{file}: the file ends in the middle of a row (the quote on line {line} is never closed): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
+  },
+  'io.csv_cut_short_row': {
+    zh: '{file}：文件在一行的中间结束（最后一行第 {line} 行没有换行符，且字段比表头少）：文件不完整（已损坏或仍在复制中）——请等复制完成或重新导出',
+    en: '{file}: the file ends in the middle of a row (the last line, {line}, has no line break and fewer fields than the header): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
+  },
+  'io.csv_cut_short_char': {
+    zh: '{file}：文件在一个字符的中间结束（第 {line} 行）：文件不完整（已损坏或仍在复制中）——请等复制完成或重新导出',
+    en: '{file}: the file ends in the middle of a character (line {line}): cut short (damaged or still being copied) — wait for the copy to finish or export it again',
+  },
+  'io.not_utf8_line': {
+    zh: '{file}：第 {line} 行不是 UTF-8 编码（前面的行是 UTF-8）：文件混用了两种编码（例如两份导出拼在一起）——请把整份文件另存为同一种编码后再运行；若整份文件是 GBK/GB18030，请加 --encoding gb18030',
+    en: '{file}: line {line} is not UTF-8 (the lines before it are): the file mixes encodings (two exports pasted together?) — save the whole file in one encoding and run again; if all of it is GBK/GB18030, run with --encoding gb18030',
+  },
+  'io.utf8_line_in_gb18030': {
+    zh: '{file}：文件按 GB18030 读取，但第 {line} 行是 UTF-8 编码：文件混用了两种编码（例如两份导出拼在一起）——请把整份文件另存为同一种编码后再运行',
+    en: '{file}: the file is read as GB18030, but line {line} is UTF-8: the file mixes encodings (two exports pasted together?) — save the whole file in one encoding and run again',
+  },
+  'io.not_gb18030_line': {
+    zh: '{file}：第 {line} 行含有 GB18030 中不存在的字节：文件已损坏或混用了编码——请重新导出；若文件是 UTF-8，请加 --encoding utf-8',
+    en: '{file}: line {line} has bytes that are not GB18030: the file is damaged or mixes encodings — export it again; if it is UTF-8, run with --encoding utf-8',
+  },
+  'io.line_too_long': {
+    zh: '{file}：第 {line} 行超过 {limit}，不是导出表格的一行：文件已损坏或不是导出文件——请重新导出',
+    en: '{file}: line {line} is longer than {limit}, which no export row is: the file is damaged or not an export — export it again',
+  },
+  'io.blank_run_too_long': {
+    zh: '{file}：第 {from}–{to} 行连续 {count} 行是空行，夹在记录之间（上限 {limit} 行）：文件已损坏或拼接了多余内容——请删除这些空行或重新导出',
+    en: '{file}: rows {from}–{to} are {count} empty rows in a row between records (the limit is {limit}): the file is damaged or has junk pasted into it — delete the empty rows or export it again',
+  },
+  'io.header_looks_like_data': {
+    zh: '{file}：{source} 文件第 {row} 行看起来是数据而不是表头：导出时没有带表头行——请重新导出并勾选“包含表头”（或在第一行加上列名，如 姓名、身份证号）',
+    en: '{file}: row {row} of the {source} file looks like data, not headers: the export has no header row — export it again with headers (or add the column names, such as 姓名 and 身份证号, as the first row)',
+  },
+  'io.unknown_encoding': {
+    zh: '{where} "{value}"：不支持的编码——可用：{choices}',
+    en: '{where} "{value}": unknown encoding — use one of {choices}',
+  },
+  'io.input_not_given': {
+    zh: '没有给出 {source} 文件——请用 --{source} 指定，或在配置文件中写 sources.{source}.file',
+    en: 'no {source} file given — name it with --{source}, or as sources.{source}.file in the config file',
+  },
+
+  // rejected.csv, column `detail` (the `reason` code stays English)
+  'io.rejected_blank_row': { zh: '记录之间的空行', en: 'an empty row between records' },
+  'io.rejected_field_count': { zh: '该行有 {fields} 个字段，表头有 {expected} 个', en: 'the row has {fields} fields, the header has {expected}' },
+  'io.rejected_unclosed_quote': { zh: '引号打开后没有闭合', en: 'a quote is opened and never closed' },
+  'io.rejected_broken_quotes': { zh: '引号跨越多行，破坏了这一行', en: 'quotes run across lines and break the row' },
+  'io.rejected_repeated_header': { zh: '表头行再次出现', en: 'the header row appears again' },
+  'io.rejected_no_identity': { zh: '没有身份证号、姓名和学籍号', en: 'no ID number, no name and no student number' },
+
+  // The output folder
+  'io.out_is_file': {
+    zh: '--out {out}：这是一个文件——请给出用于存放报告的文件夹',
+    en: '--out {out}: is a file — name a folder for the reports',
+  },
+  'io.out_not_ours': {
+    zh: '--out {out}：该文件夹里有其他文件，且不是 rollcall 写的——请指定一个新的或空的文件夹（rollcall 每次运行都会整体替换它）',
+    en: '--out {out}: the folder has other files in it and was not written by rollcall — name a new or empty folder (rollcall replaces it whole on every run)',
+  },
+  'io.out_enospc': {
+    zh: '写入 {path} 时磁盘空间不足（no space left on device）——请清理该磁盘后重新运行；上一次的报告保持不变',
+    en: 'no space left on the disk of {path} — free some space and run again; the previous report is unchanged',
+  },
+  'io.out_edquot': {
+    zh: '写入 {path} 时超出磁盘配额——请清理或提高该用户的配额后重新运行；上一次的报告保持不变',
+    en: 'disk quota exceeded while writing {path} — free space or raise the quota of the user who runs rollcall; the previous report is unchanged',
+  },
+  'io.out_efbig': {
+    zh: '写入 {path} 时文件超过了允许的大小（文件系统或 ulimit -f 的限制）——请检查 ulimit -f 或换一个文件系统；上一次的报告保持不变',
+    en: 'file too large while writing {path} (a limit of the file system or of ulimit -f) — check ulimit -f or use another file system; the previous report is unchanged',
+  },
+  'io.out_erofs': {
+    zh: '{path} 所在的文件系统是只读的——请用 --out 指定一个可写的位置',
+    en: '{path} is on a read-only file system — name a writable place with --out',
+  },
+  'io.out_eacces': {
+    zh: '没有写入 {path} 的权限（{code}）——请用 --out 指定运行 rollcall 的用户可以写入的文件夹，或修改该文件夹的权限',
+    en: 'no permission to write {path} ({code}) — name a folder with --out that the user who runs rollcall can write, or change its permissions',
+  },
+  'io.out_enotdir': {
+    zh: '{path}：路径中有一部分是文件而不是文件夹——请检查 --out 的路径',
+    en: '{path}: a part of the path is a file, not a folder — check the --out path',
+  },
+  'io.out_other': {
+    zh: '写入 {path} 失败（{code}）——请检查 --out 的位置、磁盘和权限；上一次的报告保持不变',
+    en: 'cannot write {path} ({code}) — check the --out location, its disk and its permissions; the previous report is unchanged',
+  },
+  'io.lock_busy': {
+    zh: '{target} 正在被另一个 rollcall 运行使用（进程号 {pid}，开始于 {started}，主机 {host}）——请等它结束后再运行；如果确定没有 rollcall 在运行，请删除锁文件 {lock}',
+    en: '{target} is in use by another rollcall run (pid {pid}, started {started}, host {host}) — wait for it to finish; if no rollcall is running, delete the lock file {lock}',
+  },
+  'io.lock_contended': {
+    zh: '{target}：多个 rollcall 同时在争用锁文件 {lock}——请确认只有一个定时任务在运行，然后重试',
+    en: '{target}: several rollcall runs are competing for the lock file {lock} — make sure only one scheduled job runs, then try again',
+  },
+
+  // Stopping
+  'io.interrupted': {
+    zh: '运行被中断（{signal}）：临时文件已删除，上一次的报告保持不变',
+    en: 'the run was interrupted ({signal}): its temporary files are removed and the previous report is unchanged',
+  },
+} satisfies Record<string, Text>;
