@@ -34,6 +34,8 @@ export interface LoadedSource {
   readonly problems: FieldProblems;
   /** Size, modification time and SHA-256 of the file read. */
   readonly fingerprint: FileFingerprint;
+  /** Workbooks: formula cells with no saved value, read as empty (`inspect` and the run warn). */
+  readonly formulasWithoutValue: number;
 }
 
 /** Rows above the header that may be a title or notes (exports often have one). */
@@ -45,7 +47,7 @@ export async function loadSource(settings: SourceSettings, context: LoadContext,
   const fingerprint = fingerprintFile(settings.file);
   fingerprint.catch(() => undefined); // awaited below, after the reader has had its say about the file
   if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
-  else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
+  else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress, settings.source);
   return { ...assembler.finish(), fingerprint: await fingerprint };
 }
 
@@ -146,6 +148,7 @@ class SourceAssembler implements RowSink {
       rowsAccepted: this.records.length,
       rowsRejected: this.rejected.length,
       problems: this.problems,
+      formulasWithoutValue: this.info?.counts?.formulasWithoutValue ?? 0,
     };
   }
 

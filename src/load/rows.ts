@@ -16,6 +16,13 @@ export interface ReaderInfo {
   readonly sheet: string | null;
   /** CSV only: lets the tokenizer tell a broken quote from a multi-line field. */
   expectFieldCount(count: number): void;
+  /** Workbooks only: what the reader noticed, complete once the last row is handed over. */
+  readonly counts?: ReaderCounts;
+}
+
+export interface ReaderCounts {
+  /** Formula cells with no saved value (never calculated): read as empty, and worth a warning. */
+  formulasWithoutValue: number;
 }
 
 /** Bytes read so far of a file, for the progress line on a terminal. */
