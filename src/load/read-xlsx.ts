@@ -40,7 +40,7 @@ export async function readXlsxRows(
       counts.formulasWithoutValue = scanner.formulasWithoutValue;
     }
     // The sheet's XML must reach </sheetData>: a part that stops before it was cut short.
-    if (!scanner.ended || !scanner.scanner.end()) throw new RollcallError('file_format', { key: 'xlsx.endsEarly', params: { file } });
+    if (!scanner.ended || !scanner.scanner.end()) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file } });
     onProgress?.(zip.size, zip.size);
   } finally {
     zip.close();
@@ -63,16 +63,16 @@ export function chooseSheet(file: string, sheets: readonly SheetEntry[], wanted:
     const fold = (name: string) => name.trim().toLowerCase();
     const sheet = sheets.find((entry) => entry.name === wanted) ?? sheets.find((entry) => fold(entry.name) === fold(wanted));
     if (!sheet) {
-      throw new RollcallError('file_format', { key: 'xlsx.sheetNotFound', params: { file, sheet: wanted, ...lists, setting } });
+      throw new RollcallError('file_format', { key: 'xlsx.sheet_not_found', params: { file, sheet: wanted, ...lists, setting } });
     }
     if (sheet.kind !== 'worksheet') {
-      throw new RollcallError('file_format', { key: 'xlsx.sheetNotWorksheet', params: { file, sheet: sheet.name, ...lists, setting } });
+      throw new RollcallError('file_format', { key: 'xlsx.sheet_not_worksheet', params: { file, sheet: sheet.name, ...lists, setting } });
     }
     if (sheet.part === null) throw missingPart(file, sheet);
     return { ...sheet, part: sheet.part };
   }
   const sheet = sheets.find((entry) => entry.state === 'visible' && entry.kind === 'worksheet');
-  if (!sheet) throw new RollcallError('file_format', { key: 'xlsx.noVisibleSheet', params: { file, ...lists, setting } });
+  if (!sheet) throw new RollcallError('file_format', { key: 'xlsx.no_visible_sheet', params: { file, ...lists, setting } });
   if (sheet.part === null) throw missingPart(file, sheet);
   return { ...sheet, part: sheet.part };
 }
@@ -95,10 +95,10 @@ function sheetLists(sheets: readonly SheetEntry[]): { sheets: string; others: st
 function sheetProblem(file: string, sheet: string, problem: SheetProblem): RollcallError {
   const params = { file, sheet, row: problem.row, value: problem.value };
   const key = {
-    row_out_of_range: 'xlsx.rowOutOfRange',
-    column_out_of_range: 'xlsx.columnOutOfRange',
-    row_out_of_order: 'xlsx.rowOutOfOrder',
-    shared_string_missing: 'xlsx.sharedStringMissing',
+    row_out_of_range: 'xlsx.row_out_of_range',
+    column_out_of_range: 'xlsx.column_out_of_range',
+    row_out_of_order: 'xlsx.row_out_of_order',
+    shared_string_missing: 'xlsx.shared_string_missing',
   } as const;
   return new RollcallError('file_format', { key: key[problem.kind], params });
 }

@@ -50,7 +50,7 @@ export async function readWorkbookPackage(zip: WorkbookZip): Promise<WorkbookPac
 }
 
 function notAWorkbook(file: string): RollcallError {
-  return new RollcallError('file_format', { key: 'xlsx.notWorkbook', params: { file } });
+  return new RollcallError('file_format', { key: 'xlsx.not_workbook', params: { file } });
 }
 
 async function readRelationships(zip: WorkbookZip, part: string, folder: string): Promise<Map<string, Relationship>> {
@@ -175,7 +175,7 @@ export async function readSharedStrings(zip: WorkbookZip, part: string | null, o
     },
   }, false);
   await scanPart(zip, part, scanner, onBytes);
-  if (!ended) throw new RollcallError('file_format', { key: 'xlsx.endsEarly', params: { file: zip.file } });
+  if (!ended) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file: zip.file } });
   return strings;
 }
 

@@ -21,15 +21,15 @@ export class WorkbookZip {
   static async open(file: string): Promise<WorkbookZip> {
     const { head, size } = await readHead(file);
     const kind = fileKind(head);
-    if (kind === 'ole') throw new RollcallError('file_format', { key: 'xlsx.oleFile', params: { file } });
-    if (kind !== 'zip') throw new RollcallError('file_format', { key: 'xlsx.notZip', params: { file } });
+    if (kind === 'ole') throw new RollcallError('file_format', { key: 'xlsx.ole_file', params: { file } });
+    if (kind !== 'zip') throw new RollcallError('file_format', { key: 'xlsx.not_zip', params: { file } });
     let zip: yauzl.ZipFile;
     try {
       zip = await openZip(file);
     } catch (error) {
       // A zip's directory is at its very end: a copy cut short has none.
       if (/end of central directory/i.test((error as Error).message)) {
-        throw new RollcallError('file_format', { key: 'xlsx.endsEarly', params: { file } }, { cause: error });
+        throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file } }, { cause: error });
       }
       throw damaged(file, error);
     }
@@ -61,7 +61,7 @@ export class WorkbookZip {
   async *streamText(part: string, onBytes?: (compressedBytes: number) => void): AsyncGenerator<string> {
     const entry = this.entries.get(partKey(part));
     if (!entry) throw damaged(this.file, new Error(`part ${part} missing`));
-    if (entry.isEncrypted()) throw new RollcallError('file_format', { key: 'xlsx.oleFile', params: { file: this.file } });
+    if (entry.isEncrypted()) throw new RollcallError('file_format', { key: 'xlsx.ole_file', params: { file: this.file } });
     const stream = await this.openStream(entry);
     let decoder: TextDecoder | null = null;
     let inflated = 0;
