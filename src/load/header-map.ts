@@ -65,9 +65,7 @@ export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): He
  * the headers found and the config key that maps it. All missing fields at once.
  */
 export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, headerRow: number): void {
-  const missing = REQUIRED_FIELDS[settings.source].filter((required) =>
-    typeof required === 'string' ? map.columns[required] === undefined : required.every((field) => map.columns[field] === undefined),
-  );
+  const missing = missingRequiredFields(map, settings);
   if (missing.length === 0) return;
   const lines = missing.map((required) => {
     const fields = typeof required === 'string' ? [required] : required;
@@ -80,4 +78,29 @@ export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, he
     'schema',
     `${settings.file}: ${missing.length === 1 ? 'a required field is' : `${missing.length} required fields are`} missing from the ${settings.source} file (header on row ${headerRow}):\n${lines.join('\n')}\n  headers found: ${found}`,
   );
+}
+
+/** The required fields (or groups of alternatives) a header does not map. */
+export function missingRequiredFields(map: HeaderMap, settings: SourceSettings): (FieldName | readonly FieldName[])[] {
+  return REQUIRED_FIELDS[settings.source].filter((required) =>
+    typeof required === 'string' ? map.columns[required] === undefined : required.every((field) => map.columns[field] === undefined),
+  );
+}
+
+/**
+ * A header over two rows (merged cells: 学籍信息 above 学校名称 and 学籍状态): the
+ * required fields the header row lacks are named on the row below it. Mapping them
+ * under "columns" cannot help (a header is one row), so the message says to make
+ * the header one row.
+ */
+export function checkTwoRowHeader(map: HeaderMap, below: readonly Cell[], settings: SourceSettings, headerRow: number): void {
+  const next = mapHeaders(below, settings);
+  const found = missingRequiredFields(map, settings).flatMap((required) =>
+    (typeof required === 'string' ? [required] : required).flatMap((field) => (next.headers[field] ? [next.headers[field]] : [])),
+  );
+  if (found.length === 0) return;
+  throw new RollcallError('schema', {
+    key: 'xlsx.header_two_rows',
+    params: { file: settings.file, row: headerRow, next: headerRow + 1, headers: found.join(', ') },
+  });
 }

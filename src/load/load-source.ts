@@ -4,7 +4,7 @@ import type { SourceSettings } from '../config/index.js';
 import { RollcallError, type FieldName, type SourceName } from '../domain/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
-import { checkRequiredFields, countRecognisedHeaders, mapHeaders, type HeaderMap } from './header-map.js';
+import { checkRequiredFields, checkTwoRowHeader, countRecognisedHeaders, mapHeaders, missingRequiredFields, type HeaderMap } from './header-map.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
@@ -87,6 +87,8 @@ class SourceAssembler implements RowSink {
   private pendingBlank: number[] = [];
   private lastRow = 0;
   private readonly problems = new FieldProblems();
+  /** A header row without every required field, kept until the row below shows whether the header goes on there. */
+  private incompleteHeader: { header: HeaderMap; row: number } | null = null;
 
   constructor(
     private readonly settings: SourceSettings,
@@ -102,6 +104,7 @@ class SourceAssembler implements RowSink {
   }
 
   row(cells: readonly Cell[], row: number): void {
+    if (this.incompleteHeader) this.rejectIncompleteHeader(cells);
     if (!this.header) {
       this.preamble.push({ cells, row });
       if (countRecognisedHeaders(cells, this.settings) >= 2) this.useHeader(cells, row);
@@ -132,6 +135,7 @@ class SourceAssembler implements RowSink {
 
   finish(): Omit<LoadedSource, 'fingerprint'> {
     if (!this.header) this.useFallbackHeader();
+    if (this.incompleteHeader) this.rejectIncompleteHeader(null);
     const header = this.header!;
     return {
       source: this.settings.source,
@@ -154,7 +158,12 @@ class SourceAssembler implements RowSink {
 
   private useHeader(cells: readonly Cell[], row: number): void {
     const header = mapHeaders(cells, this.settings);
-    checkRequiredFields(header, this.settings, row);
+    if (missingRequiredFields(header, this.settings).length > 0) {
+      this.incompleteHeader = { header, row };
+      const below = this.preamble.find((entry) => entry.row === row + 1);
+      if (below) this.rejectIncompleteHeader(below.cells);
+      return;
+    }
     this.header = header;
     this.headerRow = row;
     this.lastRow = row;
@@ -164,6 +173,14 @@ class SourceAssembler implements RowSink {
     const after = this.preamble.filter((entry) => entry.row > row);
     this.preamble.length = 0;
     for (const entry of after) this.row(entry.cells, entry.row);
+  }
+
+  /** A header that lacks required fields stops the run; `below` (the next row) tells whether it spans two rows. */
+  private rejectIncompleteHeader(below: readonly Cell[] | null): never {
+    const { header, row } = this.incompleteHeader!;
+    if (below) checkTwoRowHeader(header, below, this.settings, row);
+    checkRequiredFields(header, this.settings, row);
+    throw new Error('unreachable: the header lacks required fields');
   }
 
   /** No row looked like a header: take the first non-blank one, and let the required-field check speak. */

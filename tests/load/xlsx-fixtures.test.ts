@@ -6,7 +6,7 @@ import { RollcallError } from '../../src/domain/index.js';
 import { t } from '../../src/i18n/index.js';
 import { readXlsxRows } from '../../src/load/read-xlsx.js';
 import type { Cell } from '../../src/load/rows.js';
-import { tempDir, writeText } from '../helpers/files.js';
+import { tempDir, writeText, writeXlsx } from '../helpers/files.js';
 import { loadFile } from '../helpers/load.js';
 
 // fixtures/xlsx/ is made by scripts/make-xlsx-fixtures.mjs: one workbook per writer
@@ -234,5 +234,23 @@ describe('damaged workbooks stop the run (exit 2) with a message that names the 
     const error = await errorOf(readRows(fixture('damaged-column-beyond-xfd')));
     expect(error.text?.key).toBe('xlsx.column_out_of_range');
     expect(error.text?.params).toMatchObject({ row: 3, value: 16_385 });
+  });
+});
+
+describe('a header over two rows (merged cells)', () => {
+  it('says the header spans two rows and to make it one, not to map columns that cannot be mapped', async () => {
+    const error = await errorOf(loadFile('registry', fixture('hand-two-row-header')));
+    expect(error.exitCode).toBe(2);
+    expect(error.render('en').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(`"<dir>/hand-two-row-header.xlsx: the header spans two rows (rows 1 and 2, most likely merged cells), and the missing column names 学籍状态, 学校名称 are on row 2 — unmerge the header cells and put every column name on one row (delete the other row), then run again; naming the columns under "columns" in the config file does not help here"`);
+    expect(error.render('zh').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(`"<dir>/hand-two-row-header.xlsx：表头占了两行（第 1 行和第 2 行，多半是合并单元格），缺少的列名 学籍状态, 学校名称 在第 2 行——请取消表头的合并单元格，把每列的列名放在同一行（删去多余的那一行）后再运行；仅在配置文件的 columns 中写列名不能解决"`);
+  });
+
+  it('keeps the usual advice when the row below is data, or there is none', async () => {
+    const dir = tempDir();
+    const header = ['姓名', '身份证号', '学校名称'];
+    const withData = await writeXlsx(join(dir, 'a.xlsx'), { 学生: [header, ['张伟', '341324201503050012', '城关小学']] });
+    expect((await errorOf(loadFile('registry', withData))).message).toMatch(/required field "status" .* map it in the config file/);
+    const alone = await writeXlsx(join(dir, 'b.xlsx'), { 学生: [header] });
+    expect((await errorOf(loadFile('registry', alone))).message).toMatch(/required field "status" .* map it in the config file/);
   });
 });
