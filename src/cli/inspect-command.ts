@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolveSettings } from '../config/index.js';
 import { ID_STATES, RollcallError } from '../domain/index.js';
+import { t } from '../i18n/index.js';
 import { inspect, type InspectReport, type SourceInspection } from '../pipeline/index.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 import type { CommandContext } from './context.js';
@@ -42,6 +43,7 @@ function renderSource(source: string, info: SourceInspection): string {
       ? `CSV, ${info.encoding?.toUpperCase()} (${info.encoding_forced ? 'as told' : 'detected'})`
       : `XLSX, sheet "${info.sheet}"`;
   lines.push(`  format       ${how}`);
+  if (info.formulas_without_value > 0) lines.push(`  formulas     ${t('xlsx.formulas_without_value', 'en', { count: info.formulas_without_value })}`);
   lines.push(`  header       row ${info.header_row}${info.header_row > 1 ? ` (rows above it are skipped as a title)` : ''}`);
   const fields = Object.entries(info.fields);
   lines.push(`  fields       ${fields.map(([field, header]) => `${field} ← ${header}`).join('\n               ') || '(none)'}`);

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { resolveSettings } from '../config/index.js';
-import { CATEGORIES } from '../domain/index.js';
+import { CATEGORIES, type SourceName } from '../domain/index.js';
+import { t } from '../i18n/index.js';
 import { reconcile } from '../pipeline/index.js';
 import { CATEGORY_LABELS, LANGS, type Lang, type Summary } from '../report/index.js';
 import type { CommandContext } from './context.js';
@@ -25,7 +26,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     const started = performance.now();
     const settings = await resolveSettings(commandLineInputs(options), context.now);
     const progress = context.progress();
-    const { summary, files, unknownStatuses } = await reconcile(settings, {
+    const { summary, files, unknownStatuses, formulasWithoutValue } = await reconcile(settings, {
       out: options.out,
       lang: options.lang,
       maskIds: options.maskIds === true,
@@ -38,14 +39,21 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses));
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses, formulasWithoutValue));
   });
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
 /** The short table a clerk sees after a run (issue #5). */
-export function renderRunTable(summary: Summary, files: readonly string[], out: string, lang: Lang, unknownStatuses: Partial<Record<string, number>> = {}): string {
+export function renderRunTable(
+  summary: Summary,
+  files: readonly string[],
+  out: string,
+  lang: Lang,
+  unknownStatuses: Partial<Record<string, number>> = {},
+  formulasWithoutValue: Partial<Record<string, number>> = {},
+): string {
   const zh = lang === 'zh';
   const lines: string[] = [];
   lines.push(
@@ -71,6 +79,11 @@ export function renderRunTable(summary: Summary, files: readonly string[], out: 
         ? `注意：${source} 有 ${n(rows ?? 0)} 行的状态不在任何状态列表中，这些行既不算在读也不算在户——请运行 rollcall inspect，并在配置文件的 statuses 中补充`
         : `Note: ${n(rows ?? 0)} ${source} rows have a status in no status list and count as neither active nor living — run rollcall inspect and add the texts to "statuses" in the config file`,
     );
+  }
+  for (const [source, count] of Object.entries(formulasWithoutValue)) {
+    const file = summary.sources[source as SourceName]?.file ?? '';
+    const text = t('xlsx.formulas_without_value', lang, { count: count ?? 0 });
+    lines.push('', zh ? `注意：${source} ${file}：${text}` : `Note: ${source} ${file}: ${text}`);
   }
   const rejected = Object.values(summary.sources).reduce((sum, source) => sum + source.rows_rejected, 0);
   if (rejected > 0) lines.push('', zh ? `未采用的输入行：${n(rejected)}（见 rejected.csv）` : `Input rows not used: ${n(rejected)} (see rejected.csv)`);

@@ -22,6 +22,8 @@ export interface SourceInspection {
   unreadable_genders: number;
   unreadable_yes_no: number;
   unknown_statuses: Record<string, number>;
+  /** Workbook formula cells with no saved value, read as empty. */
+  formulas_without_value: number;
 }
 
 export interface InspectReport {
@@ -60,5 +62,6 @@ export function describeSource(data: LoadedSource, encodingForced: boolean): Sou
     unreadable_genders: data.problems.badGenderCount,
     unreadable_yes_no: data.problems.badYesNoCount,
     unknown_statuses: Object.fromEntries([...data.problems.unknownStatuses].sort((a, b) => b[1] - a[1])),
+    formulas_without_value: data.formulasWithoutValue,
   };
 }

@@ -22,6 +22,8 @@ export interface ReconcileResult {
   readonly files: readonly string[];
   /** Rows whose status is in no status list, per source: they count as neither active nor living. */
   readonly unknownStatuses: Partial<Record<SourceName, number>>;
+  /** Workbook formula cells with no saved value, per source: read as empty (issue #11). */
+  readonly formulasWithoutValue: Partial<Record<SourceName, number>>;
 }
 
 /**
@@ -45,6 +47,12 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
   const unknownStatuses = logLoaded(logger, loaded, timer.lap());
+  const formulasWithoutValue: Partial<Record<SourceName, number>> = {};
+  for (const source of Object.values(loaded)) {
+    if (source.formulasWithoutValue === 0) continue;
+    formulasWithoutValue[source.source] = source.formulasWithoutValue;
+    logger.warn({ source: source.source, cells: source.formulasWithoutValue }, 'formula cells without a saved value read as empty: open the workbook in Excel and save it again');
+  }
 
   const linked = linkSources({
     // The household register stays in columns; the smaller sources become records.
@@ -65,7 +73,7 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
   const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
-  return { summary, files, unknownStatuses };
+  return { summary, files, unknownStatuses, formulasWithoutValue };
 }
 
 function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): Partial<Record<SourceName, number>> {
