@@ -1,6 +1,6 @@
 import { RollcallError } from '../domain/index.js';
 import { isDateFormat } from './xlsx-dates.js';
-import { attributeMap, decodeOoxmlEscapes, XmlFormatError, XmlScanner, type XmlHandler } from './xlsx-xml.js';
+import { attributeMap, decodeEntities, decodeOoxmlEscapes, XmlFormatError, XmlScanner, type XmlHandler } from './xlsx-xml.js';
 import type { WorkbookZip } from './xlsx-zip.js';
 
 /** One sheet of the workbook, in tab order. */
@@ -170,8 +170,9 @@ export async function readSharedStrings(zip: WorkbookZip, part: string | null, o
         inItem = false;
       } else if (name === 'sst') ended = true;
     },
-    text(text) {
-      current += text;
+    text(source, from, to, cdata) {
+      const text = source.slice(from, to);
+      current += cdata ? text : decodeEntities(text);
     },
   }, false);
   await scanPart(zip, part, scanner, onBytes);

@@ -1,5 +1,5 @@
 import { serialToDate } from './xlsx-dates.js';
-import { decodeOoxmlEscapes, XmlScanner } from './xlsx-xml.js';
+import { decodeEntities, decodeOoxmlEscapes, XmlScanner, type XmlHandler } from './xlsx-xml.js';
 import type { Cell } from './rows.js';
 
 /** Excel's limits (ECMA-376 §18.3.1.73, §18.3.1.4): a row or column past them is a damaged sheet. */
@@ -41,7 +41,7 @@ const enum CellType {
  * result) or an inline string `<is>`. Rows and cells without an `r` attribute
  * follow the one before. Only the current row is held in memory.
  */
-export class SheetScanner {
+export class SheetScanner implements XmlHandler {
   readonly scanner: XmlScanner;
   /** Formula cells with no saved result: read as empty, and counted so the run can say so. */
   formulasWithoutValue = 0;
@@ -56,20 +56,26 @@ export class SheetScanner {
   private style = 0;
   private hasFormula = false;
   private value: string | null = null;
+  /** A shared string cell's index, read in place from its <v> (no string made for it); -1 when none. */
+  private sharedIndex = -1;
   private inInline = false;
   private phonetic = 0;
 
   constructor(private readonly context: SheetContext) {
-    this.scanner = new XmlScanner({
-      open: (name, source, from, to, selfClosing) => this.open(name, source, from, to, selfClosing),
-      close: (name) => this.close(name),
-      text: (text) => {
-        this.value = this.value === null ? text : this.value + text;
-      },
-    }, false);
+    this.scanner = new XmlScanner(this, false);
   }
 
-  private open(name: string, source: string, from: number, to: number, selfClosing: boolean): void {
+  text(source: string, from: number, to: number, cdata: boolean): void {
+    if (this.type === CellType.Shared && !this.inInline && this.value === '') {
+      this.sharedIndex = readIndex(source, from, to);
+      if (this.sharedIndex >= 0) return;
+    }
+    const raw = source.slice(from, to);
+    const text = cdata ? raw : decodeEntities(raw);
+    this.value = this.value === null ? text : this.value + text;
+  }
+
+  open(name: string, source: string, from: number, to: number, selfClosing: boolean): void {
     if (!this.inSheetData) {
       if (name === 'sheetData') this.inSheetData = !selfClosing;
       if (name === 'sheetData' && selfClosing) this.ended = true;
@@ -106,7 +112,7 @@ export class SheetScanner {
     }
   }
 
-  private close(name: string): void {
+  close(name: string): void {
     switch (name) {
       case 'v':
       case 't':
@@ -192,6 +198,7 @@ export class SheetScanner {
     this.style = style;
     this.hasFormula = false;
     this.value = null;
+    this.sharedIndex = -1;
     this.inInline = false;
     this.phonetic = 0;
   }
@@ -208,8 +215,9 @@ export class SheetScanner {
     const value = this.value;
     switch (this.type) {
       case CellType.Shared: {
-        if (value === null || value === '') return null;
-        const index = Number(value);
+        if (value === null) return null;
+        const index = this.sharedIndex >= 0 ? this.sharedIndex : value.trim() === '' ? -1 : Number(value);
+        if (index === -1) return null;
         const text = this.context.sharedStrings[index];
         if (text === undefined) throw new SheetProblem('shared_string_missing', this.rowNumber, index);
         return text;
@@ -256,6 +264,18 @@ function findAttribute(source: string, from: number, to: number, letter: number)
     i = end + 1;
   }
   return -1;
+}
+
+/** The digits of `source.slice(from, to)` as a number, or -1 when there is anything else. */
+function readIndex(source: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = source.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function readInteger(source: string, from: number): number {

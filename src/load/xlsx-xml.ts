@@ -10,8 +10,12 @@ export interface XmlHandler {
   /** A start tag; its attributes are `source.slice(from, to)` (read them with readAttributes). */
   open(name: string, source: string, from: number, to: number, selfClosing: boolean): void;
   close(name: string): void;
-  /** Text between tags, entities decoded; only while the scanner's `captureText` is on. */
-  text(text: string): void;
+  /**
+   * Text between tags, `source.slice(from, to)`, only while the scanner's
+   * `captureText` is on; entities are still in it (see decodeEntities) unless it
+   * is a CDATA section. A range, not a string: a shared string index needs none.
+   */
+  text(source: string, from: number, to: number, cdata: boolean): void;
 }
 
 /** Text that can stay pending between chunks (one tag or one text node): far above Excel's 32,767 characters a cell. */
@@ -53,7 +57,7 @@ export class XmlScanner {
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) return this.captureText ? pos : n;
-      if (lt > pos && this.captureText) handler.text(decodeEntities(s.slice(pos, lt)));
+      if (lt > pos && this.captureText) handler.text(s, pos, lt, false);
       pos = lt;
       const first = s.charCodeAt(lt + 1);
       if (first !== first) return pos; // "<" is the last character: wait for more
@@ -66,17 +70,22 @@ export class XmlScanner {
       }
       const i = first === 47 || !this.quoteAware ? s.indexOf('>', lt + 1) : endOfTag(s, lt + 1);
       if (i < 0) return pos;
-      if (first === 47) {
-        handler.close(localName(s, lt + 2, i));
+      const closing = first === 47;
+      // The name, and where its prefix ends ("x:c"), in one pass.
+      let nameStart = closing ? lt + 2 : lt + 1;
+      let nameEnd = nameStart;
+      while (nameEnd < i) {
+        const ch = s.charCodeAt(nameEnd);
+        if (ch === 58) nameStart = nameEnd + 1;
+        else if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
+        nameEnd++;
+      }
+      const name = nameEnd - nameStart === 1 && s.charCodeAt(nameStart) < 128 ? SHORT_NAMES[s.charCodeAt(nameStart)]! : s.slice(nameStart, nameEnd);
+      if (closing) {
+        handler.close(name);
       } else {
-        let nameEnd = lt + 1;
-        while (nameEnd < i) {
-          const ch = s.charCodeAt(nameEnd);
-          if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
-          nameEnd++;
-        }
         const selfClosing = s.charCodeAt(i - 1) === 47;
-        handler.open(localName(s, lt + 1, nameEnd), s, nameEnd, selfClosing ? i - 1 : i, selfClosing);
+        handler.open(name, s, nameEnd, selfClosing ? i - 1 : i, selfClosing);
       }
       pos = i + 1;
     }
@@ -87,7 +96,7 @@ export class XmlScanner {
     if (s.startsWith('<![CDATA[', lt)) {
       const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return -1;
-      if (this.captureText) this.handler.text(s.slice(lt + 9, end));
+      if (this.captureText) this.handler.text(s, lt + 9, end, true);
       return end + 3;
     }
     if (s.startsWith('<!--', lt)) {
