@@ -6,7 +6,7 @@ import { readXlsxRows } from '../../src/load/read-xlsx.js';
 import type { Cell } from '../../src/load/rows.js';
 import { isDateFormat, isDateFormatCode, serialToDate } from '../../src/load/xlsx-dates.js';
 import { resolveTarget } from '../../src/load/xlsx-package.js';
-import { SheetScanner } from '../../src/load/xlsx-sheet.js';
+import { SheetProblem, SheetScanner } from '../../src/load/xlsx-sheet.js';
 import { decodeOoxmlEscapes } from '../../src/load/xlsx-xml.js';
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -120,6 +120,24 @@ describe('the sheet scanner', () => {
   it.each([1, 2, 3, 5, 7, 11, 64])('gives the same rows when the XML arrives in chunks of %i characters', (size) => {
     const chunks = Array.from({ length: Math.ceil(SHEET.length / size) }, (_, i) => SHEET.slice(i * size, (i + 1) * size));
     expect(scan(chunks)).toEqual(whole);
+  });
+
+  it.each([
+    ['<row r="3"/><row r="2"/>', 'row_out_of_order', 3, 2],
+    ['<row r="5"/><row r="5"/>', 'row_out_of_order', 5, 5],
+    ['<row r="1048577"/>', 'row_out_of_range', 0, 1_048_577],
+    ['<row r="2"><c r="XFE2"/></row>', 'column_out_of_range', 2, 16_385],
+    ['<row r="2"><c r="A2" t="s"><v>7</v></c></row>', 'shared_string_missing', 2, 7],
+  ])('stops at a damaged sheet: %s', (rows, kind, row, value) => {
+    const xml = `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+    let problem: unknown = null;
+    try {
+      scan([xml]);
+    } catch (error) {
+      problem = error;
+    }
+    expect(problem).toBeInstanceOf(SheetProblem);
+    expect(problem).toMatchObject({ kind, row, value });
   });
 
   it('knows a sheet cut short', () => {
