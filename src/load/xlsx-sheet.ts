@@ -75,41 +75,55 @@ export class SheetScanner implements XmlHandler {
     this.value = this.value === null ? text : this.value + text;
   }
 
-  open(name: string, source: string, from: number, to: number, selfClosing: boolean): void {
+  open(name: string, source: string, from: number, to: number, selfClosing: boolean): number {
     if (!this.inSheetData) {
       if (name === 'sheetData') this.inSheetData = !selfClosing;
       if (name === 'sheetData' && selfClosing) this.ended = true;
-      return;
+      return 0;
     }
     switch (name) {
       case 'c':
         this.startCell(source, from, to);
         if (selfClosing) this.endCell();
-        return;
+        return 0;
       case 'v':
-        if (!selfClosing) {
-          this.value = '';
-          this.scanner.captureText = true;
-        }
-        return;
+        return selfClosing ? 0 : this.readValue(source, to);
       case 'f':
         this.hasFormula = true;
-        return;
+        return 0;
       case 'is':
         this.inInline = true;
         this.value = '';
-        return;
+        return 0;
       case 'rPh':
         if (!selfClosing) this.phonetic++;
-        return;
+        return 0;
       case 't':
         if (this.inInline && this.phonetic === 0 && !selfClosing) this.scanner.captureText = true;
-        return;
+        return 0;
       case 'row':
         this.startRow(source, from, to);
         if (selfClosing) this.endRow();
-        return;
+        return 0;
     }
+    return 0;
+  }
+
+  /**
+   * The text of a <v> and its end tag, read here when both are in `source` (one
+   * step instead of three for most cells of a sheet); else the scanner brings the
+   * text as it arrives.
+   */
+  private readValue(source: string, to: number): number {
+    this.value = '';
+    const lt = source.indexOf('<', to + 1);
+    const gt = lt < 0 || source.charCodeAt(lt + 1) !== 47 ? -1 : source.indexOf('>', lt);
+    if (gt < 0) {
+      this.scanner.captureText = true;
+      return 0;
+    }
+    if (lt > to + 1) this.text(source, to + 1, lt, false);
+    return gt + 1;
   }
 
   close(name: string): void {

@@ -7,8 +7,12 @@
  * a large workbook's reading time.
  */
 export interface XmlHandler {
-  /** A start tag; its attributes are `source.slice(from, to)` (read them with readAttributes). */
-  open(name: string, source: string, from: number, to: number, selfClosing: boolean): void;
+  /**
+   * A start tag; its attributes are `source.slice(from, to)` (read them with
+   * readAttributes), and `source[to]` is its ">" (or "/>"). A handler that reads the
+   * element's content itself returns where scanning goes on; else 0 or nothing.
+   */
+  open(name: string, source: string, from: number, to: number, selfClosing: boolean): number | void;
   close(name: string): void;
   /**
    * Text between tags, `source.slice(from, to)`, only while the scanner's
@@ -85,7 +89,11 @@ export class XmlScanner {
         handler.close(name);
       } else {
         const selfClosing = s.charCodeAt(i - 1) === 47;
-        handler.open(name, s, nameEnd, selfClosing ? i - 1 : i, selfClosing);
+        const resume = handler.open(name, s, nameEnd, selfClosing ? i - 1 : i, selfClosing);
+        if (resume) {
+          pos = resume;
+          continue;
+        }
       }
       pos = i + 1;
     }
