@@ -1,5 +1,5 @@
 import { open as openFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import yauzl from 'yauzl';
 import { RollcallError } from '../domain/index.js';
@@ -10,6 +10,8 @@ import { RollcallError } from '../domain/index.js';
  * temporary file (issue #8: personal data never leaves --out), and a sheet that
  * comes before the shared strings in the zip costs nothing extra.
  */
+const READ_AHEAD = 1 << 20;
+
 export class WorkbookZip {
   private constructor(
     readonly file: string,
@@ -62,7 +64,10 @@ export class WorkbookZip {
     const entry = this.entries.get(partKey(part));
     if (!entry) throw damaged(this.file, new Error(`part ${part} missing`));
     if (entry.isEncrypted()) throw new RollcallError('file_format', { key: 'xlsx.ole_file', params: { file: this.file } });
-    const stream = await this.openStream(entry);
+    // A buffer of 1 MB lets zlib inflate ahead on the thread pool while this thread scans.
+    const source = await this.openStream(entry);
+    const stream = source.pipe(new PassThrough({ highWaterMark: READ_AHEAD }));
+    source.on('error', (error) => stream.destroy(error));
     let decoder: TextDecoder | null = null;
     let inflated = 0;
     try {
@@ -77,6 +82,7 @@ export class WorkbookZip {
       if (error instanceof RollcallError) throw error;
       throw damaged(this.file, error);
     } finally {
+      source.destroy();
       stream.destroy();
     }
   }

@@ -196,6 +196,16 @@ describe('damaged workbooks stop the run (exit 2) with a message that names the 
     expect(legacy.text?.key).toBe('xlsx.ole_file');
   });
 
+  it('compressed data that does not inflate', async () => {
+    const dir = tempDir();
+    const bytes = readFileSync(fixture('hand-shared-strings'));
+    const name = bytes.indexOf('xl/worksheets/sheet1.xml'); // the first occurrence: the local header
+    bytes.fill(0xff, name + 24, name + 44);
+    const error = await errorOf(readRows(writeText(join(dir, 'registry.xlsx'), bytes)));
+    expect(error.text?.key).toBe('xlsx.damaged');
+    expect(error.exitCode).toBe(2);
+  });
+
   it('a zip that is no workbook', async () => {
     const dir = tempDir();
     const file = join(dir, 'notes.xlsx');
