@@ -39,7 +39,14 @@ const PEOPLE = [
   ['欧阳娜', '2013-01-01', '女', 'A&B <希望> 学校', '辍学'],
   ['阿依古丽·买提', '2012-12-31', '女', '城关镇第一小学', '在读'],
 ];
-const ROWS = PEOPLE.map(([name, birth, gender, school, status], i) => [name, makeId(birth.replace(/-/g, ''), 2 * i + (gender === '男' ? 1 : 2)), gender, birth, school, status]);
+const ROWS = PEOPLE.map(([name, birth, gender, school, status], i) => [
+  name,
+  makeId(birth.replace(/-/g, ''), 2 * i + (gender === '男' ? 1 : 2)),
+  gender,
+  birth,
+  school,
+  status,
+]);
 
 /** Excel's serial day of an ISO date (1900 system, or 1904). */
 function serial(iso, date1904 = false) {
@@ -176,7 +183,9 @@ function sheetXml(rows, { prefix = '', ns = TRANSITIONAL, noRefs = false, firstC
 function sharedStringsXml(items, { prefix = '', ns = TRANSITIONAL } = {}) {
   const p = prefix ? `${prefix}:` : '';
   const xmlns = prefix ? `xmlns:${prefix}="${ns.main}"` : `xmlns="${ns.main}"`;
-  const body = items.map((item) => (item.startsWith('<') ? `<${p}si>${item}</${p}si>` : `<${p}si><${p}t>${escapeXml(item)}</${p}t></${p}si>`)).join('');
+  const body = items
+    .map((item) => (item.startsWith('<') ? `<${p}si>${item}</${p}si>` : `<${p}si><${p}t>${escapeXml(item)}</${p}t></${p}si>`))
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}sst ${xmlns} count="${items.length}" uniqueCount="${items.length}">${body}</${p}sst>`;
 }
 
@@ -188,7 +197,9 @@ function stylesXml(formats, { prefix = '', ns = TRANSITIONAL, codes = {} } = {})
   const numFmts = custom.length
     ? `<${p}numFmts count="${custom.length}">${custom.map(([id, code]) => `<${p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('')}</${p}numFmts>`
     : '';
-  const xfs = formats.map((id) => `<${p}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`).join('');
+  const xfs = formats
+    .map((id) => `<${p}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`)
+    .join('');
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet ${xmlns}>${numFmts}` +
     `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="宋体"/></${p}font></${p}fonts>` +
@@ -212,8 +223,12 @@ function workbookPackage({ sheets, sharedStrings, styles, prefix = '', ns = TRAN
   const types = [];
   sheets.forEach((sheet, i) => {
     const folder = sheet.kind === 'chartsheet' ? 'chartsheets' : 'worksheets';
-    rels.push(`<Relationship Id="rId${i + 1}" Type="${ns.types}/${sheet.kind ?? 'worksheet'}" Target="${target(`${folder}/sheet${i + 1}.xml`)}"/>`);
-    types.push(`<Override PartName="/xl/${folder}/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${sheet.kind === 'chartsheet' ? 'chartsheet' : 'worksheet'}+xml"/>`);
+    rels.push(
+      `<Relationship Id="rId${i + 1}" Type="${ns.types}/${sheet.kind ?? 'worksheet'}" Target="${target(`${folder}/sheet${i + 1}.xml`)}"/>`,
+    );
+    types.push(
+      `<Override PartName="/xl/${folder}/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${sheet.kind === 'chartsheet' ? 'chartsheet' : 'worksheet'}+xml"/>`,
+    );
     entries.push([`xl/${folder}/sheet${i + 1}.xml`, sheet.xml]);
   });
   if (sharedStrings) {
@@ -225,7 +240,10 @@ function workbookPackage({ sheets, sharedStrings, styles, prefix = '', ns = TRAN
     entries.push(['xl/styles.xml', styles]);
   }
   const sheetList = sheets
-    .map((sheet, i) => `<${p}sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`)
+    .map(
+      (sheet, i) =>
+        `<${p}sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`,
+    )
     .join('');
   const workbook =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${xmlns} xmlns:r="${ns.rel}">` +
@@ -244,7 +262,10 @@ function workbookPackage({ sheets, sharedStrings, styles, prefix = '', ns = TRAN
         `<Relationship Id="rId1" Type="${ns.types}/officeDocument" Target="${absolute ? '/xl/workbook.xml' : 'xl/workbook.xml'}"/></Relationships>`,
     ],
     ['xl/workbook.xml', workbook],
-    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS}">${rels.join('')}</Relationships>`],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS}">${rels.join('')}</Relationships>`,
+    ],
     ...entries,
   ]);
 }
@@ -270,7 +291,10 @@ function makeHandBuilt() {
   {
     const strings = [];
     const xml = sheetXml(peopleCells(), { strings });
-    writeHandBuilt('hand-shared-strings', workbookPackage({ sheets: [{ name: '学生', xml }], sharedStrings: sharedStringsXml(strings), styles: stylesXml([0, 14]) }));
+    writeHandBuilt(
+      'hand-shared-strings',
+      workbookPackage({ sheets: [{ name: '学生', xml }], sharedStrings: sharedStringsXml(strings), styles: stylesXml([0, 14]) }),
+    );
   }
   // Every part with a namespace prefix (<x:worksheet>, <x:c>), as some .NET exporters write.
   {
@@ -278,13 +302,21 @@ function makeHandBuilt() {
     const xml = sheetXml(peopleCells(), { prefix: 'x', strings });
     writeHandBuilt(
       'hand-prefixed-namespaces',
-      workbookPackage({ sheets: [{ name: '学生', xml }], sharedStrings: sharedStringsXml(strings, { prefix: 'x' }), styles: stylesXml([0, 14], { prefix: 'x' }), prefix: 'x' }),
+      workbookPackage({
+        sheets: [{ name: '学生', xml }],
+        sharedStrings: sharedStringsXml(strings, { prefix: 'x' }),
+        styles: stylesXml([0, 14], { prefix: 'x' }),
+        prefix: 'x',
+      }),
     );
   }
   // Strict OOXML (ISO 29500 strict): other namespaces and relationship types.
   {
     const xml = sheetXml(peopleCells(), { ns: STRICT });
-    writeHandBuilt('hand-strict-ooxml', workbookPackage({ sheets: [{ name: '学生', xml }], styles: stylesXml([0, 14], { ns: STRICT }), ns: STRICT }));
+    writeHandBuilt(
+      'hand-strict-ooxml',
+      workbookPackage({ sheets: [{ name: '学生', xml }], styles: stylesXml([0, 14], { ns: STRICT }), ns: STRICT }),
+    );
   }
   // No `r` on rows or cells: positions count.
   {
@@ -304,22 +336,36 @@ function makeHandBuilt() {
     const xml = sheetXml(rows);
     writeHandBuilt('hand-east-asian-dates', workbookPackage({ sheets: [{ name: '学生', xml }], styles: stylesXml([0, ...ids]) }));
     const more = [30, 36, 50, 14];
-    const xml2 = sheetXml(peopleCells().map(([number, cells], i) => [number, cells.map((cell, c) => (c === 3 && i > 0 ? { ...cell, s: i } : cell))]));
+    const xml2 = sheetXml(
+      peopleCells().map(([number, cells], i) => [number, cells.map((cell, c) => (c === 3 && i > 0 ? { ...cell, s: i } : cell))]),
+    );
     writeHandBuilt('hand-east-asian-dates-2', workbookPackage({ sheets: [{ name: '学生', xml: xml2 }], styles: stylesXml([0, ...more]) }));
   }
   // Custom date formats: Chinese text in quotes, locale and DBNum brackets; and a
   // number format that is not a date (an ID column formatted "0") stays a number.
   {
     const codes = { 176: '[$-804]yyyy"年"m"月"d"日";@', 177: '[DBNum1][$-804]yyyy"年"m"月"d"日', 178: 'yyyy/m/d;@', 179: '0' };
-    const rows = peopleCells().map(([number, cells], i) => [number, cells.map((cell, c) => (c === 3 && i > 0 ? { ...cell, s: 1 + ((i - 1) % 3) } : cell))]);
+    const rows = peopleCells().map(([number, cells], i) => [
+      number,
+      cells.map((cell, c) => (c === 3 && i > 0 ? { ...cell, s: 1 + ((i - 1) % 3) } : cell)),
+    ]);
     const xml = sheetXml(rows);
-    writeHandBuilt('hand-custom-date-formats', workbookPackage({ sheets: [{ name: '学生', xml }], styles: stylesXml([0, 176, 177, 178, 179], { codes }) }));
+    writeHandBuilt(
+      'hand-custom-date-formats',
+      workbookPackage({ sheets: [{ name: '学生', xml }], styles: stylesXml([0, 176, 177, 178, 179], { codes }) }),
+    );
   }
   // Names as inline rich text: every run counts (李 + 巧丽).
   {
-    const rich = (text) => ({ t: 'inlineStr', xml: `<is>${[...text].map((ch, i) => `<r>${i === 0 ? '<rPr><b/><sz val="11"/></rPr>' : ''}<t>${escapeXml(ch)}</t></r>`).join('')}</is>` });
+    const rich = (text) => ({
+      t: 'inlineStr',
+      xml: `<is>${[...text].map((ch, i) => `<r>${i === 0 ? '<rPr><b/><sz val="11"/></rPr>' : ''}<t>${escapeXml(ch)}</t></r>`).join('')}</is>`,
+    });
     const rows = peopleCells().map(([number, cells]) => [number, cells.map((cell, c) => (c === 0 && number > 1 ? rich(cell) : cell))]);
-    writeHandBuilt('hand-inline-rich-text', workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows) }], styles: stylesXml([0, 14]) }));
+    writeHandBuilt(
+      'hand-inline-rich-text',
+      workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows) }], styles: stylesXml([0, 14]) }),
+    );
   }
   // Shared strings with rich-text runs and phonetic guides (<rPh>): the guide is not the text.
   {
@@ -330,7 +376,10 @@ function makeHandBuilt() {
       const [first, ...rest] = [...text];
       return `<r><rPr><b/></rPr><t>${escapeXml(first)}</t></r><r><t>${escapeXml(rest.join(''))}</t></r><rPh sb="0" eb="1"><t>pinyin</t></rPh><phoneticPr fontId="0" type="noConversion"/>`;
     });
-    writeHandBuilt('hand-phonetic-runs', workbookPackage({ sheets: [{ name: '学生', xml }], sharedStrings: sharedStringsXml(items), styles: stylesXml([0, 14]) }));
+    writeHandBuilt(
+      'hand-phonetic-runs',
+      workbookPackage({ sheets: [{ name: '学生', xml }], sharedStrings: sharedStringsXml(items), styles: stylesXml([0, 14]) }),
+    );
   }
   // A chart sheet first, then a very hidden sheet, then the data.
   {
@@ -339,14 +388,21 @@ function makeHandBuilt() {
     writeHandBuilt(
       'hand-chart-sheet-first',
       workbookPackage({
-        sheets: [{ name: '图表1', xml: CHART_SHEET, kind: 'chartsheet' }, { name: '内部', xml: secret, state: 'veryHidden' }, { name: '学生', xml }],
+        sheets: [
+          { name: '图表1', xml: CHART_SHEET, kind: 'chartsheet' },
+          { name: '内部', xml: secret, state: 'veryHidden' },
+          { name: '学生', xml },
+        ],
         styles: stylesXml([0, 14]),
       }),
     );
   }
   // Relationship targets from the package root ("/xl/worksheets/sheet1.xml").
   {
-    writeHandBuilt('hand-absolute-targets', workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(peopleCells()) }], styles: stylesXml([0, 14]), absolute: true }));
+    writeHandBuilt(
+      'hand-absolute-targets',
+      workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(peopleCells()) }], styles: stylesXml([0, 14]), absolute: true }),
+    );
   }
   // Birth dates as formulas: shared formulas with saved values, and one formula never calculated.
   {
@@ -358,7 +414,10 @@ function makeHandBuilt() {
         return { ...cell, xml: `<f t="shared" si="0"/><v>${cell.v}</v>` };
       }),
     ]);
-    rows[1][1][3] = { s: 1, xml: `<f t="shared" ref="D2:D5" si="0">DATE(MID(B2,7,4),MID(B2,11,2),MID(B2,13,2))</f><v>${serial(ROWS[0][3])}</v>` };
+    rows[1][1][3] = {
+      s: 1,
+      xml: `<f t="shared" ref="D2:D5" si="0">DATE(MID(B2,7,4),MID(B2,11,2),MID(B2,13,2))</f><v>${serial(ROWS[0][3])}</v>`,
+    };
     const twin = TWIN.map((row, i) => (i === 4 ? row.map((value, c) => (c === 3 ? '' : value)) : row));
     writeHandBuilt('hand-formulas', workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows) }], styles: stylesXml([0, 14]) }), twin);
   }
@@ -375,22 +434,63 @@ function makeHandBuilt() {
   // A title row, a header on row 3, blank rows between records, booleans, errors, t="str" and t="d" cells.
   {
     const header = [...HEADER, '是否残疾', '备注'];
-    const extras = [[{ t: 'b', v: 1 }, { t: 'e', v: '#N/A' }], [{ t: 'b', v: 0 }, { t: 'str', f: 'A4&""', v: '张伟' }], [{ t: 'b', v: 0 }, { t: 'str', v: '' }], [{ t: 'b', v: 0 }, '']];
+    const extras = [
+      [
+        { t: 'b', v: 1 },
+        { t: 'e', v: '#N/A' },
+      ],
+      [
+        { t: 'b', v: 0 },
+        { t: 'str', f: 'A4&""', v: '张伟' },
+      ],
+      [
+        { t: 'b', v: 0 },
+        { t: 'str', v: '' },
+      ],
+      [{ t: 'b', v: 0 }, ''],
+    ];
     const rows = [
       [1, ['某县学籍导出 2026年']],
       [3, header],
-      ...ROWS.map((row, i) => [i < 2 ? i + 4 : i + 6, [...row.map((value, c) => (c === 3 ? (i === 3 ? { t: 'd', v: `${value}T00:00:00` } : { v: serial(value), s: 1 }) : value)), ...extras[i]]]),
+      ...ROWS.map((row, i) => [
+        i < 2 ? i + 4 : i + 6,
+        [
+          ...row.map((value, c) => (c === 3 ? (i === 3 ? { t: 'd', v: `${value}T00:00:00` } : { v: serial(value), s: 1 }) : value)),
+          ...extras[i],
+        ],
+      ]),
     ];
-    const twin = [['某县学籍导出 2026年'], [], header, ...ROWS.slice(0, 2).map((row, i) => [...row, i === 0 ? 'true' : 'false', i === 1 ? '张伟' : '']), [], [], ...ROWS.slice(2).map((row) => [...row, 'false', ''])];
-    writeHandBuilt('hand-title-gaps-types', workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows) }], styles: stylesXml([0, 14]) }), twin);
+    const twin = [
+      ['某县学籍导出 2026年'],
+      [],
+      header,
+      ...ROWS.slice(0, 2).map((row, i) => [...row, i === 0 ? 'true' : 'false', i === 1 ? '张伟' : '']),
+      [],
+      [],
+      ...ROWS.slice(2).map((row) => [...row, 'false', '']),
+    ];
+    writeHandBuilt(
+      'hand-title-gaps-types',
+      workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows) }], styles: stylesXml([0, 14]) }),
+      twin,
+    );
   }
   // A header over two rows with merged cells: 姓名/身份证号 merged down, 学籍信息 merged across.
   {
     const top = ['姓名', '身份证号', '性别', '出生日期', '学籍信息', ''];
     const second = ['', '', '', '', '学校名称', '学籍状态'];
-    const rows = [[1, top], [2, second], ...ROWS.map((row, i) => [i + 3, row.map((value, c) => (c === 3 ? { v: serial(value), s: 1 } : value))])];
-    const merges = '<mergeCells count="5"><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/><mergeCell ref="C1:C2"/><mergeCell ref="D1:D2"/><mergeCell ref="E1:F1"/></mergeCells>';
-    writeHandBuilt('hand-two-row-header', workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows, { tail: merges }) }], styles: stylesXml([0, 14]) }), null);
+    const rows = [
+      [1, top],
+      [2, second],
+      ...ROWS.map((row, i) => [i + 3, row.map((value, c) => (c === 3 ? { v: serial(value), s: 1 } : value))]),
+    ];
+    const merges =
+      '<mergeCells count="5"><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/><mergeCell ref="C1:C2"/><mergeCell ref="D1:D2"/><mergeCell ref="E1:F1"/></mergeCells>';
+    writeHandBuilt(
+      'hand-two-row-header',
+      workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(rows, { tail: merges }) }], styles: stylesXml([0, 14]) }),
+      null,
+    );
   }
   // Damaged: the sheet's XML stops in the middle of a row (a writer that crashed).
   {
@@ -411,7 +511,16 @@ function makeHandBuilt() {
   // Only hidden sheets: nothing to read without the `sheet` setting.
   {
     const xml = sheetXml(peopleCells());
-    writeHandBuilt('hand-only-hidden-sheets', workbookPackage({ sheets: [{ name: '填表说明', xml: sheetXml([[1, ['说明']]]), state: 'hidden' }, { name: '学生', xml, state: 'hidden' }], styles: stylesXml([0, 14]) }));
+    writeHandBuilt(
+      'hand-only-hidden-sheets',
+      workbookPackage({
+        sheets: [
+          { name: '填表说明', xml: sheetXml([[1, ['说明']]]), state: 'hidden' },
+          { name: '学生', xml, state: 'hidden' },
+        ],
+        styles: stylesXml([0, 14]),
+      }),
+    );
   }
 }
 
@@ -492,7 +601,10 @@ wb.save(out + '/openpyxl-formulas-no-value.xlsx')
   const result = spawnSync(interpreter, ['-c', script, JSON.stringify(HEADER), JSON.stringify(ROWS), out], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`openpyxl failed: ${result.stderr}`);
   writeCsvTwin('openpyxl-absolute-targets', TWIN);
-  writeCsvTwin('openpyxl-formulas-no-value', TWIN.map((row, i) => (i === 0 ? row : row.map((value, c) => (c === 3 ? '' : value)))));
+  writeCsvTwin(
+    'openpyxl-formulas-no-value',
+    TWIN.map((row, i) => (i === 0 ? row : row.map((value, c) => (c === 3 ? '' : value)))),
+  );
   return true;
 }
 
@@ -510,7 +622,15 @@ function makeWithLibreOffice() {
     const converted = join(work, 'converted');
     const result = spawnSync(
       soffice,
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', converted, input],
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        converted,
+        input,
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     const output = join(converted, 'libreoffice-formulas-saved.xlsx');

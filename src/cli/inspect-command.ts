@@ -43,7 +43,9 @@ function renderSource(source: string, info: SourceInspection): string {
       ? `CSV, ${info.encoding?.toUpperCase()} (${info.encoding_forced ? 'as told' : 'detected'})`
       : `XLSX, sheet "${info.sheet}"`;
   lines.push(`  format       ${how}`);
-  if (info.formulas_without_value > 0) lines.push(`  formulas     ${t('xlsx.formulas_without_value', 'en', { count: info.formulas_without_value })}`);
+  if (info.formulas_without_value > 0) {
+    lines.push(`  formulas     ${t('xlsx.formulas_without_value', 'en', { count: info.formulas_without_value })}`);
+  }
   lines.push(`  header       row ${info.header_row}${info.header_row > 1 ? ` (rows above it are skipped as a title)` : ''}`);
   const fields = Object.entries(info.fields);
   lines.push(`  fields       ${fields.map(([field, header]) => `${field} ← ${header}`).join('\n               ') || '(none)'}`);

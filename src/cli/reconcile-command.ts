@@ -39,7 +39,11 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses, formulasWithoutValue));
+    context.io.stdout.write(
+      options.json
+        ? `${JSON.stringify(summary, null, 2)}\n`
+        : renderRunTable(summary, files, options.out, options.lang, unknownStatuses, formulasWithoutValue),
+    );
   });
 }
 

@@ -4,7 +4,14 @@ import type { SourceSettings } from '../config/index.js';
 import { RollcallError, type FieldName, type SourceName } from '../domain/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
-import { checkRequiredFields, checkTwoRowHeader, countRecognisedHeaders, mapHeaders, missingRequiredFields, type HeaderMap } from './header-map.js';
+import {
+  checkRequiredFields,
+  checkTwoRowHeader,
+  countRecognisedHeaders,
+  mapHeaders,
+  missingRequiredFields,
+  type HeaderMap,
+} from './header-map.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';

@@ -85,7 +85,11 @@ export function resolveTarget(folder: string, target: string): string {
   return resolved.join('/');
 }
 
-function parseWorkbook(xml: string, rels: ReadonlyMap<string, Relationship>, zip: WorkbookZip): { sheets: SheetEntry[]; date1904: boolean } {
+function parseWorkbook(
+  xml: string,
+  rels: ReadonlyMap<string, Relationship>,
+  zip: WorkbookZip,
+): { sheets: SheetEntry[]; date1904: boolean } {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   parseSmallPart(zip.file, xml, (name, source, from, to) => {
@@ -150,31 +154,34 @@ export async function readSharedStrings(zip: WorkbookZip, part: string | null, o
   let inItem = false;
   let phonetic = 0;
   let ended = false;
-  const scanner: XmlScanner = new XmlScanner({
-    open(name, _source, _from, _to, selfClosing) {
-      if (selfClosing) {
-        if (name === 'si') strings.push('');
-        return;
-      }
-      if (name === 'si') {
-        inItem = true;
-        current = '';
-      } else if (name === 'rPh') phonetic++;
-      else if (name === 't' && inItem && phonetic === 0) scanner.captureText = true;
+  const scanner: XmlScanner = new XmlScanner(
+    {
+      open(name, _source, _from, _to, selfClosing) {
+        if (selfClosing) {
+          if (name === 'si') strings.push('');
+          return;
+        }
+        if (name === 'si') {
+          inItem = true;
+          current = '';
+        } else if (name === 'rPh') phonetic++;
+        else if (name === 't' && inItem && phonetic === 0) scanner.captureText = true;
+      },
+      close(name) {
+        if (name === 't') scanner.captureText = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si') {
+          strings.push(decodeOoxmlEscapes(current));
+          inItem = false;
+        } else if (name === 'sst') ended = true;
+      },
+      text(source, from, to, cdata) {
+        const text = source.slice(from, to);
+        current += cdata ? text : decodeEntities(text);
+      },
     },
-    close(name) {
-      if (name === 't') scanner.captureText = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') {
-        strings.push(decodeOoxmlEscapes(current));
-        inItem = false;
-      } else if (name === 'sst') ended = true;
-    },
-    text(source, from, to, cdata) {
-      const text = source.slice(from, to);
-      current += cdata ? text : decodeEntities(text);
-    },
-  }, false);
+    false,
+  );
   await scanPart(zip, part, scanner, onBytes);
   if (!ended) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file: zip.file } });
   return strings;
@@ -192,12 +199,7 @@ export async function scanPart(zip: WorkbookZip, part: string, scanner: XmlScann
   }
 }
 
-function parseSmallPart(
-  file: string,
-  xml: string,
-  open: XmlHandler['open'],
-  close: XmlHandler['close'] = () => undefined,
-): void {
+function parseSmallPart(file: string, xml: string, open: XmlHandler['open'], close: XmlHandler['close'] = () => undefined): void {
   const scanner = new XmlScanner({ open, close, text: () => undefined });
   try {
     scanner.push(xml);

@@ -337,4 +337,3 @@ function isoDate(text: string): Cell {
   if (!match) return text;
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
-

@@ -84,7 +84,8 @@ export class XmlScanner {
         else if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
         nameEnd++;
       }
-      const name = nameEnd - nameStart === 1 && s.charCodeAt(nameStart) < 128 ? SHORT_NAMES[s.charCodeAt(nameStart)]! : s.slice(nameStart, nameEnd);
+      const name =
+        nameEnd - nameStart === 1 && s.charCodeAt(nameStart) < 128 ? SHORT_NAMES[s.charCodeAt(nameStart)]! : s.slice(nameStart, nameEnd);
       if (closing) {
         handler.close(name);
       } else {

@@ -126,7 +126,8 @@ async function readHead(file: string): Promise<{ head: Buffer; size: number }> {
 
 /** A zip starts with a local file header (or is an empty zip); Excel's older format and encrypted workbooks are OLE files. */
 function fileKind(head: Buffer): 'zip' | 'ole' | 'other' {
-  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) return 'zip';
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6))
+    return 'zip';
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) return 'ole';
   return 'other';
 }

@@ -51,7 +51,10 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   for (const source of Object.values(loaded)) {
     if (source.formulasWithoutValue === 0) continue;
     formulasWithoutValue[source.source] = source.formulasWithoutValue;
-    logger.warn({ source: source.source, cells: source.formulasWithoutValue }, 'formula cells without a saved value read as empty: open the workbook in Excel and save it again');
+    logger.warn(
+      { source: source.source, cells: source.formulasWithoutValue },
+      'formula cells without a saved value read as empty: open the workbook in Excel and save it again',
+    );
   }
 
   const linked = linkSources({

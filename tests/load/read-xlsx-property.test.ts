@@ -9,7 +9,32 @@ import { tempDir } from '../helpers/files.js';
 // strings with CJK, emoji, XML specials and outer spaces; integers, fractions,
 // negative and 15-digit numbers; dates; empty cells.
 
-const PIECES = ['张', '王', '李巧丽', '阿依古丽·买提', '𠮷', '😀', '👨‍👩‍👧', '<', '>', '&', '"', "'", '&amp;', ']]>', ' ', 'a', 'Z', '0', '9', '\t', '\n', '々', 'ｱ', 'é'];
+const PIECES = [
+  '张',
+  '王',
+  '李巧丽',
+  '阿依古丽·买提',
+  '𠮷',
+  '😀',
+  '👨‍👩‍👧',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '&amp;',
+  ']]>',
+  ' ',
+  'a',
+  'Z',
+  '0',
+  '9',
+  '\t',
+  '\n',
+  '々',
+  'ｱ',
+  'é',
+];
 
 function random(seed: number): () => number {
   let state = seed;
@@ -90,10 +115,13 @@ function withoutEmptyRows(rows: Map<number, Cell[]>): Map<number, Cell[]> {
 
 describe('random sheets written by exceljs read back identically', () => {
   const dir = tempDir();
-  it.each(Array.from({ length: 24 }, (_, i) => [i + 1, i % 2 === 1] as const))('seed %i (streaming writer: %s)', async (seed, streaming) => {
-    const rows = randomSheet(seed);
-    const path = join(dir, `random-${seed}.xlsx`);
-    await write(path, rows, streaming);
-    expect(withoutEmptyRows(await read(path))).toEqual(expected(rows));
-  });
+  it.each(Array.from({ length: 24 }, (_, i) => [i + 1, i % 2 === 1] as const))(
+    'seed %i (streaming writer: %s)',
+    async (seed, streaming) => {
+      const rows = randomSheet(seed);
+      const path = join(dir, `random-${seed}.xlsx`);
+      await write(path, rows, streaming);
+      expect(withoutEmptyRows(await read(path))).toEqual(expected(rows));
+    },
+  );
 });

@@ -228,7 +228,7 @@ describe('damaged workbooks stop the run (exit 2) with a message that names the 
     expect(error.text?.key).toBe('xlsx.not_workbook');
   });
 
-  it('a row number past Excel\'s last row ends at once, without allocating for it', async () => {
+  it("a row number past Excel's last row ends at once, without allocating for it", async () => {
     const file = fixture('damaged-absurd-row');
     expect(readFileSync(file).length).toBeLessThan(4096);
     const before = process.memoryUsage().rss;
@@ -240,7 +240,7 @@ describe('damaged workbooks stop the run (exit 2) with a message that names the 
     );
   });
 
-  it('a cell past Excel\'s last column (XFD)', async () => {
+  it("a cell past Excel's last column (XFD)", async () => {
     const error = await errorOf(readRows(fixture('damaged-column-beyond-xfd')));
     expect(error.text?.key).toBe('xlsx.column_out_of_range');
     expect(error.text?.params).toMatchObject({ row: 3, value: 16_385 });
@@ -251,8 +251,12 @@ describe('a header over two rows (merged cells)', () => {
   it('says the header spans two rows and to make it one, not to map columns that cannot be mapped', async () => {
     const error = await errorOf(loadFile('registry', fixture('hand-two-row-header')));
     expect(error.exitCode).toBe(2);
-    expect(error.render('en').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(`"<dir>/hand-two-row-header.xlsx: the header spans two rows (rows 1 and 2, most likely merged cells), and the missing column names 学籍状态, 学校名称 are on row 2 — unmerge the header cells and put every column name on one row (delete the other row), then run again; naming the columns under "columns" in the config file does not help here"`);
-    expect(error.render('zh').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(`"<dir>/hand-two-row-header.xlsx：表头占了两行（第 1 行和第 2 行，多半是合并单元格），缺少的列名 学籍状态, 学校名称 在第 2 行——请取消表头的合并单元格，把每列的列名放在同一行（删去多余的那一行）后再运行；仅在配置文件的 columns 中写列名不能解决"`);
+    expect(error.render('en').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(
+      `"<dir>/hand-two-row-header.xlsx: the header spans two rows (rows 1 and 2, most likely merged cells), and the missing column names 学籍状态, 学校名称 are on row 2 — unmerge the header cells and put every column name on one row (delete the other row), then run again; naming the columns under "columns" in the config file does not help here"`,
+    );
+    expect(error.render('zh').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(
+      `"<dir>/hand-two-row-header.xlsx：表头占了两行（第 1 行和第 2 行，多半是合并单元格），缺少的列名 学籍状态, 学校名称 在第 2 行——请取消表头的合并单元格，把每列的列名放在同一行（删去多余的那一行）后再运行；仅在配置文件的 columns 中写列名不能解决"`,
+    );
   });
 
   it('keeps the usual advice when the row below is data, or there is none', async () => {

@@ -160,3 +160,17 @@ describe('reading leaves nothing behind', () => {
     expect(leftovers()).toEqual(before);
   });
 });
+
+describe('progress', () => {
+  it('reports bytes read of the file size, ending at the whole file', async () => {
+    const file = join(import.meta.dirname, '..', '..', 'fixtures', 'xlsx', 'exceljs-hidden-first-sheet.xlsx');
+    const calls: [number, number][] = [];
+    await readXlsxRows(file, null, { start: () => undefined, row: () => undefined, broken: () => undefined }, (read, total) =>
+      calls.push([read, total]),
+    );
+    const size = readFileSync(file).length;
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.every(([read, total]) => total === size && read >= 0 && read <= size)).toBe(true);
+    expect(calls.at(-1)).toEqual([size, size]);
+  });
+});
