@@ -32,7 +32,7 @@ export async function readXlsxRows(
     const scanner = new SheetScanner({ sharedStrings, dateStyles, date1904: pkg.date1904, row: (cells, row) => sink.row(cells, row) });
     sink.start({ encoding: null, sheet: sheet.name, expectFieldCount: () => undefined, counts });
     try {
-      await scanPart(zip, sheet.part!, scanner.scanner, progress);
+      await scanPart(zip, sheet.part, scanner.scanner, progress);
     } catch (error) {
       if (error instanceof SheetProblem) throw sheetProblem(file, sheet.name, error);
       throw error;
