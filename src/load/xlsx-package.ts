@@ -1,4 +1,5 @@
 import { RollcallError } from '../domain/index.js';
+import { detach } from '../normalize/index.js';
 import { isDateFormat } from './xlsx-dates.js';
 import { attributeMap, decodeEntities, decodeOoxmlEscapes, XmlFormatError, XmlScanner, type XmlHandler } from './xlsx-xml.js';
 import type { WorkbookZip } from './xlsx-zip.js';
@@ -171,7 +172,8 @@ export async function readSharedStrings(zip: WorkbookZip, part: string | null, o
         if (name === 't') scanner.captureText = false;
         else if (name === 'rPh') phonetic--;
         else if (name === 'si') {
-          strings.push(decodeOoxmlEscapes(current));
+          // A copy: a slice of the part's text would keep the whole chunk of XML it came from.
+        strings.push(detach(decodeOoxmlEscapes(current)));
           inItem = false;
         } else if (name === 'sst') ended = true;
       },
