@@ -62,7 +62,7 @@ export function chooseSheet(
   wanted: string | null,
   source: string,
 ): SheetEntry & { part: string } {
-  const setting = `sources.${source}.sheet`;
+  const setting = `"sources": { "${source}": { "sheet": "…" } }`;
   const lists = sheetLists(sheets);
   if (wanted !== null) {
     const fold = (name: string) => name.trim().toLowerCase();

@@ -146,14 +146,14 @@ describe('which sheet is read', () => {
     const hidden = await errorOf(readRows(fixture('hand-only-hidden-sheets')));
     expect(hidden.code).toBe('file_format');
     expect(hidden.render('en').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(
-      `"<dir>/hand-only-hidden-sheets.xlsx: no visible worksheet to read (sheets: —; hidden or chart sheets: "填表说明", "学生") — if the data is in a hidden sheet, set sources.registry.sheet in the config file to its name"`,
+      `"<dir>/hand-only-hidden-sheets.xlsx: no visible worksheet to read (sheets: —; hidden or chart sheets: "填表说明", "学生") — if the data is in a hidden sheet, set "sources": { "registry": { "sheet": "…" } } in the config file to its name"`,
     );
     expect(hidden.render('zh').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(
-      `"<dir>/hand-only-hidden-sheets.xlsx：没有可读取的可见工作表（工作表：—；隐藏或图表工作表："填表说明", "学生"）——如果数据在隐藏的工作表里，请在配置文件中把 sources.registry.sheet 设为它的名称"`,
+      `"<dir>/hand-only-hidden-sheets.xlsx：没有可读取的可见工作表（工作表：—；隐藏或图表工作表："填表说明", "学生"）——如果数据在隐藏的工作表里，请在配置文件中把 "sources": { "registry": { "sheet": "…" } } 设为它的名称"`,
     );
     const unknown = await errorOf(readRows(fixture('hand-chart-sheet-first'), '学籍'));
     expect(unknown.render('en').replace(FIXTURES, '<dir>')).toMatchInlineSnapshot(
-      `"<dir>/hand-chart-sheet-first.xlsx: there is no sheet named "学籍" (sheets: "学生"; hidden or chart sheets: "图表1", "内部") — set sources.registry.sheet in the config file to one of them"`,
+      `"<dir>/hand-chart-sheet-first.xlsx: there is no sheet named "学籍" (sheets: "学生"; hidden or chart sheets: "图表1", "内部") — set "sources": { "registry": { "sheet": "…" } } in the config file to one of them"`,
     );
     const chart = await errorOf(readRows(fixture('hand-chart-sheet-first'), '图表1'));
     expect(chart.text?.key).toBe('xlsx.sheet_not_worksheet');
