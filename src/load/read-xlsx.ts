@@ -56,7 +56,7 @@ function sharedStringsBytes(part: string | null, zip: WorkbookZip): number {
  * outer spaces, as Excel compares sheet names), else the first visible worksheet
  * in tab order: hidden sheets (填表说明) and chart sheets are skipped.
  */
-export function chooseSheet(
+function chooseSheet(
   file: string,
   sheets: readonly SheetEntry[],
   wanted: string | null,

@@ -3,8 +3,8 @@ import { decodeEntities, decodeOoxmlEscapes, XmlScanner, type XmlHandler } from 
 import type { Cell } from './rows.js';
 
 /** Excel's limits (ECMA-376 §18.3.1.73, §18.3.1.4): a row or column past them is a damaged sheet. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 /** How a sheet turned out not to be readable; read-xlsx.ts turns it into a message. */
 export class SheetProblem extends Error {

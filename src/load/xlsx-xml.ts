@@ -155,7 +155,7 @@ function localName(s: string, from: number, to: number): string {
  * Calls `each(name, value)` for every attribute in `source.slice(from, to)`;
  * names lose their prefix (`r:id` → `id`), values have their entities decoded.
  */
-export function readAttributes(source: string, from: number, to: number, each: (name: string, value: string) => void): void {
+function readAttributes(source: string, from: number, to: number, each: (name: string, value: string) => void): void {
   let i = from;
   while (i < to) {
     const eq = source.indexOf('=', i);
