@@ -94,6 +94,8 @@ export function missingRequiredFields(map: HeaderMap, settings: SourceSettings):
  * the header one row.
  */
 export function checkTwoRowHeader(map: HeaderMap, below: readonly Cell[], settings: SourceSettings, headerRow: number): void {
+  // Only a row that was taken for a header by its names (two or more) can go on below.
+  if (Object.keys(map.columns).length < 2) return;
   const next = mapHeaders(below, settings);
   const found = missingRequiredFields(map, settings).flatMap((required) =>
     (typeof required === 'string' ? [required] : required).flatMap((field) => (next.headers[field] ? [next.headers[field]] : [])),

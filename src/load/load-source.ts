@@ -140,9 +140,14 @@ class SourceAssembler implements RowSink {
     this.reject(row, reason, reason === 'unclosed_quote' ? 'a quote is opened and never closed' : 'quotes run across lines and break the row');
   }
 
-  finish(): Omit<LoadedSource, 'fingerprint'> {
+  end(): void {
+    if (this.incompleteHeader) this.rejectIncompleteHeader(null);
     if (!this.header) this.useFallbackHeader();
     if (this.incompleteHeader) this.rejectIncompleteHeader(null);
+  }
+
+  finish(): Omit<LoadedSource, 'fingerprint'> {
+    this.end();
     const header = this.header!;
     return {
       source: this.settings.source,

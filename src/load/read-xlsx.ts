@@ -33,14 +33,15 @@ export async function readXlsxRows(
     sink.start({ encoding: null, sheet: sheet.name, expectFieldCount: () => undefined, counts });
     try {
       await scanPart(zip, sheet.part, scanner.scanner, progress);
+      // The sheet's XML must reach </sheetData>: a part that stops before it was cut short.
+      if (!scanner.ended || !scanner.scanner.end()) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file } });
+      sink.end?.();
     } catch (error) {
       if (error instanceof SheetProblem) throw sheetProblem(file, sheet.name, error);
-      throw error;
+      throw withOtherSheets(error, file, sheet.name, pkg.sheets, source);
     } finally {
       counts.formulasWithoutValue = scanner.formulasWithoutValue;
     }
-    // The sheet's XML must reach </sheetData>: a part that stops before it was cut short.
-    if (!scanner.ended || !scanner.scanner.end()) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file } });
     onProgress?.(zip.size, zip.size);
   } finally {
     zip.close();
@@ -62,7 +63,7 @@ function chooseSheet(
   wanted: string | null,
   source: string,
 ): SheetEntry & { part: string } {
-  const setting = `"sources": { "${source}": { "sheet": "…" } }`;
+  const setting = sheetSetting(source);
   const lists = sheetLists(sheets);
   if (wanted !== null) {
     const fold = (name: string) => name.trim().toLowerCase();
@@ -82,6 +83,10 @@ function chooseSheet(
   return { ...sheet, part: sheet.part };
 }
 
+function sheetSetting(source: string): string {
+  return `"sources": { "${source}": { "sheet": "…" } }`;
+}
+
 function missingPart(file: string, sheet: SheetEntry): RollcallError {
   return new RollcallError('file_format', { key: 'xlsx.damaged', params: { file, detail: `sheet "${sheet.name}" has no data part` } });
 }
@@ -95,6 +100,25 @@ function sheetLists(sheets: readonly SheetEntry[]): { sheets: string; others: st
   const join = (entries: readonly SheetEntry[]) => entries.map((sheet) => `"${sheet.name}"`).join(', ') || '—';
   const readable = (sheet: SheetEntry) => sheet.state === 'visible' && sheet.kind === 'worksheet';
   return { sheets: join(sheets.filter(readable)), others: join(sheets.filter((sheet) => !readable(sheet))) };
+}
+
+/**
+ * A header the sheet does not have may be on another sheet (a visible 填表说明 before
+ * the data): the message then also says which sheet was read, what others there are,
+ * and the setting that picks one.
+ */
+function withOtherSheets(error: unknown, file: string, sheet: string, sheets: readonly SheetEntry[], source: string): unknown {
+  if (!(error instanceof RollcallError) || error.code !== 'schema') return error;
+  const others = sheets.filter((entry) => entry.kind === 'worksheet' && entry.name !== sheet);
+  if (others.length === 0) return error;
+  return new RollcallError(
+    'schema',
+    {
+      key: 'xlsx.header_not_in_sheet',
+      params: { detail: error.message, sheet, others: others.map((entry) => `"${entry.name}"`).join(', '), setting: sheetSetting(source) },
+    },
+    { cause: error },
+  );
 }
 
 function sheetProblem(file: string, sheet: string, problem: SheetProblem): RollcallError {

@@ -9,6 +9,8 @@ export interface RowSink {
   start(info: ReaderInfo): void;
   row(cells: readonly Cell[], row: number): void;
   broken(row: number, reason: BrokenReason): void;
+  /** After the last row: the header checks that need every row (a workbook reader adds which sheet to errors thrown here). */
+  end?(): void;
 }
 
 export interface ReaderInfo {

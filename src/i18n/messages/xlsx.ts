@@ -50,6 +50,10 @@ export const xlsxMessages = {
     zh: '{file}，工作表“{sheet}”：第 {row} 行引用了不存在的共享文本（编号 {value}）——文件已损坏；请用 Excel 或 WPS 打开后重新保存，或导出为 CSV',
     en: '{file}, sheet "{sheet}": row {row} refers to shared text number {value}, which the workbook does not have — the file is damaged; open it in Excel or WPS and save it again, or export it as CSV',
   },
+  'xlsx.header_not_in_sheet': {
+    zh: '{detail}\n  读取的是工作表“{sheet}”；工作簿里还有工作表 {others}——如果数据在其中之一，请在配置文件中写 {setting}',
+    en: '{detail}\n  the sheet read was "{sheet}"; the workbook also has {others} — if the data is on one of them, write {setting} in the config file',
+  },
   'xlsx.formulas_without_value': {
     zh: '{count} 个公式单元格没有保存计算结果，按空值读取——请用 Excel 或 WPS 打开工作簿并重新保存',
     en: '{count} formula cells have no saved value and are read as empty — open the workbook in Excel or WPS and save it again',
