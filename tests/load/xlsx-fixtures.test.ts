@@ -276,6 +276,14 @@ describe('a header over two rows (merged cells)', () => {
     );
   });
 
+  it('keeps the usual advice for a title row above a header that is not recognised', async () => {
+    const dir = tempDir();
+    const file = await writeXlsx(join(dir, 'c.xlsx'), { 学生: [['某县学籍导出'], ['姓名', '号码', '状态', '单位']] });
+    const error = await errorOf(loadFile('registry', file));
+    expect(error.text).toBeNull();
+    expect(error.message).toContain('required fields are missing from the registry file (header on row 1)');
+  });
+
   it('keeps the usual advice when the row below is data, or there is none', async () => {
     const dir = tempDir();
     const header = ['姓名', '身份证号', '学校名称'];
