@@ -85,7 +85,7 @@ export class SheetScanner implements XmlHandler {
       case 'c':
         this.startCell(source, from, to);
         if (selfClosing) this.endCell();
-        return 0;
+        return selfClosing ? 0 : this.readPlainCell(source, to + 1);
       case 'v':
         return selfClosing ? 0 : this.readValue(source, to);
       case 'f':
@@ -107,6 +107,21 @@ export class SheetScanner implements XmlHandler {
         return 0;
     }
     return 0;
+  }
+
+  /**
+   * Most cells are `<c …><v>text</v></c>`, unprefixed: when the whole of it is in
+   * `source`, the cell is read here in one step; else (a formula, an inline string,
+   * a prefix, the end of a chunk) tag by tag.
+   */
+  private readPlainCell(source: string, at: number): number {
+    if (!source.startsWith('<v>', at)) return 0;
+    const lt = source.indexOf('<', at + 3);
+    if (lt < 0 || !source.startsWith('</v></c>', lt)) return 0;
+    this.value = '';
+    if (lt > at + 3) this.text(source, at + 3, lt, false);
+    this.endCell();
+    return lt + 8;
   }
 
   /**
