@@ -4,11 +4,14 @@
 // measures, interleaved and several times, a bare csv-parse pass over the files
 // and `rollcall reconcile` over them, each in its own process. Prints wall time,
 // rows per second, peak RSS and the ratio reconcile / bare parse per size, and how
-// the cost grows from one size to the next. Figures, not pass/fail: tests never
-// depend on the machine's speed.
+// the cost grows from one size to the next. The workbook case (issue #11) runs the
+// --workbook-size county again with its registry as .xlsx (written once from the
+// CSV with shared strings, as Excel and WPS save), against the same county with a
+// CSV registry, and times reading the registry workbook alone (`inspect`).
+// Figures, not pass/fail: tests never depend on the machine's speed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,8 +26,9 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
-const sizes = option('sizes', '100000,1000000,3000000').split(',').map(Number);
+const sizes = option('sizes', '100000,1000000,3000000').split(',').map(Number).filter((size) => size > 0);
 const runs = Number(option('runs', '3'));
+const workbookSize = Number(option('workbook-size', '1000000'));
 
 interface Measure {
   ms: number;
@@ -48,6 +52,25 @@ function county(people: number): { dir: string; files: string[]; rows: number } 
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { counts: Record<string, number> };
   const rows = truth.counts.household! + truth.counts.registry! + truth.counts.poverty! + truth.counts.attendance!;
   return { dir, files, rows };
+}
+
+/** The county's registry as a workbook, written once beside its CSV: shared strings, one sheet. */
+async function registryWorkbook(dir: string): Promise<string> {
+  const path = join(dir, 'registry.xlsx');
+  if (existsSync(path)) return path;
+  process.stderr.write(`writing ${path} …\n`);
+  const { default: Excel } = await import('exceljs');
+  const partial = `${path}.partial`;
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: createWriteStream(partial), useStyles: false, useSharedStrings: true } as never);
+  const sheet = workbook.addWorksheet('学生名单');
+  const { parse } = await import('csv-parse');
+  for await (const record of createReadStream(join(dir, 'registry.csv')).pipe(parse({ bom: true, relax_column_count: true }))) {
+    sheet.addRow(record as string[]).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  renameSync(partial, path);
+  return path;
 }
 
 function run(cliArgs: string[]): string {
@@ -102,6 +125,29 @@ for (const people of sizes) {
   process.stderr.write(`measured ${people.toLocaleString('en-US')} people (${runs} runs each)\n`);
 }
 
+/** Reading the registry workbook alone: `rollcall inspect` on it, wall time of the process. */
+function measureInspect(file: string): Measure {
+  const started = performance.now();
+  run(['inspect', '--registry', file, '--log-level', 'warn', '--json']);
+  return { ms: performance.now() - started, rssMb: 0 };
+}
+
+const workbookCase: { csv: Measure[]; xlsx: Measure[]; readCsv: Measure[]; readXlsx: Measure[]; rows: number } | null = await (async () => {
+  if (!(workbookSize > 0)) return null;
+  const { dir, files } = county(workbookSize);
+  const xlsx = await registryWorkbook(dir);
+  const registryRows = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')).counts.registry as number;
+  const result = { csv: [] as Measure[], xlsx: [] as Measure[], readCsv: [] as Measure[], readXlsx: [] as Measure[], rows: registryRows };
+  for (let i = 0; i < runs; i++) {
+    result.csv.push(measureReconcile(dir, files));
+    result.xlsx.push(measureReconcile(dir, [xlsx, ...files.slice(1)]));
+    result.readCsv.push(measureInspect(files[0]!));
+    result.readXlsx.push(measureInspect(xlsx));
+  }
+  process.stderr.write(`measured the workbook case (${runs} runs each)\n`);
+  return result;
+})();
+
 const n = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const lines = [
@@ -116,5 +162,19 @@ const lines = [
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1]!, results[i]!];
   lines.push(`\n${n(b.people)} people cost ${(b.reconcile / a.reconcile).toFixed(2)} × the ${n(a.people)} run (${(b.people / a.people).toFixed(1)} × the people).`);
+}
+if (workbookCase) {
+  const med = (measures: Measure[]) => median(measures.map((m) => m.ms));
+  const rss = (measures: Measure[]) => Math.max(...measures.map((m) => m.rssMb));
+  const [csv, xlsx] = [med(workbookCase.csv), med(workbookCase.xlsx)];
+  lines.push(
+    '',
+    `Workbook registry (${n(workbookSize)} people, ${n(workbookCase.rows)} registry rows; medians of ${runs}):`,
+    '',
+    '| registry as | reconcile | peak RSS | × CSV registry | inspect --registry alone |',
+    '|---|---:|---:|---:|---:|',
+    `| .csv | ${s(csv)} s | ${n(rss(workbookCase.csv))} MB | 1.00 | ${s(med(workbookCase.readCsv))} s |`,
+    `| .xlsx | ${s(xlsx)} s | ${n(rss(workbookCase.xlsx))} MB | ${(xlsx / csv).toFixed(2)} | ${s(med(workbookCase.readXlsx))} s |`,
+  );
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -53,6 +53,7 @@ function renderSource(source: keyof InspectReport['sources'], info: SourceInspec
         })
       : t('cli.inspect.format_xlsx', lang, { sheet: info.sheet ?? '' }),
   );
+  if (info.formulas_without_value > 0) line('xlsx.label_formulas', t('xlsx.formulas_without_value', lang, { count: info.formulas_without_value }));
   line('cli.inspect.label_header', t('cli.inspect.header_row', lang, { row: info.header_row }) + (info.header_row > 1 ? t('cli.inspect.header_title', lang) : ''));
   const fields = Object.entries(info.fields).map(([field, header]) => `${field} ← ${header}`);
   line('cli.inspect.label_fields', fields[0] ?? t('cli.inspect.none', lang));

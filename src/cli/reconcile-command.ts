@@ -29,7 +29,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     requireSources(settings, ['registry', 'household']);
     const out = options.out ?? settings.out ?? './rollcall-out';
     const progress = context.progress();
-    const { summary, files, unknownStatuses } = await reconcile(settings, {
+    const { summary, files, unknownStatuses, formulasWithoutValue } = await reconcile(settings, {
       out,
       lang,
       maskIds: options.maskIds === true,
@@ -44,7 +44,9 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, out, lang, unknownStatuses));
+    context.io.stdout.write(
+      options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, out, lang, unknownStatuses, formulasWithoutValue),
+    );
   });
 }
 
@@ -57,6 +59,7 @@ export function renderRunTable(
   out: string,
   lang: Lang,
   unknownStatuses: Partial<Record<SourceName, number>> = {},
+  formulasWithoutValue: Partial<Record<string, number>> = {},
 ): string {
   const lines: string[] = [];
   const inferred = summary.county.inferred ? t('cli.run.inferred', lang) : '';
@@ -76,6 +79,10 @@ export function renderRunTable(
   }
   const schools = summary.attendance?.schools_without_roster.length ?? 0;
   if (schools > 0) lines.push('', t('cli.run.no_roster_schools', lang, { count: schools }));
+  for (const [source, count] of Object.entries(formulasWithoutValue)) {
+    const file = summary.sources[source as SourceName]?.file ?? '';
+    lines.push('', t('xlsx.formulas_note', lang, { source, file, text: t('xlsx.formulas_without_value', lang, { count: count ?? 0 }) }));
+  }
   const rejected = Object.values(summary.sources).reduce((sum, source) => sum + source.rows_rejected, 0);
   if (rejected > 0) lines.push('', t('cli.run.rejected', lang, { rows: rejected }));
   lines.push('', t('cli.run.reports', lang, { out, files: files.join(t('cli.run.list_separator', lang)) }));

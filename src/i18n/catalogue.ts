@@ -8,6 +8,7 @@ import { vocabMessages } from './messages/vocab.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
 import { ioMessages } from './messages/io.js';
+import { xlsxMessages } from './messages/xlsx.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -22,6 +23,7 @@ export const CATALOGUE = {
   ...reportMessages,
   ...schemaMessages,
   ...ioMessages,
+  ...xlsxMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

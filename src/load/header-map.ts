@@ -73,9 +73,7 @@ export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): He
  * the headers found and the config key that maps it. All missing fields at once.
  */
 export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, headerRow: number): void {
-  const missing = REQUIRED_FIELDS[settings.source].filter((required) =>
-    typeof required === 'string' ? map.columns[required] === undefined : required.every((field) => map.columns[field] === undefined),
-  );
+  const missing = missingRequiredFields(map, settings);
   if (missing.length === 0) {
     // A household register needs only names and IDs since its status became optional
     // (SPEC §1): a registry or poverty roll given as --household must not pass for one.
@@ -147,4 +145,31 @@ const HEADER_CHARACTERS = /[名号码期别态校级班镇乡村街道区址话�
 
 function isNameLike(text: string): boolean {
   return /^[\p{Script=Han}·•]{2,5}$/u.test(text) && !HEADER_CHARACTERS.test(text);
+}
+
+/** The required fields (or groups of alternatives) a header does not map. */
+export function missingRequiredFields(map: HeaderMap, settings: SourceSettings): (FieldName | readonly FieldName[])[] {
+  return REQUIRED_FIELDS[settings.source].filter((required) =>
+    typeof required === 'string' ? map.columns[required] === undefined : required.every((field) => map.columns[field] === undefined),
+  );
+}
+
+/**
+ * A header over two rows (merged cells: 学籍信息 above 学校名称 and 学籍状态): the
+ * required fields the header row lacks are named on the row below it. Mapping them
+ * under "columns" cannot help (a header is one row), so the message says to make
+ * the header one row.
+ */
+export function checkTwoRowHeader(map: HeaderMap, below: readonly Cell[], settings: SourceSettings, headerRow: number): void {
+  // Only a row that was taken for a header by its names (two or more) can go on below.
+  if (Object.keys(map.columns).length < 2) return;
+  const next = mapHeaders(below, settings);
+  const found = missingRequiredFields(map, settings).flatMap((required) =>
+    (typeof required === 'string' ? [required] : required).flatMap((field) => (next.headers[field] ? [next.headers[field]] : [])),
+  );
+  if (found.length === 0) return;
+  throw new RollcallError('schema', {
+    key: 'xlsx.header_two_rows',
+    params: { file: settings.file, row: headerRow, next: headerRow + 1, headers: found.join(', ') },
+  });
 }

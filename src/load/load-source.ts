@@ -6,7 +6,14 @@ import { RollcallError, type FieldName, type SourceName } from '../domain/index.
 import type { Message, MessageKey } from '../i18n/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
-import { checkRequiredFields, countRecognisedHeaders, mapHeaders, type HeaderMap } from './header-map.js';
+import {
+  checkRequiredFields,
+  checkTwoRowHeader,
+  countRecognisedHeaders,
+  mapHeaders,
+  missingRequiredFields,
+  type HeaderMap,
+} from './header-map.js';
 import { readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
@@ -36,6 +43,8 @@ export interface LoadedSource {
   readonly problems: FieldProblems;
   /** Size, modification time and SHA-256 of the file read. */
   readonly fingerprint: FileFingerprint;
+  /** Workbooks: formula cells with no saved value, read as empty (`inspect` and the run warn). */
+  readonly formulasWithoutValue: number;
 }
 
 /** Rows above the header that may be a title or notes (exports often have one). */
@@ -54,7 +63,7 @@ export async function loadSource(settings: SourceSettings, context: LoadContext,
   fingerprint.catch(() => undefined); // awaited below, after the reader has had its say about the file
   try {
     if (format === 'csv') await readCsvRows(settings.file, settings.encoding, assembler, onProgress);
-    else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress);
+    else await readXlsxRows(settings.file, settings.sheet, assembler, onProgress, settings.source);
     return { ...assembler.finish(), fingerprint: await fingerprint };
   } catch (error) {
     // A read that fails half way (EIO, the file removed or replaced by a folder) is an input problem too.
@@ -126,6 +135,8 @@ class SourceAssembler implements RowSink {
   private pendingBlank: { from: number; to: number } | null = null;
   private lastRow = 0;
   private readonly problems = new FieldProblems();
+  /** A header row without every required field, kept until the row below shows whether the header goes on there. */
+  private incompleteHeader: { header: HeaderMap; row: number } | null = null;
 
   constructor(
     private readonly settings: SourceSettings,
@@ -140,6 +151,7 @@ class SourceAssembler implements RowSink {
   }
 
   row(cells: readonly Cell[], row: number): void {
+    if (this.incompleteHeader) this.rejectIncompleteHeader(cells);
     if (!this.header) {
       this.preamble.push({ cells, row });
       if (countRecognisedHeaders(cells, this.settings) >= 2) this.useHeader(cells, row);
@@ -168,8 +180,14 @@ class SourceAssembler implements RowSink {
     this.reject(row, reason, { key: reason === 'unclosed_quote' ? 'io.rejected_unclosed_quote' : 'io.rejected_broken_quotes' });
   }
 
-  finish(): Omit<LoadedSource, 'fingerprint'> {
+  end(): void {
+    if (this.incompleteHeader) this.rejectIncompleteHeader(null);
     if (!this.header) this.useFallbackHeader();
+    if (this.incompleteHeader) this.rejectIncompleteHeader(null);
+  }
+
+  finish(): Omit<LoadedSource, 'fingerprint'> {
+    this.end();
     const header = this.header!;
     return {
       source: this.settings.source,
@@ -186,11 +204,19 @@ class SourceAssembler implements RowSink {
       rowsAccepted: this.records.length,
       rowsRejected: this.rejected.length,
       problems: this.problems,
+      formulasWithoutValue: this.info?.counts?.formulasWithoutValue ?? 0,
     };
   }
 
   private useHeader(cells: readonly Cell[], row: number): void {
     const header = mapHeaders(cells, this.settings);
+    if (missingRequiredFields(header, this.settings).length > 0) {
+      this.incompleteHeader = { header, row };
+      const below = this.preamble.find((entry) => entry.row === row + 1);
+      if (below) this.rejectIncompleteHeader(below.cells);
+      return;
+    }
+    // Nothing missing: still refuse a file whose headers belong to another source.
     checkRequiredFields(header, this.settings, row);
     this.header = header;
     this.headerRow = row;
@@ -203,11 +229,19 @@ class SourceAssembler implements RowSink {
     for (const entry of after) this.row(entry.cells, entry.row);
   }
 
+  /** A header that lacks required fields stops the run; `below` (the next row) tells whether it spans two rows. */
+  private rejectIncompleteHeader(below: readonly Cell[] | null): never {
+    const { header, row } = this.incompleteHeader!;
+    if (below) checkTwoRowHeader(header, below, this.settings, row);
+    checkRequiredFields(header, this.settings, row);
+    throw new Error('unreachable: the header lacks required fields');
+  }
+
   /** No row looked like a header: take the first non-blank one, and let the required-field check speak. */
   private useFallbackHeader(): void {
     const first = this.preamble.find((entry) => !isBlankRow(entry.cells));
     if (!first) {
-      throw new RollcallError('schema', `${this.settings.file}: the file is empty — it needs a header row and one row per person`);
+      throw new RollcallError('schema', { key: 'io.file_empty', params: { file: this.settings.file } });
     }
     this.useHeader(first.cells, first.row);
   }

@@ -1,94 +1,133 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { RollcallError } from '../domain/index.js';
-import { fixStreamingUtf8 } from './exceljs-utf8.js';
-import type { Cell, ProgressCallback, RowSink } from './rows.js';
+import type { ProgressCallback, ReaderCounts, RowSink } from './rows.js';
+import { readDateStyles, readSharedStrings, readWorkbookPackage, scanPart, type SheetEntry } from './xlsx-package.js';
+import { SheetProblem, SheetScanner } from './xlsx-sheet.js';
+import { WorkbookZip } from './xlsx-zip.js';
 
 /**
- * Streams the first sheet (or the named one) of an .xlsx workbook into `sink`,
- * through exceljs's streaming reader: rows are handed over as they are parsed.
- * Date cells arrive as Dates (styles are read for that), numbers as numbers.
+ * Streams one worksheet of an .xlsx workbook into `sink`: the configured sheet,
+ * else the first visible worksheet in tab order. Only the shared strings and one
+ * row are held in memory; nothing is written to disk. Date-formatted cells arrive
+ * as Dates at UTC midnight, other numbers as numbers, formulas as their saved value.
+ * `source` names the config key a message points at (sources.<source>.sheet).
  */
 export async function readXlsxRows(
   file: string,
   sheetName: string | null,
   sink: RowSink,
   onProgress?: ProgressCallback,
+  source = '<source>',
 ): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  fixStreamingUtf8(ExcelJS);
-  const { size } = await stat(file);
-  const input = createReadStream(file);
-  let bytesRead = 0;
-  input.on('data', (chunk) => {
-    bytesRead += chunk.length;
-    onProgress?.(bytesRead, size);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-
-  const seen: string[] = [];
-  let found = false;
+  const zip = await WorkbookZip.open(file);
   try {
-    for await (const worksheet of workbook) {
-      const name = (worksheet as unknown as { name: string }).name;
-      seen.push(name);
-      const wanted = sheetName ?? firstSheetName(workbook) ?? name;
-      if (found) break; // the sheet that counts has been read
-      if (name !== wanted) {
-        for await (const _row of worksheet) {
-          // drain a sheet that is not read, so the workbook stream moves on
-        }
-        continue;
-      }
-      found = true;
-      sink.start({ encoding: null, sheet: name, expectFieldCount: () => undefined });
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c]));
-        sink.row(cells, row.number);
-      }
+    const pkg = await readWorkbookPackage(zip);
+    const sheet = chooseSheet(file, pkg.sheets, sheetName, source);
+    const dateStyles = await readDateStyles(zip, pkg.stylesPart);
+    let done = 0;
+    const progress = (bytes: number) => onProgress?.(Math.min(zip.size, done + bytes), zip.size);
+    const sharedStrings = await readSharedStrings(zip, pkg.sharedStringsPart, progress);
+    done = sharedStringsBytes(pkg.sharedStringsPart, zip);
+
+    const counts: ReaderCounts = { formulasWithoutValue: 0 };
+    const scanner = new SheetScanner({ sharedStrings, dateStyles, date1904: pkg.date1904, row: (cells, row) => sink.row(cells, row) });
+    sink.start({ encoding: null, sheet: sheet.name, expectFieldCount: () => undefined, counts });
+    try {
+      await scanPart(zip, sheet.part, scanner.scanner, progress);
+      // The sheet's XML must reach </sheetData>: a part that stops before it was cut short.
+      if (!scanner.ended || !scanner.scanner.end()) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file } });
+      sink.end?.();
+    } catch (error) {
+      if (error instanceof SheetProblem) throw sheetProblem(file, sheet.name, error);
+      throw withOtherSheets(error, file, sheet.name, pkg.sheets, source);
+    } finally {
+      counts.formulasWithoutValue = scanner.formulasWithoutValue;
     }
-  } catch (error) {
-    if (error instanceof RollcallError) throw error;
-    input.destroy();
-    throw new RollcallError(
-      'file_format',
-      `${file}: not a readable .xlsx workbook (${(error as Error).message}) — open it in Excel and save it again as .xlsx, or export it as CSV`,
-      { cause: error },
-    );
-  }
-  input.destroy();
-  if (!found) {
-    const which = sheetName ? `has no sheet named "${sheetName}"` : 'has no sheets';
-    throw new RollcallError(
-      'file_format',
-      `${file}: ${which} (sheets found: ${seen.join(', ') || 'none'}) — set "sheet" for this source in the config file to one of them`,
-    );
+    onProgress?.(zip.size, zip.size);
+  } finally {
+    zip.close();
   }
 }
 
-/** The first sheet in the workbook's tab order, once workbook.xml has been read. */
-function firstSheetName(workbook: unknown): string | undefined {
-  const model = (workbook as { model?: { sheets?: { name: string }[] } }).model;
-  return model?.sheets?.[0]?.name;
+function sharedStringsBytes(part: string | null, zip: WorkbookZip): number {
+  return part ? zip.compressedSize(part) : 0;
 }
 
-/** exceljs cell values → plain values: rich text joined, formulas by their result. */
-function cellValue(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value as Cell;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((part) => part.text).join('');
-  if ('result' in v) return cellValue(v.result);
-  if ('formula' in v || 'sharedFormula' in v) return null;
-  if (typeof v.text === 'string') return v.text;
-  if ('error' in v) return null;
-  return String(value);
+/**
+ * The sheet to read: the one named in the config (exactly, else ignoring case and
+ * outer spaces, as Excel compares sheet names), else the first visible worksheet
+ * in tab order: hidden sheets (填表说明) and chart sheets are skipped.
+ */
+function chooseSheet(
+  file: string,
+  sheets: readonly SheetEntry[],
+  wanted: string | null,
+  source: string,
+): SheetEntry & { part: string } {
+  const setting = sheetSetting(source);
+  const lists = sheetLists(sheets);
+  if (wanted !== null) {
+    const fold = (name: string) => name.trim().toLowerCase();
+    const sheet = sheets.find((entry) => entry.name === wanted) ?? sheets.find((entry) => fold(entry.name) === fold(wanted));
+    if (!sheet) {
+      throw new RollcallError('file_format', { key: 'xlsx.sheet_not_found', params: { file, sheet: wanted, ...lists, setting } });
+    }
+    if (sheet.kind !== 'worksheet') {
+      throw new RollcallError('file_format', { key: 'xlsx.sheet_not_worksheet', params: { file, sheet: sheet.name, ...lists, setting } });
+    }
+    if (sheet.part === null) throw missingPart(file, sheet);
+    return { ...sheet, part: sheet.part };
+  }
+  const sheet = sheets.find((entry) => entry.state === 'visible' && entry.kind === 'worksheet');
+  if (!sheet) throw new RollcallError('file_format', { key: 'xlsx.no_visible_sheet', params: { file, ...lists, setting } });
+  if (sheet.part === null) throw missingPart(file, sheet);
+  return { ...sheet, part: sheet.part };
+}
+
+function sheetSetting(source: string): string {
+  return `"sources": { "${source}": { "sheet": "…" } }`;
+}
+
+function missingPart(file: string, sheet: SheetEntry): RollcallError {
+  return new RollcallError('file_format', { key: 'xlsx.damaged', params: { file, detail: `sheet "${sheet.name}" has no data part` } });
+}
+
+/**
+ * The sheets as a clerk sees the tabs (`sheets`), and those she does not see or
+ * that hold no cells (`others`: hidden and chart sheets). Names only, so one list
+ * serves both languages.
+ */
+function sheetLists(sheets: readonly SheetEntry[]): { sheets: string; others: string } {
+  const join = (entries: readonly SheetEntry[]) => entries.map((sheet) => `"${sheet.name}"`).join(', ') || '—';
+  const readable = (sheet: SheetEntry) => sheet.state === 'visible' && sheet.kind === 'worksheet';
+  return { sheets: join(sheets.filter(readable)), others: join(sheets.filter((sheet) => !readable(sheet))) };
+}
+
+/**
+ * A header the sheet does not have may be on another sheet (a visible 填表说明 before
+ * the data): the message then also says which sheet was read, what others there are,
+ * and the setting that picks one.
+ */
+function withOtherSheets(error: unknown, file: string, sheet: string, sheets: readonly SheetEntry[], source: string): unknown {
+  if (!(error instanceof RollcallError) || error.code !== 'schema') return error;
+  const others = sheets.filter((entry) => entry.kind === 'worksheet' && entry.name !== sheet);
+  if (others.length === 0) return error;
+  return new RollcallError(
+    'schema',
+    {
+      key: 'xlsx.header_not_in_sheet',
+      params: { detail: error.message, sheet, others: others.map((entry) => `"${entry.name}"`).join(', '), setting: sheetSetting(source) },
+    },
+    { cause: error },
+  );
+}
+
+function sheetProblem(file: string, sheet: string, problem: SheetProblem): RollcallError {
+  const params = { file, sheet, row: problem.row, value: problem.value };
+  const key = {
+    row_out_of_range: 'xlsx.row_out_of_range',
+    column_out_of_range: 'xlsx.column_out_of_range',
+    row_out_of_order: 'xlsx.row_out_of_order',
+    shared_string_missing: 'xlsx.shared_string_missing',
+  } as const;
+  return new RollcallError('file_format', { key: key[problem.kind], params });
 }

@@ -9,6 +9,8 @@ export interface RowSink {
   start(info: ReaderInfo): void;
   row(cells: readonly Cell[], row: number): void;
   broken(row: number, reason: BrokenReason): void;
+  /** After the last row: the header checks that need every row (a workbook reader adds which sheet to errors thrown here). */
+  end?(): void;
 }
 
 export interface ReaderInfo {
@@ -16,6 +18,13 @@ export interface ReaderInfo {
   readonly sheet: string | null;
   /** CSV only: lets the tokenizer tell a broken quote from a multi-line field. */
   expectFieldCount(count: number): void;
+  /** Workbooks only: what the reader noticed, complete once the last row is handed over. */
+  readonly counts?: ReaderCounts;
+}
+
+export interface ReaderCounts {
+  /** Formula cells with no saved value (never calculated): read as empty, and worth a warning. */
+  formulasWithoutValue: number;
 }
 
 /** Bytes read so far of a file, for the progress line on a terminal. */

@@ -28,6 +28,8 @@ export interface SourceInspection {
   unknown_school_statuses: Record<string, number>;
   /** Poverty roll: members out of school by `not_in_school_reason` alone. */
   out_of_school_by_reason: number;
+  /** Workbook formula cells with no saved value, read as empty. */
+  formulas_without_value: number;
 }
 
 export interface InspectReport {
@@ -69,5 +71,6 @@ export function describeSource(data: LoadedSource, encodingForced: boolean): Sou
     everyone_living: data.source === 'household' && data.fields.status === undefined,
     unknown_school_statuses: Object.fromEntries([...data.problems.unknownSchoolStatuses].sort((a, b) => b[1] - a[1])),
     out_of_school_by_reason: data.problems.outOfSchoolByReasonCount,
+    formulas_without_value: data.formulasWithoutValue,
   };
 }

@@ -37,6 +37,8 @@ export interface ReconcileResult {
   readonly files: readonly string[];
   /** Rows whose status is in no status list, per source: they count as neither active nor living. */
   readonly unknownStatuses: Partial<Record<SourceName, number>>;
+  /** Workbook formula cells with no saved value, per source: read as empty (issue #11). */
+  readonly formulasWithoutValue: Partial<Record<SourceName, number>>;
 }
 
 /**
@@ -71,6 +73,15 @@ async function runStages(
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
   const unknownStatuses = logLoaded(logger, loaded, timer.lap());
+  const formulasWithoutValue: Partial<Record<SourceName, number>> = {};
+  for (const source of Object.values(loaded)) {
+    if (source.formulasWithoutValue === 0) continue;
+    formulasWithoutValue[source.source] = source.formulasWithoutValue;
+    logger.warn(
+      { source: source.source, cells: source.formulasWithoutValue },
+      'formula cells without a saved value read as empty: open the workbook in Excel and save it again',
+    );
+  }
 
   const linked = linkSources({
     // The household register stays in columns; the smaller sources become records.
@@ -101,7 +112,7 @@ async function runStages(
     workbooks,
   );
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
-  return { summary, files, unknownStatuses };
+  return { summary, files, unknownStatuses, formulasWithoutValue };
 }
 
 function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): Partial<Record<SourceName, number>> {

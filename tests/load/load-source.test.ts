@@ -159,7 +159,7 @@ describe('reading XLSX', () => {
     const loaded = await loadFile('registry', file, { sheet: '学生' });
     expect(loaded.records).toHaveLength(1);
     const { message } = await errorOf(loadFile('registry', file, { sheet: '学籍' }), dir);
-    expect(message).toMatchInlineSnapshot(`"<dir>/registry.xlsx: has no sheet named "学籍" (sheets found: 说明, 学生) — set "sheet" for this source in the config file to one of them"`);
+    expect(message).toMatchInlineSnapshot(`"<dir>/registry.xlsx: there is no sheet named "学籍" (sheets: "说明", "学生"; hidden or chart sheets: —) — set "sources": { "registry": { "sheet": "…" } } in the config file to one of them"`);
   });
 
   it('counts empty rows between records as rejected blank rows', async () => {

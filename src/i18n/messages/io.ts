@@ -5,6 +5,7 @@ import type { Text } from '../index.js';
  * do. Never a cell of a row: a name or an ID must not reach a log or a cron mail.
  */
 export const ioMessages = {
+  'io.file_empty': { zh: '{file}：文件是空的——需要一行表头，每人一行数据', en: '{file}: the file is empty — it needs a header row and one row per person' },
   'cli.option.out_or_config': {
     zh: '报告文件夹，每次运行整体原子替换（默认：配置文件中的 "out"，否则 ./rollcall-out）',
     en: 'report folder, replaced whole and atomically on every run (default: "out" in the config file, else ./rollcall-out)',
