@@ -4,6 +4,7 @@ import { CATEGORIES } from '../domain/index.js';
 import { reconcile } from '../pipeline/index.js';
 import { CATEGORY_LABELS, LANGS, type Lang, type Summary } from '../report/index.js';
 import type { CommandContext } from './context.js';
+import { renderLedgerChanges } from './ledger-command.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 
 interface ReconcileCommandOptions extends SourceOptions {
@@ -11,6 +12,7 @@ interface ReconcileCommandOptions extends SourceOptions {
   lang: Lang;
   maskIds?: boolean;
   json?: boolean;
+  acceptShrink?: boolean;
 }
 
 export function registerReconcile(program: Command, context: CommandContext, version: string): void {
@@ -19,13 +21,15 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     .option('--out <dir>', 'report folder, replaced whole and atomically on every run', './rollcall-out')
     .addOption(new Option('--lang <lang>', 'language of the CSV and workbook headers').choices(LANGS).default('zh'))
     .option('--mask-ids', 'mask ID numbers in the CSVs and the workbook (341324********1234)')
-    .option('--json', 'print the summary as JSON on stdout instead of a table');
+    .option('--json', 'print the summary as JSON on stdout instead of a table')
+    .option('--ledger <file>', 'the ledger (SQLite) that keeps runs, case states and follow-up from night to night (SPEC §8)')
+    .option('--accept-shrink', 'run even though a source has far fewer rows than in the latest run (recorded on the run)');
   command.action(async (options: ReconcileCommandOptions) => {
     const logger = context.logger(options.logLevel);
     const started = performance.now();
     const settings = await resolveSettings(commandLineInputs(options), context.now);
     const progress = context.progress();
-    const { summary, files, unknownStatuses } = await reconcile(settings, {
+    const { summary, files, unknownStatuses, ledger } = await reconcile(settings, {
       out: options.out,
       lang: options.lang,
       maskIds: options.maskIds === true,
@@ -33,12 +37,14 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       logger,
       onProgress: progress.onProgress,
       onLoaded: progress.done,
+      acceptShrink: options.acceptShrink === true,
     });
     logger.info(
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, options.out, options.lang, unknownStatuses));
+    const table = renderRunTable(summary, files, options.out, options.lang, unknownStatuses);
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : ledger ? renderLedgerChanges(ledger, options.lang) + table : table);
   });
 }
 

@@ -11,6 +11,7 @@ export interface SourceOptions {
   county?: string;
   config?: string;
   encoding?: string;
+  ledger?: string;
   logLevel: LogLevel;
 }
 
@@ -34,6 +35,6 @@ export function addSourceOptions(command: Command, required = false): Command {
 }
 
 export function commandLineInputs(options: SourceOptions): CommandLineInputs {
-  const { registry, household, poverty, attendance, asOf, county, config, encoding } = options;
-  return { registry, household, poverty, attendance, asOf, county, config, encoding };
+  const { registry, household, poverty, attendance, asOf, county, config, encoding, ledger } = options;
+  return { registry, household, poverty, attendance, asOf, county, config, encoding, ledger };
 }

@@ -49,6 +49,9 @@ export const configSchema = z.strictObject({
       >,
     )
     .optional(),
+  // SPEC §8: the ledger file (a path relative to the config file's folder) and the input guard.
+  ledger: z.string().min(1).optional(),
+  guard: z.strictObject({ maxShrink: z.number().min(0).max(1) }).optional(),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;
@@ -58,6 +61,7 @@ export function allowedKeysAt(path: readonly PropertyKey[]): readonly string[] {
   const [first, second, third] = path.map(String);
   if (path.length === 0) return Object.keys(configSchema.shape);
   if (first === 'schoolAge') return ['min', 'max'];
+  if (first === 'guard') return ['maxShrink'];
   if (first === 'statuses') return STATUS_LIST_NAMES;
   if (first === 'sources' && path.length === 1) return SOURCE_NAMES;
   if (first === 'sources' && path.length === 2 && second !== undefined) return ['columns', 'encoding', 'sheet'];

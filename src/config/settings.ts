@@ -2,6 +2,7 @@ import { referenceDayFor, parseIsoDay, today, RollcallError, SOURCE_NAMES, type 
 import { foldText, type StatusLists } from '../normalize/index.js';
 import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_ALIASES, type Encoding } from './defaults.js';
 import { loadConfigFile } from './load-config.js';
+import { dirname, resolve } from 'node:path';
 import type { ConfigFile } from './schema.js';
 
 /** How one input file is read. */
@@ -23,6 +24,10 @@ export interface Settings {
   readonly county: readonly string[] | null;
   readonly schoolAge: SchoolAge;
   readonly statuses: StatusLists;
+  /** SPEC §8: the ledger file, or null (no ledger: reconcile as in §1–§7). */
+  readonly ledger: string | null;
+  /** SPEC §8 input guard: the largest fall of a source's accepted rows a run accepts. */
+  readonly maxShrink: number;
 }
 
 /** What the command line gave, before validation. */
@@ -35,7 +40,11 @@ export interface CommandLineInputs {
   county?: string;
   config?: string;
   encoding?: string;
+  ledger?: string;
 }
+
+/** SPEC §8: a source may lose at most 20 % of its accepted rows from one run to the next. */
+const DEFAULT_MAX_SHRINK = 0.2;
 
 export async function resolveSettings(inputs: CommandLineInputs, now: Date = new Date()): Promise<Settings> {
   const config: ConfigFile = inputs.config ? await loadConfigFile(inputs.config) : {};
@@ -64,6 +73,9 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
     county,
     schoolAge: config.schoolAge ?? DEFAULT_SCHOOL_AGE,
     statuses: { ...DEFAULT_STATUSES, ...config.statuses },
+    // A ledger named in the config is found beside the config, wherever cron starts the run.
+    ledger: inputs.ledger ?? (config.ledger !== undefined && inputs.config ? resolve(dirname(inputs.config), config.ledger) : null),
+    maxShrink: config.guard?.maxShrink ?? DEFAULT_MAX_SHRINK,
   };
 }
 

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'file_format' // .xls, unknown extension, binary data, a broken .xlsx
   | 'encoding' // bytes that do not decode in the detected or forced encoding
   | 'schema' // a required field is missing from a file
-  | 'output'; // the output directory cannot be written
+  | 'output' // the output directory cannot be written
+  | 'busy' // another run holds the lock (SPEC §8)
+  | 'ledger'; // the ledger refuses the run or is damaged (SPEC §8)
 
 /** Codes a user can fix: exit 2, message only, no stack (SPEC §6). */
 const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -22,6 +24,8 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'file_format',
   'encoding',
   'schema',
+  'busy',
+  'ledger',
 ]);
 
 export class RollcallError extends Error {

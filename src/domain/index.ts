@@ -4,3 +4,4 @@ export * from './record.js';
 export * from './dates.js';
 export * from './school-age.js';
 export * from './case.js';
+export * from './ledger.js';

@@ -1,9 +1,13 @@
 import { coreMessages } from './messages/core.js';
+import { ledgerMessages } from './messages/ledger.js';
+import { lockMessages } from './messages/lock.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
 export const CATALOGUE = {
   ...coreMessages,
+  ...ledgerMessages,
+  ...lockMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

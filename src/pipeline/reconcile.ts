@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import { classify } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
-import type { SourceName } from '../domain/index.js';
+import { formatDay, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
+import type { LedgerRun, RunSourceRow } from '../ledger/index.js';
+import { listSchoolAgeChildren } from './school-age-children.js';
+import { pauseForTest } from './test-pause.js';
 import { buildSummary, startWorkbookWriter, writeReports, type Lang, type Summary, type WorkbookWriter } from '../report/index.js';
 
 export interface ReconcileOptions {
@@ -15,6 +18,8 @@ export interface ReconcileOptions {
   readonly onProgress?: SourceProgress;
   /** Called when the inputs are read, before the slow stages (to clear a progress line). */
   readonly onLoaded?: () => void;
+  /** SPEC §8: let a source shrink by more than the guard allows (recorded on the run). */
+  readonly acceptShrink?: boolean;
 }
 
 export interface ReconcileResult {
@@ -22,29 +27,63 @@ export interface ReconcileResult {
   readonly files: readonly string[];
   /** Rows whose status is in no status list, per source: they count as neither active nor living. */
   readonly unknownStatuses: Partial<Record<SourceName, number>>;
+  /** With a ledger: what changed since the previous run. */
+  readonly ledger: LedgerView | null;
 }
 
 /**
  * The one place that knows the order of the stages (STYLE 1):
- * loadSources → link → classify → writeReports.
+ * loadSources → link → classify → ledger (states) → writeReports.
  * Nothing is written until every input has been read and checked (SPEC §6).
+ *
+ * With a ledger (SPEC §8) the order of the writes is: the lock is taken first
+ * (a second run stops at once); the inputs are read and guarded; the states are
+ * decided (reading the ledger only); every report file is written into the
+ * temporary folder; the ledger is backed up and the run committed in one
+ * transaction; then the folder replaces the previous report. A kill before the
+ * commit leaves the ledger and the report as they were. A kill in the moment
+ * between the commit and the rename leaves the new run in the ledger and the
+ * previous report in place: the ledger is never behind a report (a pack or list a
+ * clerk holds never names a case the ledger does not know), and the next run —
+ * re-run with the same as-of, it replaces that run — writes the report again.
  */
 export async function reconcile(settings: Settings, options: ReconcileOptions): Promise<ReconcileResult> {
   const timer = stageTimer();
-  // Started now, so that exceljs loads on the other core while the inputs are read.
-  const workbooks = startWorkbookWriter();
+  // Only a run with a ledger loads the ledger's code (and SQLite): the plain run keeps its speed.
+  const ledger = settings.ledger ? await openLedger(settings, options) : null;
   try {
-    return await runStages(settings, options, timer, workbooks);
+    // Started now, so that exceljs loads on the other core while the inputs are read.
+    const workbooks = startWorkbookWriter();
+    try {
+      return await runStages(settings, options, timer, workbooks, ledger);
+    } finally {
+      workbooks.close();
+    }
   } finally {
-    workbooks.close();
+    await ledger?.close();
   }
 }
 
-async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter): Promise<ReconcileResult> {
+async function openLedger(settings: Settings, options: ReconcileOptions): Promise<LedgerRun> {
+  const { openLedgerRun } = await import('../ledger/index.js');
+  return openLedgerRun({
+    file: settings.ledger!,
+    asOf: formatDay(settings.asOf),
+    version: options.version,
+    maxShrink: settings.maxShrink,
+    acceptShrink: options.acceptShrink === true,
+    pause: pauseForTest,
+  });
+}
+
+async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter, ledger: LedgerRun | null): Promise<ReconcileResult> {
   const { logger } = options;
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
   const unknownStatuses = logLoaded(logger, loaded, timer.lap());
+  const sources = Object.values(loaded).map(runSource);
+  ledger?.guard(sources);
+  pauseForTest('loaded');
 
   const linked = linkSources({
     // The household register stays in columns; the smaller sources become records.
@@ -62,10 +101,43 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   const summary = buildSummary(options.version, settings, loaded, linked, cases);
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
+  const view = ledger ? ledger.decide(cases) : null;
+  const children = view ? listSchoolAgeChildren(linked, cases, settings) : undefined;
+  if (view) {
+    summary.ledger = view.summary;
+    logger.info({ stage: 'ledger', ms: timer.lap(), ...view.summary }, 'case states decided');
+  }
+  pauseForTest('states-decided');
+
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
-  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds }, workbooks);
+  const beforeReplace = ledger
+    ? async () => {
+        pauseForTest('reports-written');
+        await ledger.commit(sources, summary.cases.by_category);
+        pauseForTest('ledger-committed');
+      }
+    : undefined;
+  const files = await writeReports(
+    options.out,
+    { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds, ...(view ? { ledger: view, children, beforeReplace } : {}) },
+    workbooks,
+  );
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
-  return { summary, files, unknownStatuses };
+  return { summary, files, unknownStatuses, ledger: view };
+}
+
+/** What the ledger records of a source (SPEC §8 runs): file, size, time, SHA-256, rows. */
+function runSource(source: LoadedSources[keyof LoadedSources] & object): RunSourceRow {
+  return {
+    source: source.source,
+    file: source.file,
+    size: source.fingerprint.size,
+    mtime: source.fingerprint.mtime,
+    sha256: source.fingerprint.sha256,
+    rows_read: source.rowsRead,
+    rows_accepted: source.rowsAccepted,
+    rows_rejected: source.rowsRejected,
+  };
 }
 
 function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): Partial<Record<SourceName, number>> {

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { Finding } from '../classify/index.js';
-import type { Case } from '../domain/index.js';
+import type { Case, LedgerView, SchoolAgeChild } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
 import { masker } from './mask.js';
 import { replaceOutputDirectory } from './output-dir.js';
 import type { Summary } from './summary.js';
-import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
+import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeResolvedJsonl, writeSummaryJson } from './write-text-files.js';
+import { ledgerSheets } from './ledger-sheets.js';
 import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
@@ -26,6 +27,15 @@ export interface ReportInput {
   readonly rejected: readonly RejectedRow[];
   readonly lang: Lang;
   readonly maskIds: boolean;
+  /** SPEC §8, §10: with a ledger, the states, resolved and closed cases and the ledger sheets. */
+  readonly ledger?: LedgerView;
+  /** SPEC §10 适龄儿童台账 (with a ledger). */
+  readonly children?: readonly SchoolAgeChild[];
+  /**
+   * Called when every file is written, before the folder replaces the old one
+   * (the ledger commits here: see pipeline/reconcile.ts for the order).
+   */
+  readonly beforeReplace?: () => Promise<void>;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
@@ -34,16 +44,25 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
   const mask = masker(input.maskIds);
   try {
     await replaceOutputDirectory(out, async (dir) => {
+      // SPEC §8: a closed case is in no list a clerk works from, only in the closed sheet.
+      const { ledger } = input;
+      const listed = ledger ? input.cases.flatMap((c, i) => (ledger.cases.get(c.case_id)?.state === 'closed' ? [] : [i])) : null;
+      const cases = listed ? listed.map((i) => input.cases[i]!) : input.cases;
+      const findings = listed ? listed.map((i) => input.findings[i]!) : input.findings;
       // The workbook is written on the worker while this thread writes the text files.
-      const listing = listCases(input.cases, input.findings, input.lang, mask);
-      const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, listing, mask }));
+      const listing = listCases(cases, findings, input.lang, mask);
+      const content = workbookContent({ ...input, cases, listing, mask });
+      const sheets = ledger ? [...content.sheets, ...ledgerSheets({ ledger, cases: input.cases, children: input.children ?? null, lang: input.lang, mask })] : content.sheets;
+      const workbook = workbooks.write(join(dir, 'report.xlsx'), { ...content, sheets });
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
-      await writeCasesJsonl(dir, input.cases);
+      await writeCasesJsonl(dir, input.cases, ledger?.cases);
       await writeSummaryJson(dir, input.summary);
       await writeRejectedCsv(dir, input.rejected);
+      if (ledger) await writeResolvedJsonl(dir, ledger.resolved);
       const csvs = await writeCategoryCsvs(dir, listing, input.lang);
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx');
+      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...(ledger ? ['resolved.jsonl'] : []), ...csvs, 'report.xlsx');
+      await input.beforeReplace?.();
     });
   } finally {
     workbooks.close();

@@ -1,5 +1,5 @@
 import type { Settings } from '../config/index.js';
-import { CATEGORIES, formatDay, REASONS, SOURCE_NAMES, type Case, type Category, type Reason, type SourceName } from '../domain/index.js';
+import { CATEGORIES, formatDay, REASONS, SOURCE_NAMES, type Case, type Category, type LedgerSummary, type Reason, type SourceName } from '../domain/index.js';
 import type { LinkCounts, LinkedData } from '../link/index.js';
 import type { LoadedSources } from '../load/index.js';
 
@@ -18,6 +18,8 @@ export interface Summary {
     by_reason: Record<Reason, number>;
     by_township: Record<string, number>;
   };
+  /** SPEC §8, with a ledger only. */
+  ledger?: LedgerSummary;
 }
 
 export interface SourceSummary {
