@@ -46,17 +46,19 @@ export function renderLedgerChanges(view: LedgerView, lang: Lang): string {
   if (summary.reopened > 0 || summary.closed > 0) lines.push(t('ledger.summary.more', lang, { reopened: summary.reopened, closed: summary.closed }));
   const changed = view.changes.filter((row) => row.new + row.resolved + row.open > 0);
   if (changed.length > 0) {
-    lines.push(t('ledger.summary.township_header', lang));
+    const columns = (['new', 'resolved', 'open', 'overdue'] as const).map((column) => t(`ledger.summary.col.${column}`, lang));
+    lines.push(`  ${padDisplay(t('ledger.summary.col.township', lang), 16)}${columns.map((column) => padDisplay(column, 10, true)).join('')}`);
     for (const row of changed.slice(0, 20)) {
       const name = row.township || t('ledger.summary.none', lang);
-      lines.push(`  ${padDisplay(name, 16)}${[row.new, row.resolved, row.open, row.overdue].map((n) => n.toLocaleString('en-US').padStart(lang === 'zh' ? 7 : 6)).join('')}`);
+      lines.push(`  ${padDisplay(name, 16)}${[row.new, row.resolved, row.open, row.overdue].map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`);
     }
   }
   return `${lines.join('\n')}\n\n`;
 }
 
 /** Pads to a display width (Chinese characters are two columns wide in a terminal). */
-function padDisplay(text: string, width: number): string {
+function padDisplay(text: string, width: number, right = false): string {
   const shown = [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(1, width - shown));
+  const fill = ' '.repeat(Math.max(1, width - shown));
+  return right ? fill + text : text + fill;
 }

@@ -106,7 +106,7 @@ export interface LedgerView {
   readonly closed: readonly ClosedCase[];
   /** Follow-up entries of the cases on the 辍学学生台账 (and any case with entries), by case_id, oldest first. */
   readonly entries: ReadonlyMap<string, readonly FollowUpEntry[]>;
-  /** Per township, the most changes first, and a county total as township ''. */
+  /** Per township, the most changes first. */
   readonly changes: readonly LedgerChanges[];
   readonly total: LedgerChanges;
 }

@@ -66,7 +66,11 @@ const ledgerTexts = {
     zh: '重新出现 {reopened}，已销号（不再列入清单）{closed}',
     en: 'reopened {reopened}, closed (left out of the lists) {closed}',
   },
-  'ledger.summary.township_header': { zh: '  乡镇              新增   已消除   持续   超7天', en: '  Township          new  resolved  open  >7 days' },
+  'ledger.summary.col.township': { zh: '乡镇', en: 'Township' },
+  'ledger.summary.col.new': { zh: '新增', en: 'new' },
+  'ledger.summary.col.resolved': { zh: '已消除', en: 'resolved' },
+  'ledger.summary.col.open': { zh: '持续', en: 'open' },
+  'ledger.summary.col.overdue': { zh: '超7天', en: '>7 days' },
   'ledger.summary.none': { zh: '（未填）', en: '(none)' },
   'ledger.option.ledger': { zh: '台账文件（SQLite），记录每晚的运行与案例状态', en: 'the ledger file (SQLite) that keeps runs and case states from night to night' },
 } satisfies Record<string, Text>;
