@@ -1,4 +1,4 @@
-import { caseIdFor, genderName } from '../classify/index.js';
+import { genderName } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import { FLAG_BITS, formatDay, genderOf, isSchoolAge, type Case, type SchoolAgeChild, type SourceRecord } from '../domain/index.js';
 import type { LinkedData } from '../link/index.js';
@@ -10,11 +10,13 @@ import type { LinkedData } from '../link/index.js';
  * the ledger adds 确认辍学 and 已销号). Made only with a ledger.
  */
 export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], settings: Settings): SchoolAgeChild[] {
-  const caseIds = new Set(cases.map((c) => c.case_id));
-  const found = (category: 'enrolled_absent' | 'unregistered_school_age', record: SourceRecord) => {
-    const id = caseIdFor(category, record);
-    return caseIds.has(id) ? id : null;
-  };
+  // A case's first record is the one it is about (classify/finding.ts): found by source and row, no hashing.
+  const bySourceRow = new Map<string, string>();
+  for (const c of cases) {
+    const primary = c.records[0];
+    if (primary && (c.category === 'enrolled_absent' || c.category === 'unregistered_school_age')) bySourceRow.set(`${primary.source}:${primary.row}`, c.case_id);
+  }
+  const found = (record: SourceRecord) => bySourceRow.get(`${record.source}:${record.row}`) ?? null;
   const children: SchoolAgeChild[] = [];
   const { household } = data;
   for (let h = 0; h < household.length; h++) {
@@ -23,8 +25,8 @@ export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], 
     const registrations = (data.registryByHousehold.get(h) ?? []).map((r) => data.registry[r]!);
     const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
     const active = registrations.find((record) => record.statusKind === 'active') ?? null;
-    let caseId = found('unregistered_school_age', person);
-    for (const record of registrations) caseId ??= found('enrolled_absent', record);
+    let caseId = found(person);
+    for (const record of registrations) caseId ??= found(record);
     children.push(childRow(person, household.birth(h), active, [...registrations, ...poverty], poverty.length > 0, caseId));
   }
   // Poverty members with no household person: the roll is the only source that names them.
@@ -36,8 +38,8 @@ export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], 
     const group = outcome.kind === 'linked' ? (data.registryPersons[outcome.link.target] ?? []) : [];
     const registrations = group.map((r) => data.registry[r]!);
     const active = registrations.find((record) => record.statusKind === 'active') ?? null;
-    let caseId = found('unregistered_school_age', member);
-    for (const record of registrations) caseId ??= found('enrolled_absent', record);
+    let caseId = found(member);
+    for (const record of registrations) caseId ??= found(record);
     children.push(childRow(member, birth, active, [member, ...registrations], true, caseId));
   });
   return children;
