@@ -94,9 +94,11 @@ function changeOvernight(world: World, night1: readonly TruthCase[], random: Ran
     else if (reasonsOf(c) === 'not_checked_in,poverty_out_of_school') absentAndPoor.push(entry);
   }
   const shuffled = random.shuffle([...absentOnly]);
-  const closeSame = shuffled.slice(0, CLOSE_SAME);
+  // A small county has few such cases: a third each for closing unchanged, closing and changing, and fixing.
+  const quota = Math.min(CLOSE_SAME, CLOSE_CHANGED, Math.ceil(shuffled.length / 3));
+  const closeSame = shuffled.slice(0, quota);
   // Changed evidence: the school now records the child as 辍学 (registry_dropout instead of not_checked_in) …
-  const changed = shuffled.slice(CLOSE_SAME, CLOSE_SAME + CLOSE_CHANGED);
+  const changed = shuffled.slice(quota, 2 * quota);
   for (const entry of changed) entry.status = '辍学';
   // … or the child checked in while the poverty roll still says out of school (a reason goes).
   for (const entry of absentAndPoor.slice(0, 2)) {
@@ -104,7 +106,7 @@ function changeOvernight(world: World, night1: readonly TruthCase[], random: Ran
     changed.push(entry);
   }
   // Fixed: the child checks in; the case is resolved.
-  const rest = shuffled.slice(CLOSE_SAME + CLOSE_CHANGED);
+  const rest = shuffled.slice(2 * quota);
   const fixCount = Math.round(rest.length * FIX_SHARE);
   for (const entry of rest.slice(0, fixCount)) checkIn(world, entry);
   // New: children with no case at all who stop checking in.
