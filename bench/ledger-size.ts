@@ -28,7 +28,8 @@ function run(cliArgs: string[]): void {
 const base = join(root, '.bench-cache', `ledger-size-${people}`);
 const first = join(base, 'night1');
 const second = join(base, 'night2');
-if (!existsSync(join(first, 'truth.json'))) run(['generate', '--people', String(people), '--seed', '1', '--as-of', '2026-09-20', '--out', first, '--log-level', 'warn']);
+if (!existsSync(join(first, 'truth.json')))
+  run(['generate', '--people', String(people), '--seed', '1', '--as-of', '2026-09-20', '--out', first, '--log-level', 'warn']);
 if (!existsSync(join(second, 'truth.json'))) run(['generate', '--next', first, '--out', second, '--log-level', 'warn']);
 
 const ledger = join(base, 'ledger.sqlite');

@@ -8,7 +8,7 @@ export function registerGenerate(program: Command, context: CommandContext): voi
     .command('generate')
     .description('write a synthetic county (exports and truth.json) for tests, the demo and the benchmark')
     .option('--people <n>', 'household persons, e.g. 20000 (required unless --next)')
-    .option('--next <dir>', 'write the next night of the county generated in <dir> (some cases fixed, some new), with each case’s expected ledger state')
+    .option('--next <dir>', 'write the next night of the county in <dir> (some cases fixed, some new), with each case’s expected ledger state')
     .option('--seed <n>', 'random seed: the same seed gives the same files', '1')
     .requiredOption('--out <dir>', 'folder for the exports and truth.json')
     .option('--as-of <date>', 'the day the county is generated for, YYYY-MM-DD (default: today)')
@@ -19,7 +19,8 @@ export function registerGenerate(program: Command, context: CommandContext): voi
         const night = await generateNextNight(options.next, options.out, options.asOf);
         const count = (state: string) => night.truth.states.filter((c) => c.state === state).length;
         context.io.stdout.write(
-          `generated ${options.out}: the night after ${night.truth.previous_as_of} — new ${count('new')}, open ${count('open')}, resolved ${night.truth.resolved.length}, to close between the nights ${night.truth.close_between_nights.length}\n`,
+          `generated ${options.out}: the night after ${night.truth.previous_as_of} — new ${count('new')}, open ${count('open')}, ` +
+            `resolved ${night.truth.resolved.length}, to close between the nights ${night.truth.close_between_nights.length}\n`,
         );
         return;
       }

@@ -41,16 +41,28 @@ export function renderLedgerChanges(view: LedgerView, lang: Lang): string {
   lines.push(
     summary.previous_run === null
       ? t('ledger.summary.first', lang, { new: total.new })
-      : t('ledger.summary.heading', lang, { previous: summary.previous_run, new: total.new, resolved: total.resolved, open: total.open, overdue: total.overdue }),
+      : t('ledger.summary.heading', lang, {
+          previous: summary.previous_run,
+          new: total.new,
+          resolved: total.resolved,
+          open: total.open,
+          overdue: total.overdue,
+        }),
   );
-  if (summary.reopened > 0 || summary.closed > 0) lines.push(t('ledger.summary.more', lang, { reopened: summary.reopened, closed: summary.closed }));
+  if (summary.reopened > 0 || summary.closed > 0)
+    lines.push(t('ledger.summary.more', lang, { reopened: summary.reopened, closed: summary.closed }));
   const changed = view.changes.filter((row) => row.new + row.resolved + row.open > 0);
   if (changed.length > 0) {
     const columns = (['new', 'resolved', 'open', 'overdue'] as const).map((column) => t(`ledger.summary.col.${column}`, lang));
-    lines.push(`  ${padDisplay(t('ledger.summary.col.township', lang), 16)}${columns.map((column) => padDisplay(column, 10, true)).join('')}`);
+    lines.push(
+      `  ${padDisplay(t('ledger.summary.col.township', lang), 16)}${columns.map((column) => padDisplay(column, 10, true)).join('')}`,
+    );
     for (const row of changed.slice(0, 20)) {
       const name = row.township || t('ledger.summary.none', lang);
-      lines.push(`  ${padDisplay(name, 16)}${[row.new, row.resolved, row.open, row.overdue].map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`);
+      const counts = [row.new, row.resolved, row.open, row.overdue];
+      lines.push(
+        `  ${padDisplay(name, 16)}${counts.map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`,
+      );
     }
   }
   return `${lines.join('\n')}\n\n`;

@@ -44,7 +44,9 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       'done',
     );
     const table = renderRunTable(summary, files, options.out, options.lang, unknownStatuses);
-    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : ledger ? renderLedgerChanges(ledger, options.lang) + table : table);
+    // SPEC §8: with a ledger, the terminal leads with what changed since the previous run.
+    const text = ledger ? renderLedgerChanges(ledger, options.lang) + table : table;
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : text);
   });
 }
 

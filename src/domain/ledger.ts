@@ -18,7 +18,16 @@ export type EntryMethod = (typeof ENTRY_METHODS)[number];
 /** SPEC §9: outcomes (结论) that keep a case open … */
 export const OPEN_OUTCOMES = ['confirmed_dropout', 'confirmed_unregistered', 'data_error', 'still_out'] as const;
 /** … and those that close it (销号) as of the entry's date. */
-export const CLOSING_OUTCOMES = ['returned', 'studying_elsewhere', 'home_tuition', 'deferred', 'false_alarm', 'deceased', 'abroad', 'moved_out'] as const;
+export const CLOSING_OUTCOMES = [
+  'returned',
+  'studying_elsewhere',
+  'home_tuition',
+  'deferred',
+  'false_alarm',
+  'deceased',
+  'abroad',
+  'moved_out',
+] as const;
 export const OUTCOMES = [...OPEN_OUTCOMES, ...CLOSING_OUTCOMES] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
@@ -110,7 +119,6 @@ export interface LedgerView {
   readonly changes: readonly LedgerChanges[];
   readonly total: LedgerChanges;
 }
-
 
 /**
  * SPEC §10 适龄儿童台账: one school-age child of the household register or the

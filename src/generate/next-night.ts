@@ -39,14 +39,28 @@ const NEW_AT_LEAST = 20;
 const CLOSE_SAME = 4;
 const CLOSE_CHANGED = 4;
 
-export async function generateNextNight(previousDir: string, dir: string, asOfText: string | undefined): Promise<{ files: SourceFiles; truth: NextNightTruth; counts: Record<string, unknown> }> {
-  const previous = JSON.parse(await readFile(join(previousDir, 'truth.json'), 'utf8')) as { generator: { people: number; seed: number; as_of: string; flavor: 'clean' | 'messy' } };
+export async function generateNextNight(
+  previousDir: string,
+  dir: string,
+  asOfText: string | undefined,
+): Promise<{ files: SourceFiles; truth: NextNightTruth; counts: Record<string, unknown> }> {
+  const previous = JSON.parse(await readFile(join(previousDir, 'truth.json'), 'utf8')) as {
+    generator: { people: number; seed: number; as_of: string; flavor: 'clean' | 'messy' };
+  };
   const firstAsOf = parseIsoDay(previous.generator.as_of)!;
   const asOf = asOfText === undefined ? nextDay(firstAsOf) : parseIsoDay(asOfText);
   if (asOf === null || asOf <= firstAsOf || referenceDayFor(asOf) !== referenceDayFor(firstAsOf)) {
-    throw new RollcallError('usage', `--as-of ${asOfText}: the next night must come after ${previous.generator.as_of}, in the same school year`);
+    throw new RollcallError(
+      'usage',
+      `--as-of ${asOfText}: the next night must come after ${previous.generator.as_of}, in the same school year`,
+    );
   }
-  const options: GenerateOptions = { people: previous.generator.people, seed: previous.generator.seed, asOf: firstAsOf, flavor: previous.generator.flavor };
+  const options: GenerateOptions = {
+    people: previous.generator.people,
+    seed: previous.generator.seed,
+    asOf: firstAsOf,
+    flavor: previous.generator.flavor,
+  };
   await mkdir(dir, { recursive: true });
   const world = buildWorld(options);
   plantCases(world);
@@ -72,7 +86,9 @@ export async function generateNextNight(previousDir: string, dir: string, asOfTe
     const state: CaseState = closing ? (closing.evidence_changes ? 'reopened' : 'closed') : before.has(key(c)) ? 'open' : 'new';
     return { ...c, state };
   });
-  const resolved = night1.filter((c) => !after.has(key(c)) && !closedKeys.has(key(c))).map(({ category, source, row }) => ({ category, source, row }));
+  const resolved = night1
+    .filter((c) => !after.has(key(c)) && !closedKeys.has(key(c)))
+    .map(({ category, source, row }) => ({ category, source, row }));
   const truth: NextNightTruth = { night: 2, previous_as_of: previous.generator.as_of, states, resolved, close_between_nights: closings };
   const description = { ...describeTruth(world, night2, files, [COUNTY_PREFIX]), ...truth };
   description.generator.as_of = formatDay(asOf);
@@ -111,7 +127,13 @@ function changeOvernight(world: World, night1: readonly TruthCase[], random: Ran
   for (const entry of rest.slice(0, fixCount)) checkIn(world, entry);
   // New: children with no case at all who stop checking in.
   const clean = world.registry.filter(
-    (entry) => entry.status === '在读' && entry.school.roster && entry.idState === 'valid' && entry.link.kind === 'linked' && entry.link.rule === 'id_exact' && !withCase.has(entry.row),
+    (entry) =>
+      entry.status === '在读' &&
+      entry.school.roster &&
+      entry.idState === 'valid' &&
+      entry.link.kind === 'linked' &&
+      entry.link.rule === 'id_exact' &&
+      !withCase.has(entry.row),
   );
   for (const entry of random.shuffle(clean).slice(0, Math.max(fixCount, NEW_AT_LEAST))) {
     for (let i = world.attendance.length - 1; i >= 0; i--) {
@@ -119,12 +141,23 @@ function changeOvernight(world: World, night1: readonly TruthCase[], random: Ran
       if (row.studentNo === entry.studentNo || (row.id !== '' && row.id === entry.idWritten)) world.attendance.splice(i, 1);
     }
   }
-  const closing = (entry: RegistryEntry, evidenceChanges: boolean): CloseBetweenNights => ({ category: 'enrolled_absent', source: 'registry', row: entry.row, evidence_changes: evidenceChanges });
+  const closing = (entry: RegistryEntry, evidenceChanges: boolean): CloseBetweenNights => ({
+    category: 'enrolled_absent',
+    source: 'registry',
+    row: entry.row,
+    evidence_changes: evidenceChanges,
+  });
   return [...closeSame.map((entry) => closing(entry, false)), ...changed.map((entry) => closing(entry, true))];
 }
 
 function checkIn(world: World, entry: RegistryEntry): void {
-  world.attendance.push({ studentNo: entry.studentNo, id: entry.idCanonical ? entry.idWritten : '', name: entry.nameWritten, school: entry.school, row: 0 });
+  world.attendance.push({
+    studentNo: entry.studentNo,
+    id: entry.idCanonical ? entry.idWritten : '',
+    name: entry.nameWritten,
+    school: entry.school,
+    row: 0,
+  });
 }
 
 function reasonsOf(c: TruthCase): string {

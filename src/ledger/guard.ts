@@ -7,7 +7,12 @@ import type { RunSourceRow } from './store.js';
  * export must never become thousands of false cases), unless the clerk said
  * --accept-shrink.
  */
-export function guardShrink(tonight: readonly RunSourceRow[], latest: readonly RunSourceRow[], maxShrink: number, acceptShrink: boolean): void {
+export function guardShrink(
+  tonight: readonly RunSourceRow[],
+  latest: readonly RunSourceRow[],
+  maxShrink: number,
+  acceptShrink: boolean,
+): void {
   if (acceptShrink) return;
   for (const source of tonight) {
     const before = latest.find((row) => row.source === source.source);

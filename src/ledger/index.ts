@@ -57,7 +57,10 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
     const latest = runs.at(-1) ?? null;
     // SPEC §8: runs go forward; the same as-of replaces the latest run.
     if (latest && latest.as_of > options.asOf) {
-      throw new RollcallError('ledger', { key: 'ledger.backwards', params: { file: options.file, as_of: options.asOf, latest: latest.as_of } });
+      throw new RollcallError('ledger', {
+        key: 'ledger.backwards',
+        params: { file: options.file, as_of: options.asOf, latest: latest.as_of },
+      });
     }
     const replaces = latest && latest.as_of === options.asOf ? latest : null;
     const previous = (replaces ? runs.at(-2) : latest) ?? null;
@@ -104,7 +107,9 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
 }
 
 /** `rollcall ledger verify`: the problems found (none: the ledger is sound). */
-export async function verifyLedgerFile(file: string): Promise<{ problems: LedgerProblem[]; counts: { runs: number; cases: number; entries: number } }> {
+export async function verifyLedgerFile(
+  file: string,
+): Promise<{ problems: LedgerProblem[]; counts: { runs: number; cases: number; entries: number } }> {
   const path = resolve(file);
   const lock = await lockLedger(path);
   try {

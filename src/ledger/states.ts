@@ -36,7 +36,13 @@ interface Closure {
   readonly note: string;
 }
 
-export function decideStates(store: LedgerStore, cases: readonly Case[], asOf: string, previous: RunRow | null, replaces: RunRow | null): Decided {
+export function decideStates(
+  store: LedgerStore,
+  cases: readonly Case[],
+  asOf: string,
+  previous: RunRow | null,
+  replaces: RunRow | null,
+): Decided {
   const known = store.cases();
   const entries = store.entries();
   const previousNights = previous ? store.nightsOfRun(previous.id) : new Map<string, { state: CaseState; evidence: string }>();
@@ -64,7 +70,18 @@ export function decideStates(store: LedgerStore, cases: readonly Case[], asOf: s
     const openSince = state === 'new' || state === 'reopened' ? asOf : (row?.open_since ?? firstSeen);
     const ledger: CaseLedger = { state, first_seen: firstSeen, nights, follow_up: followUpOf(entries.get(c.case_id) ?? [], asOf) };
     states.set(c.case_id, ledger);
-    writes.push({ caseId: c.case_id, category: c.category, township: c.township, school: c.school, evidence, json: JSON.stringify(c), state, firstSeen, nights, openSince });
+    writes.push({
+      caseId: c.case_id,
+      category: c.category,
+      township: c.township,
+      school: c.school,
+      evidence,
+      json: JSON.stringify(c),
+      state,
+      firstSeen,
+      nights,
+      openSince,
+    });
     const counts = changesOf(changes, c.township);
     if (state === 'new' || state === 'reopened') counts.new++;
     if (state === 'open') {
@@ -87,7 +104,13 @@ export function decideStates(store: LedgerStore, cases: readonly Case[], asOf: s
   const closed = closedCases(store, closures, states, known);
   const count = (state: CaseState) => [...states.values()].filter((s) => s.state === state).length;
   const total = [...changes.values()].reduce<MutableChanges>(
-    (sum, c) => ({ township: '', new: sum.new + c.new, resolved: sum.resolved + c.resolved, open: sum.open + c.open, overdue: sum.overdue + c.overdue }),
+    (sum, c) => ({
+      township: '',
+      new: sum.new + c.new,
+      resolved: sum.resolved + c.resolved,
+      open: sum.open + c.open,
+      overdue: sum.overdue + c.overdue,
+    }),
     { township: '', new: 0, resolved: 0, open: 0, overdue: 0 },
   );
   const followUps = new Map<string, readonly FollowUpEntry[]>([...entries].map(([caseId, list]) => [caseId, list.map(plainEntry)]));
@@ -106,7 +129,9 @@ export function decideStates(store: LedgerStore, cases: readonly Case[], asOf: s
       resolved,
       closed,
       entries: followUps,
-      changes: [...changes.values()].sort((a, b) => b.new + b.resolved - (a.new + a.resolved) || b.open - a.open || (a.township < b.township ? -1 : 1)),
+      changes: [...changes.values()].sort(
+        (a, b) => b.new + b.resolved - (a.new + a.resolved) || b.open - a.open || (a.township < b.township ? -1 : 1),
+      ),
       total,
     },
     writes,
@@ -126,7 +151,14 @@ function closureOf(list: readonly StoredEntry[], asOf: string): Closure | null {
  * was closed, `reopened` once it differs. A run after the closing that already
  * reopened it leaves it open like any other case.
  */
-function closedState(store: LedgerStore, caseId: string, closure: Closure, evidence: string, wasOpen: boolean, replaces: RunRow | null): CaseState {
+function closedState(
+  store: LedgerStore,
+  caseId: string,
+  closure: Closure,
+  evidence: string,
+  wasOpen: boolean,
+  replaces: RunRow | null,
+): CaseState {
   const nights = store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id);
   const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
   const after = nights.filter((night) => night.as_of > closure.date);
@@ -135,7 +167,12 @@ function closedState(store: LedgerStore, caseId: string, closure: Closure, evide
   return baseline === evidence ? 'closed' : 'reopened';
 }
 
-function closedCases(store: LedgerStore, closures: ReadonlyMap<string, Closure>, states: ReadonlyMap<string, CaseLedger>, known: ReturnType<LedgerStore['cases']>): ClosedCase[] {
+function closedCases(
+  store: LedgerStore,
+  closures: ReadonlyMap<string, Closure>,
+  states: ReadonlyMap<string, CaseLedger>,
+  known: ReturnType<LedgerStore['cases']>,
+): ClosedCase[] {
   const closed: ClosedCase[] = [];
   for (const [caseId, closure] of closures) {
     const tonight = states.get(caseId);
@@ -143,7 +180,14 @@ function closedCases(store: LedgerStore, closures: ReadonlyMap<string, Closure>,
     if (!tonight && store.nightsOfCase(caseId).some((night) => night.as_of > closure.date && night.state !== 'closed')) continue;
     const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
     if (!last) continue;
-    closed.push({ case: last, first_seen: known.get(caseId)?.first_seen ?? '', closed_on: closure.date, outcome: closure.outcome, by: closure.by, note: closure.note });
+    closed.push({
+      case: last,
+      first_seen: known.get(caseId)?.first_seen ?? '',
+      closed_on: closure.date,
+      outcome: closure.outcome,
+      by: closure.by,
+      note: closure.note,
+    });
   }
   return closed.sort((a, b) => (a.closed_on < b.closed_on ? 1 : a.closed_on > b.closed_on ? -1 : a.case.case_id < b.case.case_id ? -1 : 1));
 }

@@ -1,6 +1,14 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { isClosingOutcome, RollcallError, type CaseState, type EntryKind, type EntryMethod, type FollowUpEntry, type Outcome } from '../domain/index.js';
+import {
+  isClosingOutcome,
+  RollcallError,
+  type CaseState,
+  type EntryKind,
+  type EntryMethod,
+  type FollowUpEntry,
+  type Outcome,
+} from '../domain/index.js';
 import { migrate } from './schema.js';
 
 // The ledger file (SPEC §8): the only module that talks to SQLite. Reads are plain
@@ -112,7 +120,11 @@ export class LedgerStore {
         closeSync(openSync(file, 'wx', 0o600));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new RollcallError('ledger', { key: 'ledger.unwritable', params: { file, reason: (error as Error).message } }, { cause: error });
+          throw new RollcallError(
+            'ledger',
+            { key: 'ledger.unwritable', params: { file, reason: (error as Error).message } },
+            { cause: error },
+          );
         }
       }
     }
@@ -139,8 +151,15 @@ export class LedgerStore {
 
   /** The runs, oldest first. */
   runs(): RunRow[] {
-    const rows = this.db.prepare('SELECT * FROM runs ORDER BY as_of').all() as (Omit<RunRow, 'accepted_shrink' | 'cases_by_category'> & { accepted_shrink: number; cases_by_category: string })[];
-    return rows.map((row) => ({ ...row, accepted_shrink: row.accepted_shrink === 1, cases_by_category: JSON.parse(row.cases_by_category) as Record<string, number> }));
+    const rows = this.db.prepare('SELECT * FROM runs ORDER BY as_of').all() as (Omit<RunRow, 'accepted_shrink' | 'cases_by_category'> & {
+      accepted_shrink: number;
+      cases_by_category: string;
+    })[];
+    return rows.map((row) => ({
+      ...row,
+      accepted_shrink: row.accepted_shrink === 1,
+      cases_by_category: JSON.parse(row.cases_by_category) as Record<string, number>,
+    }));
   }
 
   latestRun(): RunRow | null {
@@ -148,7 +167,12 @@ export class LedgerStore {
   }
 
   runSources(runId: number): RunSourceRow[] {
-    return this.db.prepare('SELECT source, file, size, mtime, sha256, rows_read, rows_accepted, rows_rejected FROM run_sources WHERE run_id = ? ORDER BY source').all(runId) as RunSourceRow[];
+    return this.db
+      .prepare(
+        `SELECT source, file, size, mtime, sha256, rows_read, rows_accepted, rows_rejected
+         FROM run_sources WHERE run_id = ? ORDER BY source`,
+      )
+      .all(runId) as RunSourceRow[];
   }
 
   /** Every case the ledger knows, by case_id. */
@@ -157,7 +181,8 @@ export class LedgerStore {
       .prepare(
         `SELECT c.id AS ref, c.case_id, c.category, c.first_seen, c.township, c.school, c.evidence, c.last_seen,
                 (SELECT count(*) FROM case_nights n WHERE n.case_ref = c.id) AS nights,
-                (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')) AS open_since
+                (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
+                 WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')) AS open_since
          FROM cases c`,
       )
       .all() as CaseRow[];
@@ -182,7 +207,9 @@ export class LedgerStore {
   nightsOfCase(caseId: string): NightRow[] {
     return this.db
       .prepare(
-        'SELECT r.as_of, r.id AS run_id, n.state, n.evidence FROM case_nights n JOIN runs r ON r.id = n.run_id JOIN cases c ON c.id = n.case_ref WHERE c.case_id = ? ORDER BY r.as_of',
+        `SELECT r.as_of, r.id AS run_id, n.state, n.evidence
+         FROM case_nights n JOIN runs r ON r.id = n.run_id JOIN cases c ON c.id = n.case_ref
+         WHERE c.case_id = ? ORDER BY r.as_of`,
       )
       .all(caseId) as NightRow[];
   }
@@ -217,7 +244,8 @@ export class LedgerStore {
     }
     const result = this.db
       .prepare(
-        `INSERT OR IGNORE INTO entries (case_id, date, kind, method, outcome, note, recorded_by, source_file, source_row, imported_at, import_key)
+        `INSERT OR IGNORE INTO entries
+           (case_id, date, kind, method, outcome, note, recorded_by, source_file, source_row, imported_at, import_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
@@ -242,19 +270,23 @@ export class LedgerStore {
     db.transaction(() => {
       const replacedRefs: number[] = [];
       if (run.replaces !== null) {
-        for (const row of db.prepare('SELECT case_ref FROM case_nights WHERE run_id = ?').all(run.replaces) as { case_ref: number }[]) replacedRefs.push(row.case_ref);
+        for (const row of db.prepare('SELECT case_ref FROM case_nights WHERE run_id = ?').all(run.replaces) as { case_ref: number }[])
+          replacedRefs.push(row.case_ref);
         db.prepare('DELETE FROM case_nights WHERE run_id = ?').run(run.replaces);
         db.prepare('DELETE FROM runs WHERE id = ?').run(run.replaces);
       }
       const runId = Number(
         db
           .prepare('INSERT INTO runs (as_of, started, ended, version, accepted_shrink, cases_by_category) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(run.asOf, run.started, run.ended, run.version, run.acceptedShrink ? 1 : 0, JSON.stringify(run.casesByCategory)).lastInsertRowid,
+          .run(run.asOf, run.started, run.ended, run.version, run.acceptedShrink ? 1 : 0, JSON.stringify(run.casesByCategory))
+          .lastInsertRowid,
       );
       const addSource = db.prepare(
-        'INSERT INTO run_sources (run_id, source, file, size, mtime, sha256, rows_read, rows_accepted, rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO run_sources (run_id, source, file, size, mtime, sha256, rows_read, rows_accepted, rows_rejected)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const s of run.sources) addSource.run(runId, s.source, s.file, s.size, s.mtime, s.sha256, s.rows_read, s.rows_accepted, s.rows_rejected);
+      for (const s of run.sources)
+        addSource.run(runId, s.source, s.file, s.size, s.mtime, s.sha256, s.rows_read, s.rows_accepted, s.rows_rejected);
       const upsert = db.prepare(
         `INSERT INTO cases (case_id, category, first_seen, township, school, evidence, last_seen, last_json)
          VALUES (@caseId, @category, @firstSeen, @township, @school, @evidence, @asOf, @json)
@@ -275,10 +307,12 @@ export class LedgerStore {
   /** After a run was replaced: cases only it saw lose their last night; those with no night and no entry go. */
   private repairReplaced(refs: readonly number[]): void {
     const lastSeen = this.db.prepare(
-      'UPDATE cases SET last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id) WHERE id = ? AND EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?)',
+      `UPDATE cases SET last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id)
+       WHERE id = ? AND EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?)`,
     );
     const drop = this.db.prepare(
-      'DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?) AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.case_id = cases.case_id)',
+      `DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?)
+         AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.case_id = cases.case_id)`,
     );
     for (const ref of refs) {
       lastSeen.run(ref, ref);

@@ -3,7 +3,13 @@ import type { LedgerStore } from './store.js';
 
 /** One thing wrong with a ledger, as a catalogue key and parameters (no personal data: case ids at most). */
 export interface LedgerProblem {
-  readonly key: 'ledger.verify.integrity' | 'ledger.verify.foreign_key' | 'ledger.verify.state' | 'ledger.verify.orphan' | 'ledger.verify.count' | 'ledger.verify.last_seen';
+  readonly key:
+    | 'ledger.verify.integrity'
+    | 'ledger.verify.foreign_key'
+    | 'ledger.verify.state'
+    | 'ledger.verify.orphan'
+    | 'ledger.verify.count'
+    | 'ledger.verify.last_seen';
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -19,7 +25,8 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
   const db = store.db;
   const problems: LedgerProblem[] = [];
   const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-  for (const row of integrity) if (row.integrity_check !== 'ok') problems.push({ key: 'ledger.verify.integrity', params: { detail: row.integrity_check } });
+  for (const row of integrity)
+    if (row.integrity_check !== 'ok') problems.push({ key: 'ledger.verify.integrity', params: { detail: row.integrity_check } });
   if (problems.length > 0) return problems;
   for (const row of db.pragma('foreign_key_check') as { table: string; parent: string }[]) {
     problems.push({ key: 'ledger.verify.foreign_key', params: { table: row.table, parent: row.parent } });
@@ -28,7 +35,10 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
   const runs = store.runs();
   const closingDates = new Map<string, string[]>();
   for (const [caseId, list] of store.entries()) {
-    closingDates.set(caseId, list.filter((entry) => entry.kind === 'close' || (entry.outcome !== null && isClosing(entry.outcome))).map((entry) => entry.date));
+    closingDates.set(
+      caseId,
+      list.filter((entry) => entry.kind === 'close' || (entry.outcome !== null && isClosing(entry.outcome))).map((entry) => entry.date),
+    );
   }
   let previous: Map<string, { state: string }> | null = null;
   for (const run of runs) {
@@ -40,12 +50,16 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
       byCategory[category] = (byCategory[category] ?? 0) + 1;
       const wasOpen = OPEN.has(previous?.get(caseId)?.state ?? '');
       const closedBefore = (closingDates.get(caseId) ?? []).some((date) => date <= run.as_of);
-      const fits =
-        night.state === 'open' ? wasOpen : night.state === 'new' ? !wasOpen || closedBefore : closedBefore; // closed, reopened: a person closed it
+      // open: open the night before; new: not open then (or closed since); closed, reopened: a person closed it.
+      const fits = night.state === 'open' ? wasOpen : night.state === 'new' ? !wasOpen || closedBefore : closedBefore;
       if (!fits) problems.push({ key: 'ledger.verify.state', params: { run: run.as_of, case_id: caseId, state: night.state } });
     }
     for (const [category, count] of Object.entries(run.cases_by_category)) {
-      if ((byCategory[category] ?? 0) !== count) problems.push({ key: 'ledger.verify.count', params: { run: run.as_of, category, recorded: count, found: byCategory[category] ?? 0 } });
+      if ((byCategory[category] ?? 0) !== count)
+        problems.push({
+          key: 'ledger.verify.count',
+          params: { run: run.as_of, category, recorded: count, found: byCategory[category] ?? 0 },
+        });
     }
     previous = nights;
   }
@@ -63,7 +77,8 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
        FROM cases c WHERE latest IS NOT NULL AND latest <> last_seen ORDER BY case_id`,
     )
     .all() as { case_id: string; last_seen: string; latest: string }[];
-  for (const row of stale) problems.push({ key: 'ledger.verify.last_seen', params: { case_id: row.case_id, recorded: row.last_seen, found: row.latest } });
+  for (const row of stale)
+    problems.push({ key: 'ledger.verify.last_seen', params: { case_id: row.case_id, recorded: row.last_seen, found: row.latest } });
   return problems;
 }
 

@@ -35,7 +35,10 @@ export async function acquireLock(lockFile: string, target: string): Promise<Run
     }
     const holder = await readHolder(lockFile);
     if (holder && isAlive(holder)) {
-      throw new RollcallError('busy', { key: 'lock.busy', params: { target, pid: String(holder.pid), started: holder.started, host: holder.host } });
+      throw new RollcallError('busy', {
+        key: 'lock.busy',
+        params: { target, pid: String(holder.pid), started: holder.started, host: holder.host },
+      });
     }
     // Dead holder (or a lock file cut short by a crash while it was written): take it over.
     await rm(lockFile, { force: true });

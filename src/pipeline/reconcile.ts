@@ -76,7 +76,13 @@ async function openLedger(settings: Settings, options: ReconcileOptions): Promis
   });
 }
 
-async function runStages(settings: Settings, options: ReconcileOptions, timer: { lap(): number }, workbooks: WorkbookWriter, ledger: LedgerRun | null): Promise<ReconcileResult> {
+async function runStages(
+  settings: Settings,
+  options: ReconcileOptions,
+  timer: { lap(): number },
+  workbooks: WorkbookWriter,
+  ledger: LedgerRun | null,
+): Promise<ReconcileResult> {
   const { logger } = options;
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
@@ -117,11 +123,8 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
         pauseForTest('ledger-committed');
       }
     : undefined;
-  const files = await writeReports(
-    options.out,
-    { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds, ...(view ? { ledger: view, children, beforeReplace } : {}) },
-    workbooks,
-  );
+  const withLedger = view ? { ledger: view, children, beforeReplace } : {};
+  const files = await writeReports(options.out, { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds, ...withLedger }, workbooks);
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses, ledger: view };
 }

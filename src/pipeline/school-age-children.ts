@@ -14,7 +14,8 @@ export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], 
   const bySourceRow = new Map<string, string>();
   for (const c of cases) {
     const primary = c.records[0];
-    if (primary && (c.category === 'enrolled_absent' || c.category === 'unregistered_school_age')) bySourceRow.set(`${primary.source}:${primary.row}`, c.case_id);
+    if (primary && (c.category === 'enrolled_absent' || c.category === 'unregistered_school_age'))
+      bySourceRow.set(`${primary.source}:${primary.row}`, c.case_id);
   }
   const found = (record: SourceRecord) => bySourceRow.get(`${record.source}:${record.row}`) ?? null;
   const children: SchoolAgeChild[] = [];
@@ -45,7 +46,14 @@ export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], 
   return children;
 }
 
-function childRow(person: SourceRecord, birth: number, active: SourceRecord | null, records: readonly SourceRecord[], poverty: boolean, caseId: string | null): SchoolAgeChild {
+function childRow(
+  person: SourceRecord,
+  birth: number,
+  active: SourceRecord | null,
+  records: readonly SourceRecord[],
+  poverty: boolean,
+  caseId: string | null,
+): SchoolAgeChild {
   const bits = records.reduce((all, record) => all | record.flags, person.flags);
   const flags: string[] = [];
   if (poverty) flags.push('poverty');

@@ -52,7 +52,9 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
       // The workbook is written on the worker while this thread writes the text files.
       const listing = listCases(cases, findings, input.lang, mask);
       const content = workbookContent({ ...input, cases, listing, mask });
-      const sheets = ledger ? [...content.sheets, ...ledgerSheets({ ledger, cases: input.cases, children: input.children ?? null, lang: input.lang, mask })] : content.sheets;
+      const sheets = ledger
+        ? [...content.sheets, ...ledgerSheets({ ledger, cases: input.cases, children: input.children ?? null, lang: input.lang, mask })]
+        : content.sheets;
       const workbook = workbooks.write(join(dir, 'report.xlsx'), { ...content, sheets });
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
       await writeCasesJsonl(dir, input.cases, ledger?.cases);

@@ -8,11 +8,47 @@ import type { SheetColumn, SheetContent, Value } from './workbook-file.js';
 // of report.xlsx. Built here from plain data; workbook-file.ts writes them (on the
 // workbook worker, streaming: 适龄儿童台账 is about 150,000 rows at county scale).
 
-type Col = 'case_id' | 'state' | 'first_seen' | 'nights' | 'category' | 'reasons' | 'township' | 'village' | 'school' | 'grade' | 'name' | 'id_number'
-  | 'gender' | 'birth_date' | 'flags' | 'standing' | 'persuasions' | 'entries' | 'last_entry' | 'confirmed' | 'status' | 'date' | 'kind' | 'method'
-  | 'outcome' | 'by' | 'note' | 'resolved_on' | 'closed_on';
+type Col =
+  | 'case_id'
+  | 'state'
+  | 'first_seen'
+  | 'nights'
+  | 'category'
+  | 'reasons'
+  | 'township'
+  | 'village'
+  | 'school'
+  | 'grade'
+  | 'name'
+  | 'id_number'
+  | 'gender'
+  | 'birth_date'
+  | 'flags'
+  | 'standing'
+  | 'persuasions'
+  | 'entries'
+  | 'last_entry'
+  | 'confirmed'
+  | 'status'
+  | 'date'
+  | 'kind'
+  | 'method'
+  | 'outcome'
+  | 'by'
+  | 'note'
+  | 'resolved_on'
+  | 'closed_on';
 
-const WIDTHS: Partial<Record<Col, number>> = { case_id: 18, reasons: 30, school: 22, id_number: 21, standing: 30, last_entry: 30, note: 30, flags: 16 };
+const WIDTHS: Partial<Record<Col, number>> = {
+  case_id: 18,
+  reasons: 30,
+  school: 22,
+  id_number: 21,
+  standing: 30,
+  last_entry: 30,
+  note: 30,
+  flags: 16,
+};
 const TEXT: ReadonlySet<Col> = new Set<Col>(['case_id', 'id_number']);
 const DATES: ReadonlySet<Col> = new Set<Col>(['first_seen', 'birth_date', 'date', 'resolved_on', 'closed_on']);
 
@@ -39,14 +75,31 @@ function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: La
     text: TEXT.has(col),
     date: DATES.has(col),
   }));
-  return { name: t(name, lang), columns, rows: rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })) };
+  return {
+    name: t(name, lang),
+    columns,
+    rows: rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
+  };
 }
 
 /** 适龄儿童台账: every school-age child, one row, and where the child stands. */
 function childrenSheet({ children, ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
   const byId = new Map(cases.map((c) => [c.case_id, c]));
   const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
-  const cols: Col[] = ['township', 'village', 'name', 'id_number', 'gender', 'birth_date', 'flags', 'standing', 'school', 'grade', 'case_id', 'persuasions'];
+  const cols: Col[] = [
+    'township',
+    'village',
+    'name',
+    'id_number',
+    'gender',
+    'birth_date',
+    'flags',
+    'standing',
+    'school',
+    'grade',
+    'case_id',
+    'persuasions',
+  ];
   const rows = (children ?? []).map((child): Value[] => {
     const state = child.case_id ? ledger.cases.get(child.case_id) : undefined;
     const closed = child.case_id ? closedById.get(child.case_id) : undefined;
@@ -78,25 +131,83 @@ const SUSPECT_CATEGORIES = new Set(['enrolled_absent', 'unregistered_school_age'
 
 /** 疑似辍学学生台账: open enrolled_absent and unregistered_school_age cases with no confirmed_* outcome yet. */
 function suspectedSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
-  const cols: Col[] = ['case_id', 'state', 'first_seen', 'nights', 'category', 'reasons', 'township', 'school', 'name', 'id_number', 'gender', 'birth_date', 'entries', 'last_entry'];
+  const cols: Col[] = [
+    'case_id',
+    'state',
+    'first_seen',
+    'nights',
+    'category',
+    'reasons',
+    'township',
+    'school',
+    'name',
+    'id_number',
+    'gender',
+    'birth_date',
+    'entries',
+    'last_entry',
+  ];
   const rows: Value[][] = [];
   for (const c of cases) {
     const state = ledger.cases.get(c.case_id);
     if (!state || state.state === 'closed' || !SUSPECT_CATEGORIES.has(c.category) || state.follow_up.confirmed) continue;
-    rows.push([...caseCells(c, state, lang, mask), state.follow_up.entries, state.follow_up.last ? entryText(state.follow_up.last, lang) : '']);
+    rows.push([
+      ...caseCells(c, state, lang, mask),
+      state.follow_up.entries,
+      state.follow_up.last ? entryText(state.follow_up.last, lang) : '',
+    ]);
   }
   return sheet('ledger.sheet.suspected', cols, rows, lang);
 }
 
-/** 辍学学生台账: cases confirmed as dropouts (or never enrolled), each persuasion visit a row, until closed; closed ones stay with their outcome. */
+/**
+ * 辍学学生台账: cases confirmed as dropouts (or never enrolled), each persuasion visit a
+ * row, until closed; closed ones stay with their outcome.
+ */
 function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
-  const cols: Col[] = ['case_id', 'confirmed', 'status', 'township', 'school', 'name', 'id_number', 'gender', 'birth_date', 'persuasions', 'date', 'method', 'outcome', 'by', 'note'];
+  const cols: Col[] = [
+    'case_id',
+    'confirmed',
+    'status',
+    'township',
+    'school',
+    'name',
+    'id_number',
+    'gender',
+    'birth_date',
+    'persuasions',
+    'date',
+    'method',
+    'outcome',
+    'by',
+    'note',
+  ];
   const rows: Value[][] = [];
   const add = (c: Case, confirmed: string, status: string) => {
     const visits = (ledger.entries.get(c.case_id) ?? []).filter((entry) => entry.kind === 'persuade');
-    const person = [c.case_id, outcomeLabel(confirmed, lang), status, c.township, c.school, c.person.name, mask.id(c.person.id_number), genderLabel(c.person.gender, lang), c.person.birth_date];
+    const person = [
+      c.case_id,
+      outcomeLabel(confirmed, lang),
+      status,
+      c.township,
+      c.school,
+      c.person.name,
+      mask.id(c.person.id_number),
+      genderLabel(c.person.gender, lang),
+      c.person.birth_date,
+    ];
     if (visits.length === 0) rows.push([...person, 0, null, '', '', '', '']);
-    visits.forEach((visit, i) => rows.push([...person, i + 1, visit.date, visit.method ? methodLabel(visit.method, lang) : '', visit.outcome ? outcomeLabel(visit.outcome, lang) : '', visit.by, visit.note]));
+    visits.forEach((visit, i) =>
+      rows.push([
+        ...person,
+        i + 1,
+        visit.date,
+        visit.method ? methodLabel(visit.method, lang) : '',
+        visit.outcome ? outcomeLabel(visit.outcome, lang) : '',
+        visit.by,
+        visit.note,
+      ]),
+    );
   };
   const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
   const listed = new Set<string>();
@@ -109,7 +220,9 @@ function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetCo
   }
   for (const closed of ledger.closed) {
     if (listed.has(closed.case.case_id)) continue;
-    const confirmed = [...(ledger.entries.get(closed.case.case_id) ?? [])].reverse().find((entry) => entry.outcome?.startsWith('confirmed_'));
+    const confirmed = [...(ledger.entries.get(closed.case.case_id) ?? [])]
+      .reverse()
+      .find((entry) => entry.outcome?.startsWith('confirmed_'));
     if (confirmed?.outcome) add(closed.case, confirmed.outcome, outcomeLabel(closed.outcome, lang));
   }
   return sheet('ledger.sheet.dropouts', cols, rows, lang);
@@ -134,7 +247,20 @@ function resolvedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent 
 
 /** 已销号: closed by a person for a stated reason (SPEC §9), the only list a closed case is in. */
 function closedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent {
-  const cols: Col[] = ['case_id', 'category', 'reasons', 'township', 'school', 'name', 'id_number', 'first_seen', 'closed_on', 'outcome', 'by', 'note'];
+  const cols: Col[] = [
+    'case_id',
+    'category',
+    'reasons',
+    'township',
+    'school',
+    'name',
+    'id_number',
+    'first_seen',
+    'closed_on',
+    'outcome',
+    'by',
+    'note',
+  ];
   const rows = ledger.closed.map(({ case: c, first_seen, closed_on, outcome, by, note }): Value[] => [
     c.case_id,
     label(CATEGORY_LABELS, c.category, lang),
@@ -174,7 +300,12 @@ function reasonsText(c: Case, lang: Lang): string {
 }
 
 function entryText(entry: FollowUpEntry, lang: Lang): string {
-  const parts = [entry.date, t(`ledger.kind.${entry.kind}`, lang), entry.method ? methodLabel(entry.method, lang) : '', entry.outcome ? outcomeLabel(entry.outcome, lang) : ''];
+  const parts = [
+    entry.date,
+    t(`ledger.kind.${entry.kind}`, lang),
+    entry.method ? methodLabel(entry.method, lang) : '',
+    entry.outcome ? outcomeLabel(entry.outcome, lang) : '',
+  ];
   return parts.filter(Boolean).join(' ');
 }
 

@@ -15,7 +15,11 @@ describe('rollcall generate --next (the next night of a county, issue #13)', () 
     for (const file of ['truth.json', 'registry.csv', 'attendance.csv', 'poverty.csv', 'household.csv']) {
       expect(readFileSync(join(dir, 'a', file), 'utf8'), file).toBe(readFileSync(join(dir, 'b', file), 'utf8'));
     }
-    const truth = JSON.parse(readFileSync(join(dir, 'a', 'truth.json'), 'utf8')) as { generator: { as_of: string }; cases: unknown[]; states: { state: string }[] };
+    const truth = JSON.parse(readFileSync(join(dir, 'a', 'truth.json'), 'utf8')) as {
+      generator: { as_of: string };
+      cases: unknown[];
+      states: { state: string }[];
+    };
     expect(truth.generator.as_of).toBe('2026-09-21');
     expect(truth.states).toHaveLength(truth.cases.length);
     expect(new Set(truth.states.map((c) => c.state))).toEqual(new Set(['new', 'open', 'closed', 'reopened']));

@@ -24,13 +24,18 @@ function args(ledger: string, out: string, asOf: string): string[] {
 /** Starts the built CLI, waits until it pauses at `stage`, kills it with SIGKILL. */
 function killAt(stage: string, argv: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/rollcall.js', ...argv], { env: { ...process.env, ROLLCALL_TEST_PAUSE_AT: stage }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/rollcall.js', ...argv], {
+      env: { ...process.env, ROLLCALL_TEST_PAUSE_AT: stage },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (stderr.includes(`rollcall-test-paused ${stage}`)) child.kill('SIGKILL');
     });
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the run did not pause at ${stage} (exit ${code}): ${stderr}`))));
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`the run did not pause at ${stage} (exit ${code}): ${stderr}`)),
+    );
   });
 }
 

@@ -45,14 +45,22 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect((await reconcile(ledger, out, '2026-09-20')).code).toBe(0);
     const firstCases = cases(out);
     expect(firstCases.length).toBeGreaterThan(0);
-    expect(firstCases[0]!.ledger).toEqual({ state: 'new', first_seen: '2026-09-20', nights: 1, follow_up: { entries: 0, persuasions: 0, confirmed: null, last: null } });
+    expect(firstCases[0]!.ledger).toEqual({
+      state: 'new',
+      first_seen: '2026-09-20',
+      nights: 1,
+      follow_up: { entries: 0, persuasions: 0, confirmed: null, last: null },
+    });
 
     const store = LedgerStore.open(ledger);
     const [run] = store.runs();
     expect(run).toMatchObject({ as_of: '2026-09-20', version: '0.1.0', accepted_shrink: false });
     const recorded = store.runSources(run!.id);
     expect(recorded.map((s) => s.source).sort()).toEqual(['attendance', 'household', 'poverty', 'registry']);
-    expect(recorded.find((s) => s.source === 'registry')).toMatchObject({ size: statSync(join(county.dir, county.files.registry)).size, rows_rejected: 0 });
+    expect(recorded.find((s) => s.source === 'registry')).toMatchObject({
+      size: statSync(join(county.dir, county.files.registry)).size,
+      rows_rejected: 0,
+    });
     expect(recorded[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     store.close();
 
@@ -65,7 +73,15 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(second.code).toBe(0);
     expect(cases(out).every((c) => c.ledger.state === 'open' && c.ledger.nights === 2 && c.ledger.first_seen === '2026-09-20')).toBe(true);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { ledger: unknown };
-    expect(summary.ledger).toEqual({ run: '2026-09-21', previous_run: '2026-09-20', new: 0, open: firstCases.length, reopened: 0, closed: 0, resolved: 0 });
+    expect(summary.ledger).toEqual({
+      run: '2026-09-21',
+      previous_run: '2026-09-20',
+      new: 0,
+      open: firstCases.length,
+      reopened: 0,
+      closed: 0,
+      resolved: 0,
+    });
 
     const before = readFileSync(join(out, 'cases.jsonl'), 'utf8');
     const backwards = await reconcile(ledger, out, '2026-09-19');
@@ -83,10 +99,16 @@ describe('reconcile --ledger (SPEC §8)', () => {
     for (let day = 20; day <= 29; day++) expect((await reconcile(ledger, out, `2026-09-${day}`)).code).toBe(0);
     expect(statSync(ledger).mode & 0o777).toBe(0o600);
     const backups = readdirSync(`${ledger}.bak`).sort();
-    expect(backups).toEqual(['2026-09-23', '2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27', '2026-09-28', '2026-09-29'].map((d) => `${d}.sqlite`));
+    expect(backups).toEqual(
+      ['2026-09-23', '2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27', '2026-09-28', '2026-09-29'].map((d) => `${d}.sqlite`),
+    );
     for (const backup of backups) expect(statSync(join(`${ledger}.bak`, backup)).mode & 0o777).toBe(0o600);
     // A backup is a whole ledger: the one made before the 29th holds the runs up to the 28th.
-    expect(runsOf(join(`${ledger}.bak`, '2026-09-29.sqlite')).map((r) => r.as_of).at(-1)).toBe('2026-09-28');
+    expect(
+      runsOf(join(`${ledger}.bak`, '2026-09-29.sqlite'))
+        .map((r) => r.as_of)
+        .at(-1),
+    ).toBe('2026-09-28');
     expect(existsSync(`${ledger}.lock`)).toBe(false);
   });
 
@@ -104,7 +126,9 @@ describe('reconcile --ledger (SPEC §8)', () => {
 
     const stopped = await reconcile(ledger, out, '2026-09-21', [], short);
     expect(stopped.code).toBe(2);
-    expect(stopped.stderr).toMatch(/household \(.*household\.csv\) fell from [\d,]+ accepted rows last run to [\d,]+ \(30% fewer, more than 20%\)/);
+    expect(stopped.stderr).toMatch(
+      /household \(.*household\.csv\) fell from [\d,]+ accepted rows last run to [\d,]+ \(30% fewer, more than 20%\)/,
+    );
     expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(before);
     expect(runsOf(ledger)).toHaveLength(1);
 
@@ -115,10 +139,28 @@ describe('reconcile --ledger (SPEC §8)', () => {
   it('a config can name the ledger (beside the config) and set the guard', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'rollcall.json'), JSON.stringify({ ledger: 'county.sqlite', guard: { maxShrink: 0.5 } }));
-    const result = await runRollcall(['reconcile', ...sources(), '--as-of', '2026-09-20', '--out', join(dir, 'out'), '--config', join(dir, 'rollcall.json'), '--log-level', 'warn']);
+    const result = await runRollcall([
+      'reconcile',
+      ...sources(),
+      '--as-of',
+      '2026-09-20',
+      '--out',
+      join(dir, 'out'),
+      '--config',
+      join(dir, 'rollcall.json'),
+      '--log-level',
+      'warn',
+    ]);
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, 'county.sqlite'))).toBe(true);
-    const wrong = await runRollcall(['reconcile', ...sources(), '--out', join(dir, 'out2'), '--config', writeConfig(dir, { guard: { maxShrink: 2 } })]);
+    const wrong = await runRollcall([
+      'reconcile',
+      ...sources(),
+      '--out',
+      join(dir, 'out2'),
+      '--config',
+      writeConfig(dir, { guard: { maxShrink: 2 } }),
+    ]);
     expect(wrong.code).toBe(2);
   });
 
@@ -127,7 +169,10 @@ describe('reconcile --ledger (SPEC §8)', () => {
     const ledger = join(dir, 'ledger.sqlite');
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      writeFileSync(`${ledger}.lock`, JSON.stringify({ pid: sleeper.pid, started: '2026-09-20T01:00:00.000Z', host: (await import('node:os')).hostname() }));
+      writeFileSync(
+        `${ledger}.lock`,
+        JSON.stringify({ pid: sleeper.pid, started: '2026-09-20T01:00:00.000Z', host: (await import('node:os')).hostname() }),
+      );
       const busy = await reconcile(ledger, join(dir, 'out'), '2026-09-20');
       expect(busy.code).toBe(2);
       expect(busy.stderr).toContain(`pid ${sleeper.pid}`);
@@ -151,18 +196,63 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(absent.length).toBeGreaterThanOrEqual(3);
     const [closed, confirmed] = absent;
     const store = LedgerStore.open(ledger);
-    expect(store.addEntry({ caseId: confirmed!.case_id, date: '2026-09-21', kind: 'verify', method: 'home_visit', outcome: 'confirmed_dropout', by: 'A', sourceFile: 'pack.xlsx', sourceRow: 2, importKey: 'k1' })).toBe(true);
-    expect(store.addEntry({ caseId: confirmed!.case_id, date: '2026-09-21', kind: 'verify', method: 'home_visit', outcome: 'confirmed_dropout', by: 'A', sourceFile: 'pack.xlsx', sourceRow: 2, importKey: 'k1' })).toBe(false);
-    store.addEntry({ caseId: confirmed!.case_id, date: '2026-09-22', kind: 'persuade', method: 'phone', outcome: 'still_out', by: 'B', sourceFile: 'cli' });
-    store.addEntry({ caseId: closed!.case_id, date: '2026-09-22', kind: 'close', method: 'home_visit', outcome: 'moved_out', by: 'C', sourceFile: 'cli' });
-    expect(() => store.addEntry({ caseId: closed!.case_id, date: '2026-09-22', kind: 'close', outcome: 'still_out', by: 'C', sourceFile: 'cli' })).toThrow(/closing outcome/);
+    expect(
+      store.addEntry({
+        caseId: confirmed!.case_id,
+        date: '2026-09-21',
+        kind: 'verify',
+        method: 'home_visit',
+        outcome: 'confirmed_dropout',
+        by: 'A',
+        sourceFile: 'pack.xlsx',
+        sourceRow: 2,
+        importKey: 'k1',
+      }),
+    ).toBe(true);
+    expect(
+      store.addEntry({
+        caseId: confirmed!.case_id,
+        date: '2026-09-21',
+        kind: 'verify',
+        method: 'home_visit',
+        outcome: 'confirmed_dropout',
+        by: 'A',
+        sourceFile: 'pack.xlsx',
+        sourceRow: 2,
+        importKey: 'k1',
+      }),
+    ).toBe(false);
+    store.addEntry({
+      caseId: confirmed!.case_id,
+      date: '2026-09-22',
+      kind: 'persuade',
+      method: 'phone',
+      outcome: 'still_out',
+      by: 'B',
+      sourceFile: 'cli',
+    });
+    store.addEntry({
+      caseId: closed!.case_id,
+      date: '2026-09-22',
+      kind: 'close',
+      method: 'home_visit',
+      outcome: 'moved_out',
+      by: 'C',
+      sourceFile: 'cli',
+    });
+    expect(() =>
+      store.addEntry({ caseId: closed!.case_id, date: '2026-09-22', kind: 'close', outcome: 'still_out', by: 'C', sourceFile: 'cli' }),
+    ).toThrow(/closing outcome/);
     expect(() => store.db.prepare('DELETE FROM entries').run()).toThrow(/append-only/);
     store.close();
 
     expect((await reconcile(ledger, out, '2026-09-23')).code).toBe(0);
     const tonight = new Map(cases(out).map((c) => [c.case_id, c.ledger]));
     expect(tonight.get(closed!.case_id)!.state).toBe('closed');
-    expect(tonight.get(confirmed!.case_id)).toMatchObject({ state: 'open', follow_up: { entries: 2, persuasions: 1, confirmed: 'confirmed_dropout' } });
+    expect(tonight.get(confirmed!.case_id)).toMatchObject({
+      state: 'open',
+      follow_up: { entries: 2, persuasions: 1, confirmed: 'confirmed_dropout' },
+    });
     expect(readFileSync(join(out, 'enrolled_absent.csv'), 'utf8')).not.toContain(closed!.case_id);
     expect(readFileSync(join(out, 'enrolled_absent.csv'), 'utf8')).toContain(confirmed!.case_id);
 
@@ -187,7 +277,11 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect((await reconcile(ledger, join(dir, 'out'), '2026-09-20')).code).toBe(0);
     expect((await reconcile(ledger, join(dir, 'out'), '2026-09-21')).code).toBe(0);
     const store = LedgerStore.open(ledger);
-    store.db.prepare("UPDATE case_nights SET state = 'closed' WHERE run_id = (SELECT max(id) FROM runs) AND case_ref = (SELECT min(case_ref) FROM case_nights)").run();
+    store.db
+      .prepare(
+        "UPDATE case_nights SET state = 'closed' WHERE run_id = (SELECT max(id) FROM runs) AND case_ref = (SELECT min(case_ref) FROM case_nights)",
+      )
+      .run();
     store.close();
     const result = await runRollcall(['ledger', 'verify', ledger, '--lang', 'en']);
     expect(result.code).toBe(2);

@@ -2,7 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { join, tempDir } from '../helpers/files.js';
 
-const DEMO = ['--registry', 'fixtures/demo/registry.xlsx', '--household', 'fixtures/demo/household.csv', '--as-of', '2026-09-20', '--log-level', 'silent'];
+const DEMO = [
+  '--registry',
+  'fixtures/demo/registry.xlsx',
+  '--household',
+  'fixtures/demo/household.csv',
+  '--as-of',
+  '2026-09-20',
+  '--log-level',
+  'silent',
+];
 
 /** Runs the built CLI in a child and says whether SQLite's binding was loaded. */
 function loadsSqlite(args: readonly string[]): boolean {

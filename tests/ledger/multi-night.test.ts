@@ -50,7 +50,15 @@ describe('the multi-night gate', () => {
     for (const closing of next.truth.close_between_nights) {
       const c = byKey.get(keyOf(closing.category, closing.source, closing.row));
       expect(c, 'a case to close was found on night 1').toBeDefined();
-      store.addEntry({ caseId: c!.case_id, date: '2026-09-22', kind: 'close', method: 'home_visit', outcome: 'returned', by: '张老师', sourceFile: 'cli' });
+      store.addEntry({
+        caseId: c!.case_id,
+        date: '2026-09-22',
+        kind: 'close',
+        method: 'home_visit',
+        outcome: 'returned',
+        by: '张老师',
+        sourceFile: 'cli',
+      });
     }
     store.close();
 
@@ -67,7 +75,9 @@ describe('the multi-night gate', () => {
       const correct = mine.filter((key) => theirs.has(key)).length;
       const precision = mine.length === 0 ? 1 : correct / mine.length;
       const recall = theirs.size === 0 ? 1 : correct / theirs.size;
-      report.push(`${state}: expected ${theirs.size}, found ${mine.length}, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}`);
+      report.push(
+        `${state}: expected ${theirs.size}, found ${mine.length}, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}`,
+      );
       expect(theirs.size, `${state}: the generator planted some`).toBeGreaterThanOrEqual(3);
       expect(precision, `${state} precision`).toBeGreaterThanOrEqual(0.99);
       expect(recall, `${state} recall`).toBeGreaterThanOrEqual(0.99);
@@ -88,7 +98,12 @@ describe('the multi-night gate', () => {
     const csv = readFileSync(join(dir, 'out', 'enrolled_absent.csv'), 'utf8');
     for (const id of closedIds) expect(csv).not.toContain(id);
     const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { ledger: Record<string, unknown> };
-    expect(summary.ledger).toMatchObject({ run: '2026-09-29', previous_run: '2026-09-20', closed: closedIds.length, resolved: resolved.length });
+    expect(summary.ledger).toMatchObject({
+      run: '2026-09-29',
+      previous_run: '2026-09-20',
+      closed: closedIds.length,
+      resolved: resolved.length,
+    });
     expect(result.stdout).toMatch(/^与上次运行（2026-09-20）相比：新增 \d+，已消除 \d+，持续 \d+（其中超过 7 天未处理 \d+）/);
 
     expect((await runRollcall(['ledger', 'verify', ledger])).code).toBe(0);

@@ -47,7 +47,15 @@ describe('case states across nights (SPEC §8)', () => {
 
     // A person closes A on the 3rd (SPEC §9); B comes back.
     const store = LedgerStore.open(ledger);
-    store.addEntry({ caseId: 'EA-a', date: '2026-09-03', kind: 'close', method: 'home_visit', outcome: 'returned', by: '李', sourceFile: 'cli' });
+    store.addEntry({
+      caseId: 'EA-a',
+      date: '2026-09-03',
+      kind: 'close',
+      method: 'home_visit',
+      outcome: 'returned',
+      by: '李',
+      sourceFile: 'cli',
+    });
     store.close();
     view = await night(ledger, '2026-09-04', [absent('EA-a', ['not_checked_in']), absent('EA-b', ['not_checked_in'], '东湖镇')]);
     expect([stateOf(view, 'EA-a'), stateOf(view, 'EA-b')]).toEqual(['closed', 'new']);
@@ -82,7 +90,15 @@ describe('case states across nights (SPEC §8)', () => {
     await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in'])]);
     const store = LedgerStore.open(ledger);
     store.addEntry({ caseId: 'EA-a', date: '2026-09-02', kind: 'close', outcome: 'studying_elsewhere', by: '李', sourceFile: 'cli' });
-    store.addEntry({ caseId: 'EA-a', date: '2026-09-03', kind: 'verify', outcome: 'still_out', note: '外地学校查无此人', by: '王', sourceFile: 'cli' });
+    store.addEntry({
+      caseId: 'EA-a',
+      date: '2026-09-03',
+      kind: 'verify',
+      outcome: 'still_out',
+      note: '外地学校查无此人',
+      by: '王',
+      sourceFile: 'cli',
+    });
     store.close();
     const view = await night(ledger, '2026-09-04', [absent('EA-a', ['not_checked_in'])]);
     expect(stateOf(view, 'EA-a')).toBe('open');

@@ -35,12 +35,18 @@ const ledgerTexts = {
     en: '{source} ({file}) fell from {before} accepted rows last run to {now} ({percent}% fewer, more than {limit}%) — the export may be incomplete; export it again, or if it is right run again with --accept-shrink. Nothing was written',
   },
   'ledger.verify.integrity': { zh: 'SQLite 完整性检查失败：{detail}', en: 'SQLite integrity check failed: {detail}' },
-  'ledger.verify.foreign_key': { zh: '{table} 中有指向 {parent} 中不存在记录的行', en: '{table} has rows pointing at missing rows of {parent}' },
+  'ledger.verify.foreign_key': {
+    zh: '{table} 中有指向 {parent} 中不存在记录的行',
+    en: '{table} has rows pointing at missing rows of {parent}',
+  },
   'ledger.verify.state': {
     zh: '{run} 的运行中案例 {case_id} 的状态 {state} 无法由前一次运行和跟进记录推出',
     en: 'in the run of {run}, case {case_id} has state {state}, which does not follow from the run before and the follow-up entries',
   },
-  'ledger.verify.orphan': { zh: '案例 {case_id} 既没有任何一晚的记录，也没有跟进记录', en: 'case {case_id} has neither a night nor a follow-up entry' },
+  'ledger.verify.orphan': {
+    zh: '案例 {case_id} 既没有任何一晚的记录，也没有跟进记录',
+    en: 'case {case_id} has neither a night nor a follow-up entry',
+  },
   'ledger.verify.count': {
     zh: '{run} 的运行记录了 {category} {recorded} 条，但台账中只有 {found} 条',
     en: 'the run of {run} recorded {recorded} {category} cases, the ledger holds {found}',
@@ -72,7 +78,10 @@ const ledgerTexts = {
   'ledger.summary.col.open': { zh: '持续', en: 'open' },
   'ledger.summary.col.overdue': { zh: '超7天', en: '>7 days' },
   'ledger.summary.none': { zh: '（未填）', en: '(none)' },
-  'ledger.option.ledger': { zh: '台账文件（SQLite），记录每晚的运行与案例状态', en: 'the ledger file (SQLite) that keeps runs and case states from night to night' },
+  'ledger.option.ledger': {
+    zh: '台账文件（SQLite），记录每晚的运行与案例状态',
+    en: 'the ledger file (SQLite) that keeps runs and case states from night to night',
+  },
 } satisfies Record<string, Text>;
 
 /** Labels of the ledger's sheets (SPEC §10) and of its codes. */
