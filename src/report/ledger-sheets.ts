@@ -68,17 +68,22 @@ export function ledgerSheets(input: LedgerSheetsInput): SheetContent[] {
   return sheets;
 }
 
-function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: Lang): SheetContent {
+/**
+ * A table sheet. `large`: no column formats and dates as YYYY-MM-DD text — exceljs
+ * spends a quarter of a row's time on cell styles, and 适龄儿童台账 has ~150,000
+ * rows at county scale; IDs stay text cells (string values) either way.
+ */
+function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: Lang, large = false): SheetContent {
   const columns: SheetColumn[] = cols.map((col) => ({
     header: t(`ledger.col.${col}` as MessageKey, lang),
     width: WIDTHS[col] ?? 12,
-    text: TEXT.has(col),
-    date: DATES.has(col),
+    text: !large && TEXT.has(col),
+    date: !large && DATES.has(col),
   }));
   return {
     name: t(name, lang),
     columns,
-    rows: rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
+    rows: large ? rows.map((cells) => ({ cells })) : rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
   };
 }
 
@@ -124,7 +129,7 @@ function childrenSheet({ children, ledger, cases, lang, mask }: LedgerSheetsInpu
       state ? state.follow_up.persuasions : null,
     ];
   });
-  return sheet('ledger.sheet.children', cols, rows, lang);
+  return sheet('ledger.sheet.children', cols, rows, lang, true);
 }
 
 const SUSPECT_CATEGORIES = new Set(['enrolled_absent', 'unregistered_school_age']);
