@@ -69,9 +69,9 @@ export function ledgerSheets(input: LedgerSheetsInput): SheetContent[] {
 }
 
 /**
- * A table sheet. `large`: no column formats and dates as YYYY-MM-DD text — exceljs
- * spends a quarter of a row's time on cell styles, and 适龄儿童台账 has ~150,000
- * rows at county scale; IDs stay text cells (string values) either way.
+ * A table sheet. `large` (适龄儿童台账, ~150,000 rows at county scale): written as
+ * plain values (raw-rows.ts), no column formats, dates as YYYY-MM-DD text; IDs stay
+ * text cells (string values).
  */
 function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: Lang, large = false): SheetContent {
   const columns: SheetColumn[] = cols.map((col) => ({
@@ -84,6 +84,7 @@ function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: La
     name: t(name, lang),
     columns,
     rows: large ? rows.map((cells) => ({ cells })) : rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
+    ...(large ? { raw: true } : {}),
   };
 }
 

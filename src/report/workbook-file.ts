@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { writeRawRows } from './raw-rows.js';
 
 // Writing a workbook's content with exceljs. Kept apart from the content so that it
 // can run in a worker thread (workbook-writer.ts): it receives plain data only.
@@ -20,6 +21,8 @@ export interface SheetContent {
   /** Column widths of a sheet that is not a table. */
   readonly widths?: readonly number[];
   readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean }[];
+  /** Rows written as plain values, without exceljs's per-cell objects (very large sheets: raw-rows.ts). */
+  readonly raw?: boolean;
 }
 
 export interface WorkbookContent {
@@ -47,6 +50,12 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     } else if (sheetContent.widths) {
       sheet.columns = sheetContent.widths.map((width) => ({ width }));
+    }
+    if (sheetContent.raw) {
+      sheet.getRow(1).commit();
+      writeRawRows(sheet, sheetContent.rows);
+      sheet.commit();
+      continue;
     }
     for (const { cells, bold } of sheetContent.rows) {
       const row = sheet.addRow([...cells]);
