@@ -119,7 +119,9 @@ async function runStages(
   const beforeReplace = ledger
     ? async () => {
         pauseForTest('reports-written');
+        const started = performance.now();
         await ledger.commit(sources, summary.cases.by_category);
+        logger.info({ stage: 'ledger', ms: Math.round(performance.now() - started) }, 'ledger backed up and run committed');
         pauseForTest('ledger-committed');
       }
     : undefined;
