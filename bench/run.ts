@@ -9,9 +9,14 @@
 // CSV with shared strings, as Excel and WPS save), against the same county with a
 // CSV registry, and times reading the registry workbook alone (`inspect`).
 // Figures, not pass/fail: tests never depend on the machine's speed.
+//
+// With a ledger (SPEC §8): each size also gets its next night (`generate --next`),
+// and the bench times that second night with a ledger holding the first night (a
+// fresh copy each run, so every timed run is a real second night) against the same
+// night without a ledger. `--no-ledger` skips it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +34,7 @@ const option = (name: string, fallback: string) => {
 const sizes = option('sizes', '100000,1000000,3000000').split(',').map(Number).filter((size) => size > 0);
 const runs = Number(option('runs', '3'));
 const workbookSize = Number(option('workbook-size', '1000000'));
+const withLedger = !args.includes('--no-ledger');
 
 interface Measure {
   ms: number;
@@ -87,7 +93,7 @@ function measureBare(files: string[]): Measure {
   return { ms, rssMb: JSON.parse(result.stdout).max_rss_mb };
 }
 
-function measureReconcile(dir: string, files: string[]): Measure {
+function measureReconcile(dir: string, files: string[], extra: string[] = [], asOf = AS_OF): Measure {
   const [registry, household, poverty, attendance] = files as [string, string, string, string];
   const started = performance.now();
   const stderr = run([
@@ -96,14 +102,33 @@ function measureReconcile(dir: string, files: string[]): Measure {
     '--household', household,
     '--poverty', poverty,
     '--attendance', attendance,
-    '--as-of', AS_OF,
+    '--as-of', asOf,
     '--out', join(dir, 'out'),
     '--log-level', 'info',
+    ...extra,
   ]);
   const ms = performance.now() - started;
   const done = stderr.split('\n').filter((line) => line.includes('"msg":"done"')).map((line) => JSON.parse(line))[0];
   return { ms, rssMb: done.max_rss_mb };
 }
+
+/** The night after `dir`'s county (cached beside it), and a ledger that holds the first night. */
+function secondNight(dir: string, files: string[]): { files: string[]; ledger: string } {
+  const next = `${dir}-night2`;
+  if (!existsSync(join(next, 'truth.json'))) {
+    rmSync(next, { recursive: true, force: true });
+    process.stderr.write(`generating the next night into ${next} …\n`);
+    run(['generate', '--next', dir, '--out', next, '--as-of', NEXT_AS_OF, '--log-level', 'warn']);
+  }
+  const ledger = join(next, 'night1.sqlite');
+  rmSync(ledger, { force: true });
+  rmSync(`${ledger}.bak`, { recursive: true, force: true });
+  measureReconcile(dir, files, ['--ledger', ledger]);
+  return { files: files.map((file) => join(next, file.slice(dir.length + 1))), ledger };
+}
+
+const NEXT_AS_OF = '2026-09-21';
+const ledgerResults: { people: number; plain: number; ledger: number; rss: number; plainRss: number }[] = [];
 
 const results: { people: number; rows: number; bare: number; reconcile: number; bareRss: number; rss: number }[] = [];
 for (const people of sizes) {
@@ -122,6 +147,25 @@ for (const people of sizes) {
     bareRss: Math.max(...bare.map((m) => m.rssMb)),
     rss: Math.max(...reconcile.map((m) => m.rssMb)),
   });
+  if (withLedger) {
+    const night = secondNight(dir, files);
+    const plain: Measure[] = [];
+    const kept: Measure[] = [];
+    for (let i = 0; i < runs; i++) {
+      plain.push(measureReconcile(dir, night.files, [], NEXT_AS_OF));
+      const copy = join(dir, 'bench-ledger.sqlite');
+      rmSync(`${copy}.bak`, { recursive: true, force: true });
+      copyFileSync(night.ledger, copy);
+      kept.push(measureReconcile(dir, night.files, ['--ledger', copy], NEXT_AS_OF));
+    }
+    ledgerResults.push({
+      people,
+      plain: median(plain.map((m) => m.ms)),
+      ledger: median(kept.map((m) => m.ms)),
+      rss: Math.max(...kept.map((m) => m.rssMb)),
+      plainRss: Math.max(...plain.map((m) => m.rssMb)),
+    });
+  }
   process.stderr.write(`measured ${people.toLocaleString('en-US')} people (${runs} runs each)\n`);
 }
 
@@ -175,6 +219,16 @@ if (workbookCase) {
     '|---|---:|---:|---:|---:|',
     `| .csv | ${s(csv)} s | ${n(rss(workbookCase.csv))} MB | 1.00 | ${s(med(workbookCase.readCsv))} s |`,
     `| .xlsx | ${s(xlsx)} s | ${n(rss(workbookCase.xlsx))} MB | ${(xlsx / csv).toFixed(2)} | ${s(med(workbookCase.readXlsx))} s |`,
+  );
+}
+if (ledgerResults.length > 0) {
+  lines.push(
+    '',
+    'A second night with a ledger (SPEC §8; the ledger holds the first night) against the same night without one:',
+    '',
+    '| people | without ledger | with ledger | cost of the ledger | peak RSS without | peak RSS with |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...ledgerResults.map((r) => `| ${n(r.people)} | ${s(r.plain)} s | ${s(r.ledger)} s | ${(((r.ledger - r.plain) / r.plain) * 100).toFixed(1)} % | ${n(r.plainRss)} MB | ${n(r.rss)} MB |`),
   );
 }
 process.stdout.write(`${lines.join('\n')}\n`);

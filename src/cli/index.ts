@@ -6,6 +6,7 @@ import { runInterruptCleanups } from '../lock/index.js';
 import type { CommandContext } from './context.js';
 import { registerGenerate } from './generate-command.js';
 import { registerInspect } from './inspect-command.js';
+import { registerLedger } from './ledger-command.js';
 import { registerReconcile } from './reconcile-command.js';
 import type { CliIO } from './io.js';
 import { createLogger, type LogLevel } from './logger.js';
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
   registerReconcile(program, context, VERSION);
   registerInspect(program, context);
   registerGenerate(program, context);
+  registerLedger(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

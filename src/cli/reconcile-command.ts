@@ -5,6 +5,7 @@ import { t, type Lang } from '../i18n/index.js';
 import { reconcile } from '../pipeline/index.js';
 import { categoryLabel, type Summary } from '../report/index.js';
 import type { CommandContext } from './context.js';
+import { renderLedgerChanges } from './ledger-command.js';
 import { addSourceOptions, commandLineInputs, type SourceOptions } from './source-options.js';
 
 interface ReconcileCommandOptions extends SourceOptions {
@@ -12,6 +13,7 @@ interface ReconcileCommandOptions extends SourceOptions {
   maskIds?: boolean;
   notices?: boolean;
   json?: boolean;
+  acceptShrink?: boolean;
 }
 
 export function registerReconcile(program: Command, context: CommandContext, version: string): void {
@@ -21,7 +23,9 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     .option('--out <dir>', t('cli.option.out_or_config', lang))
     .option('--mask-ids', t('cli.option.mask_ids', lang))
     .option('--notices', t('cli.option.notices', lang))
-    .option('--json', t('cli.option.reconcile_json', lang));
+    .option('--json', t('cli.option.reconcile_json', lang))
+    .option('--ledger <file>', t('cli.option.ledger', lang))
+    .option('--accept-shrink', t('cli.option.accept_shrink', lang));
   command.action(async (options: ReconcileCommandOptions) => {
     const logger = context.logger(options.logLevel);
     const started = performance.now();
@@ -29,7 +33,7 @@ export function registerReconcile(program: Command, context: CommandContext, ver
     requireSources(settings, ['registry', 'household']);
     const out = options.out ?? settings.out ?? './rollcall-out';
     const progress = context.progress();
-    const { summary, files, unknownStatuses, formulasWithoutValue } = await reconcile(settings, {
+    const { summary, files, unknownStatuses, formulasWithoutValue, ledger } = await reconcile(settings, {
       out,
       lang,
       maskIds: options.maskIds === true,
@@ -39,14 +43,16 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       logger,
       onProgress: progress.onProgress,
       onLoaded: progress.done,
+      acceptShrink: options.acceptShrink === true,
     });
     logger.info(
       { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
       'done',
     );
-    context.io.stdout.write(
-      options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderRunTable(summary, files, out, lang, unknownStatuses, formulasWithoutValue),
-    );
+    const table = renderRunTable(summary, files, out, lang, unknownStatuses, formulasWithoutValue);
+    // SPEC §8: with a ledger, the terminal leads with what changed since the previous run.
+    const text = ledger ? renderLedgerChanges(ledger, lang) + table : table;
+    context.io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : text);
   });
 }
 

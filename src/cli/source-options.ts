@@ -12,6 +12,7 @@ export interface SourceOptions {
   county?: string;
   config?: string;
   encoding?: string;
+  ledger?: string;
   logLevel?: LogLevel;
   lang: Lang;
 }
@@ -50,6 +51,6 @@ export function addSourceOptions(command: Command, lang: Lang, required = false)
 }
 
 export function commandLineInputs(options: SourceOptions): CommandLineInputs {
-  const { registry, household, poverty, attendance, asOf, county, config, encoding } = options;
-  return { registry, household, poverty, attendance, asOf, county, config, encoding };
+  const { registry, household, poverty, attendance, asOf, county, config, encoding, ledger } = options;
+  return { registry, household, poverty, attendance, asOf, county, config, encoding, ledger };
 }

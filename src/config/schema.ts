@@ -62,6 +62,9 @@ export const configSchema = z.strictObject({
       template: z.string().min(1).optional(),
     })
     .optional(),
+  // SPEC §8: the ledger file (a path relative to the config file's folder) and the input guard.
+  ledger: z.string().min(1).optional(),
+  guard: z.strictObject({ maxShrink: z.number().min(0).max(1) }).optional(),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;
@@ -72,6 +75,8 @@ export function allowedKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return Object.keys(configSchema.shape);
   if (first === 'schoolAge') return ['min', 'max'];
   if (first === 'notice') return ['issuer', 'daysToComply', 'template'];
+
+  if (first === 'guard') return ['maxShrink'];
   if (first === 'statuses') return STATUS_LIST_NAMES;
   if (first === 'sources' && path.length === 1) return SOURCE_NAMES;
   if (first === 'sources' && path.length === 2 && second !== undefined) return ['file', 'columns', 'encoding', 'sheet'];

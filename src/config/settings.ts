@@ -37,6 +37,10 @@ export interface Settings {
   readonly notice: NoticeSettings;
   /** The report folder from the config file (resolved against its folder); --out wins over it. */
   readonly out: string | null;
+  /** SPEC §8: the ledger file, or null (no ledger: reconcile as in §1–§7). */
+  readonly ledger: string | null;
+  /** SPEC §8 input guard: the largest fall of a source's accepted rows a run accepts. */
+  readonly maxShrink: number;
 }
 
 /** What the command line gave, before validation. */
@@ -52,7 +56,11 @@ export interface CommandLineInputs {
   county?: string;
   config?: string;
   encoding?: string;
+  ledger?: string;
 }
+
+/** SPEC §8: a source may lose at most 20 % of its accepted rows from one run to the next. */
+const DEFAULT_MAX_SHRINK = 0.2;
 
 export async function resolveSettings(inputs: CommandLineInputs, now: Date = new Date()): Promise<Settings> {
   const config: ConfigFile = inputs.config ? await loadConfigFile(inputs.config) : {};
@@ -90,6 +98,9 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
       template: config.notice?.template !== undefined && inputs.config ? resolve(dirname(inputs.config), config.notice.template) : null,
     },
     out: fromConfig(config.out) ?? null,
+    // A ledger named in the config is found beside the config, wherever cron starts the run.
+    ledger: inputs.ledger ?? (config.ledger !== undefined && inputs.config ? resolve(dirname(inputs.config), config.ledger) : null),
+    maxShrink: config.guard?.maxShrink ?? DEFAULT_MAX_SHRINK,
   };
 }
 

@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'encoding' // bytes that do not decode in the detected or forced encoding
   | 'schema' // a required field is missing from a file
   | 'output' // the output directory cannot be written (checked first, and every write)
-  | 'busy'; // another run holds the lock on the same output folder or ledger
+  | 'busy' // another run holds the lock on the same output folder or ledger
+  | 'ledger'; // the ledger refuses the run or is damaged (SPEC §8)
 
 /** Codes a user can fix: exit 2, message only, no stack (SPEC §6). */
 const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -25,6 +26,7 @@ const USER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'schema',
   'output',
   'busy',
+  'ledger',
 ]);
 
 export class RollcallError extends Error {

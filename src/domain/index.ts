@@ -6,3 +6,4 @@ export * from './school-age.js';
 export * from './case.js';
 export * from './evidence.js';
 export * from './indexes.js';
+export * from './ledger.js';

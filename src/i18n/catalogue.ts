@@ -9,6 +9,8 @@ import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
 import { ioMessages } from './messages/io.js';
 import { xlsxMessages } from './messages/xlsx.js';
+import { ledgerMessages } from './messages/ledger.js';
+import { lockMessages } from './messages/lock.js';
 
 // Each area keeps its messages in a file of its own under messages/; keys are
 // "area.what" so that two areas never collide. Add an area: a file and a line.
@@ -24,6 +26,8 @@ export const CATALOGUE = {
   ...schemaMessages,
   ...ioMessages,
   ...xlsxMessages,
+  ...ledgerMessages,
+  ...lockMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import { classify, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
-import type { SourceName } from '../domain/index.js';
+import { formatDay, type Case, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
+import type { LedgerRun, RunSourceRow } from '../ledger/index.js';
+import { listSchoolAgeChildren } from './school-age-children.js';
+import { pauseForTest } from './test-pause.js';
 import {
   buildSummary,
   collectEnrolmentSchools,
@@ -30,6 +33,8 @@ export interface ReconcileOptions {
   readonly onProgress?: SourceProgress;
   /** Called when the inputs are read, before the slow stages (to clear a progress line). */
   readonly onLoaded?: () => void;
+  /** SPEC §8: let a source shrink by more than the guard allows (recorded on the run). */
+  readonly acceptShrink?: boolean;
 }
 
 export interface ReconcileResult {
@@ -39,6 +44,8 @@ export interface ReconcileResult {
   readonly unknownStatuses: Partial<Record<SourceName, number>>;
   /** Workbook formula cells with no saved value, per source: read as empty (issue #11). */
   readonly formulasWithoutValue: Partial<Record<SourceName, number>>;
+  /** With a ledger: what changed since the previous run. */
+  readonly ledger: LedgerView | null;
 }
 
 /**
@@ -50,14 +57,35 @@ export async function reconcile(settings: Settings, options: ReconcileOptions): 
   const timer = stageTimer();
   // Checked and locked first: a bad --out or a run already writing it stops before any input is read (SPEC §6).
   const output = await openOutputDirectory(options.out);
-  // Started now, so that exceljs loads on the other core while the inputs are read.
-  const workbooks = startWorkbookWriter();
   try {
-    return await runStages(settings, options, timer, workbooks, output);
+    // Only a run with a ledger loads the ledger's code (and SQLite): the plain run keeps its speed.
+    const ledger = settings.ledger ? await openLedger(settings, options) : null;
+    try {
+      // Started now, so that exceljs loads on the other core while the inputs are read.
+      const workbooks = startWorkbookWriter();
+      try {
+        return await runStages(settings, options, timer, workbooks, output, ledger);
+      } finally {
+        workbooks.close();
+      }
+    } finally {
+      await ledger?.close();
+    }
   } finally {
-    workbooks.close();
     await output.release();
   }
+}
+
+async function openLedger(settings: Settings, options: ReconcileOptions): Promise<LedgerRun> {
+  const { openLedgerRun } = await import('../ledger/index.js');
+  return openLedgerRun({
+    file: settings.ledger!,
+    asOf: formatDay(settings.asOf),
+    version: options.version,
+    maxShrink: settings.maxShrink,
+    acceptShrink: options.acceptShrink === true,
+    pause: pauseForTest,
+  });
 }
 
 async function runStages(
@@ -66,6 +94,7 @@ async function runStages(
   timer: { lap(): number },
   workbooks: WorkbookWriter,
   output: OutputDirectory,
+  ledger: LedgerRun | null,
 ): Promise<ReconcileResult> {
   const { logger } = options;
   // A bad template is a config error: found before the inputs are read, nothing written.
@@ -82,6 +111,9 @@ async function runStages(
       'formula cells without a saved value read as empty: open the workbook in Excel and save it again',
     );
   }
+  const sources = Object.values(loaded).map(runSource);
+  ledger?.guard(sources);
+  pauseForTest('loaded');
 
   const linked = linkSources({
     // The household register stays in columns; the smaller sources become records.
@@ -99,20 +131,54 @@ async function runStages(
   const summary = buildSummary(options.version, settings, loaded, linked, cases, describeCoverage(context));
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
+  const view = ledger ? ledger.decide(cases) : null;
+  const children = view ? listSchoolAgeChildren(linked, cases, settings) : undefined;
+  if (view) {
+    summary.ledger = view.summary;
+    logger.info({ stage: 'ledger', ms: timer.lap(), ...view.summary }, 'case states decided');
+  }
+  pauseForTest('states-decided');
+
   const rejected = Object.values(loaded).flatMap((source) => source.rejected);
   const notices = noticeTemplate
     ? {
         template: noticeTemplate,
         context: { settings: settings.notice, asOf: settings.asOf, referenceDay: settings.referenceDay, schools: collectEnrolmentSchools(linked.registry) },
+        // SPEC §11: with a ledger, notices only for the cases a clerk works (not closed ones).
+        ...(view ? { isOpen: (c: Case) => view.cases.get(c.case_id)?.state !== 'closed' } : {}),
       }
     : null;
+  const beforeReplace = ledger
+    ? async () => {
+        pauseForTest('reports-written');
+        const started = performance.now();
+        await ledger.commit(sources, summary.cases.by_category);
+        logger.info({ stage: 'ledger', ms: Math.round(performance.now() - started) }, 'ledger backed up and run committed');
+        pauseForTest('ledger-committed');
+      }
+    : undefined;
+  const withLedger = view ? { ledger: view, children, beforeReplace } : {};
   const files = await writeReports(
     output,
-    { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices, madeAt: options.now },
+    { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices, madeAt: options.now, ...withLedger },
     workbooks,
   );
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
-  return { summary, files, unknownStatuses, formulasWithoutValue };
+  return { summary, files, unknownStatuses, formulasWithoutValue, ledger: view };
+}
+
+/** What the ledger records of a source (SPEC §8 runs): file, size, time, SHA-256, rows. */
+function runSource(source: LoadedSources[keyof LoadedSources] & object): RunSourceRow {
+  return {
+    source: source.source,
+    file: source.file,
+    size: source.fingerprint.size,
+    mtime: source.fingerprint.mtime,
+    sha256: source.fingerprint.sha256,
+    rows_read: source.rowsRead,
+    rows_accepted: source.rowsAccepted,
+    rows_rejected: source.rowsRejected,
+  };
 }
 
 function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): Partial<Record<SourceName, number>> {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { Case } from '../domain/index.js';
+import type { Case, LedgerView, SchoolAgeChild } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
 import { masker } from './mask.js';
 import type { OutputDirectory } from './output-dir.js';
 import type { Summary } from './summary.js';
-import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeSummaryJson } from './write-text-files.js';
+import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeResolvedJsonl, writeSummaryJson } from './write-text-files.js';
+import { ledgerSheets } from './ledger-sheets.js';
 import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
@@ -52,6 +53,15 @@ export interface ReportInput {
   readonly notices?: NoticeInput | null;
   /** When the run was made (the workbook says so; summary.json stays free of the clock). */
   readonly madeAt?: Date;
+  /** SPEC §8, §10: with a ledger, the states, resolved and closed cases and the ledger sheets. */
+  readonly ledger?: LedgerView;
+  /** SPEC §10 适龄儿童台账 (with a ledger). */
+  readonly children?: readonly SchoolAgeChild[];
+  /**
+   * Called when every file is written, before the folder replaces the old one
+   * (the ledger commits here: see pipeline/reconcile.ts for the order).
+   */
+  readonly beforeReplace?: () => Promise<void>;
 }
 
 /** SPEC §7: every output file, into a folder that replaces the output folder whole and at once. */
@@ -60,27 +70,45 @@ export async function writeReports(output: OutputDirectory, input: ReportInput, 
   const mask = masker(input.maskIds);
   try {
     await output.replace(async (dir) => {
+      // SPEC §8: a closed case is in no list a clerk works from, only in the closed sheet.
+      const { ledger } = input;
+      const cases = ledger ? input.cases.filter((c) => ledger.cases.get(c.case_id)?.state !== 'closed') : input.cases;
       // The workbook is written on the worker while this thread writes the text files.
-      const listing = listCases(input.cases, input.lang, mask);
-      const workbook = workbooks.write(join(dir, 'report.xlsx'), workbookContent({ ...input, listing, mask }));
+      const listing = listCases(cases, input.lang, mask);
+      const content = workbookContent({ ...input, cases, listing, mask });
+      const sheets = ledger
+        ? [...content.sheets, ...ledgerSheets({ ledger, cases: input.cases, children: input.children ?? null, lang: input.lang, mask })]
+        : content.sheets;
+      const workbook = workbooks.write(join(dir, 'report.xlsx'), { ...content, sheets });
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
       try {
-        await writeCasesJsonl(dir, input.cases);
+        await writeCasesJsonl(dir, input.cases, ledger?.cases);
         await writeSummaryJson(dir, input.summary);
         await writeRejectedCsv(dir, input.rejected, input.lang);
+        if (ledger) await writeResolvedJsonl(dir, ledger.resolved);
         const csvs = await writeCategoryCsvs(dir, listing, input.lang);
         const dashboard = await writeDashboard(
           dir,
-          buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(input.cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
+          buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
         );
         const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
-        files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...csvs, 'report.xlsx', dashboard, ...(notices ? ['notices/'] : []));
+        files.push(
+          'cases.jsonl',
+          'summary.json',
+          'rejected.csv',
+          ...(ledger ? ['resolved.jsonl'] : []),
+          ...csvs,
+          'report.xlsx',
+          dashboard,
+          ...(notices ? ['notices/'] : []),
+        );
       } catch (error) {
         // The worker may still be writing into the folder: let it stop before the folder is removed.
         await workbook.catch(() => undefined);
         throw error;
       }
       await workbook;
+      await input.beforeReplace?.();
     });
   } finally {
     workbooks.close();

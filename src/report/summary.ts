@@ -1,6 +1,6 @@
 import type { Coverage, SchoolWithoutRoster, TownshipPopulation } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
-import { CATEGORIES, formatDay, REASONS, SOURCE_NAMES, type Case, type Category, type Reason, type SourceName } from '../domain/index.js';
+import { CATEGORIES, formatDay, REASONS, SOURCE_NAMES, type Case, type Category, type LedgerSummary, type Reason, type SourceName } from '../domain/index.js';
 import type { LinkCounts, LinkedData } from '../link/index.js';
 import type { LoadedSources } from '../load/index.js';
 
@@ -23,6 +23,8 @@ export interface Summary {
   attendance: { schools_without_roster: SchoolWithoutRoster[] } | null;
   /** Living school-age people of the household register per township, and how many have an active registration. */
   population_by_township: Record<string, TownshipPopulation>;
+  /** SPEC §8, with a ledger only. */
+  ledger?: LedgerSummary;
 }
 
 export interface SourceSummary {

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { writeRawRows } from './raw-rows.js';
 
 // Writing a workbook's content with exceljs. Kept apart from the content so that it
 // can run in a worker thread (workbook-writer.ts): it receives plain data only.
@@ -25,6 +26,8 @@ export interface SheetContent {
   readonly freezeColumns?: number;
   /** `heading`: a title in the first cell, not wrapped, running over the empty cells beside it. */
   readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean; readonly heading?: boolean; readonly percent?: readonly number[] }[];
+  /** Rows written as plain values, without exceljs's per-cell objects (very large sheets: raw-rows.ts). */
+  readonly raw?: boolean;
 }
 
 export interface WorkbookContent {
@@ -143,6 +146,12 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     } else if (sheetContent.widths) {
       sheet.columns = sheetContent.widths.map((width) => ({ width }));
+    }
+    if (sheetContent.raw) {
+      sheet.getRow(1).commit();
+      writeRawRows(sheet, sheetContent.rows);
+      sheet.commit();
+      continue;
     }
     const widths = columns ? columns.map((column) => column.width) : (sheetContent.widths ?? []);
     const wrapped = (c: number) => (columns ? columns[c]?.wrap === true : true);

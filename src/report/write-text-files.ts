@@ -1,4 +1,4 @@
-import { CATEGORIES, type Case } from '../domain/index.js';
+import { CATEGORIES, type Case, type CaseLedger, type ResolvedCase } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 import type { RejectedRow } from '../load/index.js';
 import { csvFile, csvText } from './cell-safety.js';
@@ -8,8 +8,15 @@ import { writeReportFile } from './output-dir.js';
 import type { Summary } from './summary.js';
 
 /** SPEC §7 cases.jsonl: one case a line, contract keys, the classifier's stable order, full IDs. */
-export async function writeCasesJsonl(dir: string, cases: readonly Case[]): Promise<void> {
-  await writeReportFile(dir, 'cases.jsonl', cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
+export async function writeCasesJsonl(dir: string, cases: readonly Case[], ledger?: ReadonlyMap<string, CaseLedger>): Promise<void> {
+  // SPEC §8: with a ledger, each line carries `ledger` (state, first_seen, nights, follow_up).
+  const line = ledger ? (c: Case) => JSON.stringify({ ...c, ledger: ledger.get(c.case_id) }) : (c: Case) => JSON.stringify(c);
+  await writeReportFile(dir, 'cases.jsonl', cases.map((c) => `${line(c)}\n`).join(''));
+}
+
+/** SPEC §8 resolved.jsonl: each case open after the previous run and not found tonight, as last seen. */
+export async function writeResolvedJsonl(dir: string, resolved: readonly ResolvedCase[]): Promise<void> {
+  await writeReportFile(dir, 'resolved.jsonl', resolved.map((c) => `${JSON.stringify(c)}\n`).join(''));
 }
 
 export async function writeSummaryJson(dir: string, summary: Summary): Promise<void> {

@@ -1,0 +1,142 @@
+import type { Case } from './case.js';
+
+// SPEC §8–§10: what the ledger tells the reports. Plain data, so that report/ can
+// write it without loading the ledger's SQLite code (src/ledger).
+
+/** SPEC §8: a case's state after a run. */
+export const CASE_STATES = ['new', 'open', 'reopened', 'closed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** SPEC §9: follow-up kinds (跟进类型) as codes. */
+export const ENTRY_KINDS = ['verify', 'persuade', 'close'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** SPEC §9: how a follow-up was done (方式). */
+export const ENTRY_METHODS = ['phone', 'home_visit', 'written_notice', 'township_order', 'court_document', 'other'] as const;
+export type EntryMethod = (typeof ENTRY_METHODS)[number];
+
+/** SPEC §9: outcomes (结论) that keep a case open … */
+export const OPEN_OUTCOMES = ['confirmed_dropout', 'confirmed_unregistered', 'data_error', 'still_out'] as const;
+/** … and those that close it (销号) as of the entry's date. */
+export const CLOSING_OUTCOMES = [
+  'returned',
+  'studying_elsewhere',
+  'home_tuition',
+  'deferred',
+  'false_alarm',
+  'deceased',
+  'abroad',
+  'moved_out',
+] as const;
+export const OUTCOMES = [...OPEN_OUTCOMES, ...CLOSING_OUTCOMES] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
+/** SPEC §10: these put a case on the 辍学学生台账. */
+export const CONFIRMED_OUTCOMES = ['confirmed_dropout', 'confirmed_unregistered'] as const;
+export type ConfirmedOutcome = (typeof CONFIRMED_OUTCOMES)[number];
+
+export function isClosingOutcome(outcome: string | null): outcome is ClosingOutcome {
+  return (CLOSING_OUTCOMES as readonly string[]).includes(outcome ?? '');
+}
+
+export function isConfirmedOutcome(outcome: string | null): outcome is ConfirmedOutcome {
+  return (CONFIRMED_OUTCOMES as readonly string[]).includes(outcome ?? '');
+}
+
+/** One follow-up entry (SPEC §9), as the reports show it. */
+export interface FollowUpEntry {
+  readonly date: string;
+  readonly kind: EntryKind;
+  readonly method: EntryMethod | null;
+  readonly outcome: Outcome | null;
+  readonly note: string;
+  readonly by: string;
+}
+
+/** `ledger.follow_up` of a case line: what people have recorded so far. */
+export interface FollowUpSummary {
+  readonly entries: number;
+  readonly persuasions: number;
+  /** The latest confirmed_* outcome, or null. */
+  readonly confirmed: ConfirmedOutcome | null;
+  /** The latest entry, or null. */
+  readonly last: FollowUpEntry | null;
+}
+
+/** SPEC §8: `ledger` on each line of cases.jsonl. */
+export interface CaseLedger {
+  readonly state: CaseState;
+  readonly first_seen: string;
+  /** Nights (runs) the case was found, tonight included. */
+  readonly nights: number;
+  readonly follow_up: FollowUpSummary;
+}
+
+/** SPEC §8: `ledger` in summary.json. */
+export interface LedgerSummary {
+  readonly run: string;
+  readonly previous_run: string | null;
+  readonly new: number;
+  readonly open: number;
+  readonly reopened: number;
+  readonly closed: number;
+  readonly resolved: number;
+}
+
+/** A line of resolved.jsonl: the case as last seen, with when it went away. */
+export type ResolvedCase = Case & { readonly resolved_on: string; readonly first_seen: string };
+
+/** A case closed by a person (已销号): the case as last seen, and the entry that closed it. */
+export interface ClosedCase {
+  readonly case: Case;
+  readonly first_seen: string;
+  readonly closed_on: string;
+  readonly outcome: ClosingOutcome;
+  readonly by: string;
+  readonly note: string;
+}
+
+/** What the terminal says changed since the previous run, per township (SPEC §8). */
+export interface LedgerChanges {
+  readonly township: string;
+  readonly new: number;
+  readonly resolved: number;
+  readonly open: number;
+  /** Open for more than 7 days: the county asks schools to verify within a week. */
+  readonly overdue: number;
+}
+
+/** Everything the reports need from the ledger after the states are decided. */
+export interface LedgerView {
+  readonly summary: LedgerSummary;
+  /** Tonight's cases by case_id. */
+  readonly cases: ReadonlyMap<string, CaseLedger>;
+  readonly resolved: readonly ResolvedCase[];
+  readonly closed: readonly ClosedCase[];
+  /** Follow-up entries of the cases on the 辍学学生台账 (and any case with entries), by case_id, oldest first. */
+  readonly entries: ReadonlyMap<string, readonly FollowUpEntry[]>;
+  /** Per township, the most changes first. */
+  readonly changes: readonly LedgerChanges[];
+  readonly total: LedgerChanges;
+}
+
+/**
+ * SPEC §10 适龄儿童台账: one school-age child of the household register or the
+ * poverty roll, and what tonight's data says about them (the ledger adds where the
+ * follow-up stands).
+ */
+export interface SchoolAgeChild {
+  readonly township: string;
+  readonly village: string;
+  readonly name: string;
+  readonly id_number: string;
+  readonly gender: 'male' | 'female' | null;
+  readonly birth_date: string | null;
+  /** Focus groups (SPEC §5 flags) the sources show. */
+  readonly flags: readonly string[];
+  /** The active registration, when there is one. */
+  readonly school: string;
+  readonly grade: string;
+  /** Tonight's enrolled_absent or unregistered_school_age case about the child, if any. */
+  readonly case_id: string | null;
+}

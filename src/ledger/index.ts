@@ -1,0 +1,132 @@
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { RollcallError, type Case, type LedgerView } from '../domain/index.js';
+import { acquireLock, type RunLock } from '../lock/index.js';
+import { backupLedger } from './backup.js';
+import { guardShrink } from './guard.js';
+import { decideStates } from './states.js';
+import { LedgerStore, type RunRow, type RunSourceRow } from './store.js';
+import { verifyLedger, type LedgerProblem } from './verify.js';
+
+// src/ledger: the SQLite ledger of SPEC §8 — the only folder that imports
+// better-sqlite3. pipeline/ imports it dynamically, only when a ledger is given,
+// so a run without one never loads it.
+
+export { LedgerStore, type NewEntry, type StoredEntry, type RunRow, type RunSourceRow, type NightRow } from './store.js';
+export { evidenceFingerprint } from './evidence.js';
+export { verifyLedger, type LedgerProblem } from './verify.js';
+export { SCHEMA_VERSION } from './schema.js';
+
+export interface LedgerRunOptions {
+  readonly file: string;
+  /** YYYY-MM-DD */
+  readonly asOf: string;
+  readonly version: string;
+  readonly maxShrink: number;
+  readonly acceptShrink: boolean;
+  /** Test hook (see pipeline/test-pause.ts). */
+  readonly pause?: (stage: string) => void;
+}
+
+/** One run on the ledger: the lock is held from open to close (SPEC §8, one run at a time). */
+export interface LedgerRun {
+  /** The run before tonight's (null on the first night). */
+  readonly previous: RunRow | null;
+  /** Stops the run when a source shrank too much (SPEC §8 input guard). */
+  guard(sources: readonly RunSourceRow[]): void;
+  /** Decides tonight's states; reads only. */
+  decide(cases: readonly Case[]): LedgerView;
+  /** Backs the ledger up, then records the run in one transaction. */
+  commit(sources: readonly RunSourceRow[], casesByCategory: Record<string, number>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRun> {
+  const file = resolve(options.file);
+  const lock = await lockLedger(file);
+  let store: LedgerStore;
+  try {
+    store = LedgerStore.open(file);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  const started = new Date().toISOString();
+  try {
+    const runs = store.runs();
+    const latest = runs.at(-1) ?? null;
+    // SPEC §8: runs go forward; the same as-of replaces the latest run.
+    if (latest && latest.as_of > options.asOf) {
+      throw new RollcallError('ledger', {
+        key: 'ledger.backwards',
+        params: { file: options.file, as_of: options.asOf, latest: latest.as_of },
+      });
+    }
+    const replaces = latest && latest.as_of === options.asOf ? latest : null;
+    const previous = (replaces ? runs.at(-2) : latest) ?? null;
+    let writes: ReturnType<typeof decideStates>['writes'] | null = null;
+    return {
+      previous,
+      guard(sources) {
+        if (previous) guardShrink(sources, store.runSources(previous.id), options.maxShrink, options.acceptShrink);
+      },
+      decide(cases) {
+        const decided = decideStates(store, cases, options.asOf, previous, replaces);
+        writes = decided.writes;
+        return decided.view;
+      },
+      async commit(sources, casesByCategory) {
+        if (!writes) throw new Error('decide() before commit()');
+        if (runs.length > 0) await backupLedger(store, options.asOf);
+        options.pause?.('ledger-backed-up');
+        store.applyRun(
+          {
+            asOf: options.asOf,
+            started,
+            ended: new Date().toISOString(),
+            version: options.version,
+            acceptedShrink: options.acceptShrink,
+            casesByCategory,
+            sources,
+            cases: writes,
+            replaces: replaces?.id ?? null,
+          },
+          options.pause,
+        );
+      },
+      async close() {
+        store.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    store.close();
+    await lock.release();
+    throw error;
+  }
+}
+
+/** `rollcall ledger verify`: the problems found (none: the ledger is sound). */
+export async function verifyLedgerFile(
+  file: string,
+): Promise<{ problems: LedgerProblem[]; counts: { runs: number; cases: number; entries: number } }> {
+  const path = resolve(file);
+  const lock = await lockLedger(path);
+  try {
+    const store = LedgerStore.open(path);
+    try {
+      const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return { problems: verifyLedger(store), counts: { runs: count('runs'), cases: count('cases'), entries: count('entries') } };
+    } finally {
+      store.close();
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
+/** SPEC §8: the lock file beside the ledger (FILE.lock). */
+export async function lockLedger(file: string): Promise<RunLock> {
+  mkdirSync(dirname(file), { recursive: true });
+  return acquireLock(`${file}.lock`, file);
+}

@@ -1,0 +1,222 @@
+import {
+  isClosingOutcome,
+  isConfirmedOutcome,
+  type Case,
+  type CaseLedger,
+  type CaseState,
+  type ClosedCase,
+  type ClosingOutcome,
+  type FollowUpEntry,
+  type FollowUpSummary,
+  type LedgerChanges,
+  type LedgerView,
+  type ResolvedCase,
+} from '../domain/index.js';
+import { evidenceFingerprint } from './evidence.js';
+import type { CaseWrite, LedgerStore, RunRow, StoredEntry } from './store.js';
+
+// SPEC §8: the state of every case found tonight, the cases resolved since the
+// previous run, and what a clerk sees changed. Reads the ledger only; the writes
+// are returned, to be applied in one transaction once the reports are written.
+
+/** The county asks schools to verify an absent student within a week (seed, SPEC §8 terminal summary). */
+const OVERDUE_DAYS = 7;
+const OPEN_STATES: ReadonlySet<CaseState> = new Set(['new', 'open', 'reopened']);
+
+export interface Decided {
+  readonly view: LedgerView;
+  readonly writes: readonly CaseWrite[];
+}
+
+/** A person closed the case (销号): the latest entry with an outcome has a closing one. */
+interface Closure {
+  readonly date: string;
+  readonly outcome: ClosingOutcome;
+  readonly by: string;
+  readonly note: string;
+}
+
+export function decideStates(
+  store: LedgerStore,
+  cases: readonly Case[],
+  asOf: string,
+  previous: RunRow | null,
+  replaces: RunRow | null,
+): Decided {
+  const known = store.cases();
+  const entries = store.entries();
+  const previousNights = previous ? store.nightsOfRun(previous.id) : new Map<string, { state: CaseState; evidence: string }>();
+  const closures = new Map<string, Closure>();
+  for (const [caseId, list] of entries) {
+    const closure = closureOf(list, asOf);
+    if (closure) closures.set(caseId, closure);
+  }
+  const replacedNights = replaces ? store.nightsOfRun(replaces.id) : new Map<string, unknown>();
+
+  const states = new Map<string, CaseLedger>();
+  const writes: CaseWrite[] = [];
+  const tonight = new Set<string>();
+  const changes = new Map<string, MutableChanges>();
+  for (const c of cases) {
+    tonight.add(c.case_id);
+    const evidence = evidenceFingerprint(c);
+    const row = known.get(c.case_id);
+    const wasOpen = OPEN_STATES.has(previousNights.get(c.case_id)?.state ?? 'closed');
+    const closure = closures.get(c.case_id);
+    const state: CaseState = closure ? closedState(store, c.case_id, closure, evidence, wasOpen, replaces) : wasOpen ? 'open' : 'new';
+    // A replaced run of the same as-of counted tonight already: it is not a night of its own.
+    const nights = (row?.nights ?? 0) + (replacedNights.has(c.case_id) ? 0 : 1);
+    const firstSeen = row?.first_seen ?? asOf;
+    const openSince = state === 'new' || state === 'reopened' ? asOf : (row?.open_since ?? firstSeen);
+    const ledger: CaseLedger = { state, first_seen: firstSeen, nights, follow_up: followUpOf(entries.get(c.case_id) ?? [], asOf) };
+    states.set(c.case_id, ledger);
+    writes.push({
+      caseId: c.case_id,
+      category: c.category,
+      township: c.township,
+      school: c.school,
+      evidence,
+      json: JSON.stringify(c),
+      state,
+      firstSeen,
+      nights,
+      openSince,
+    });
+    const counts = changesOf(changes, c.township);
+    if (state === 'new' || state === 'reopened') counts.new++;
+    if (state === 'open') {
+      counts.open++;
+      if (daysBetween(openSince, asOf) > OVERDUE_DAYS) counts.overdue++;
+    }
+  }
+
+  // Open after the previous run, not found tonight, not closed by a person: resolved (已消除).
+  const resolved: ResolvedCase[] = [];
+  for (const [caseId, night] of previousNights) {
+    if (tonight.has(caseId) || !OPEN_STATES.has(night.state) || closures.has(caseId)) continue;
+    const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
+    if (!last) continue;
+    resolved.push({ ...last, resolved_on: asOf, first_seen: known.get(caseId)?.first_seen ?? asOf });
+    changesOf(changes, last.township).resolved++;
+  }
+  resolved.sort((a, b) => (a.case_id < b.case_id ? -1 : 1));
+
+  const closed = closedCases(store, closures, states, known);
+  const count = (state: CaseState) => [...states.values()].filter((s) => s.state === state).length;
+  const total = [...changes.values()].reduce<MutableChanges>(
+    (sum, c) => ({
+      township: '',
+      new: sum.new + c.new,
+      resolved: sum.resolved + c.resolved,
+      open: sum.open + c.open,
+      overdue: sum.overdue + c.overdue,
+    }),
+    { township: '', new: 0, resolved: 0, open: 0, overdue: 0 },
+  );
+  const followUps = new Map<string, readonly FollowUpEntry[]>([...entries].map(([caseId, list]) => [caseId, list.map(plainEntry)]));
+  return {
+    view: {
+      summary: {
+        run: asOf,
+        previous_run: previous?.as_of ?? null,
+        new: count('new'),
+        open: count('open'),
+        reopened: count('reopened'),
+        closed: count('closed'),
+        resolved: resolved.length,
+      },
+      cases: states,
+      resolved,
+      closed,
+      entries: followUps,
+      changes: [...changes.values()].sort(
+        (a, b) => b.new + b.resolved - (a.new + a.resolved) || b.open - a.open || (a.township < b.township ? -1 : 1),
+      ),
+      total,
+    },
+    writes,
+  };
+}
+
+/** The latest entry with an outcome decides (dated up to tonight): a closing outcome closes the case as of its date (SPEC §9). */
+function closureOf(list: readonly StoredEntry[], asOf: string): Closure | null {
+  let latest: StoredEntry | null = null;
+  for (const entry of list) if (entry.outcome !== null && entry.date <= asOf) latest = entry;
+  if (!latest || !isClosingOutcome(latest.outcome)) return null;
+  return { date: latest.date, outcome: latest.outcome, by: latest.by, note: latest.note };
+}
+
+/**
+ * A closed case found again: `closed` while its evidence is what it was when it
+ * was closed, `reopened` once it differs. A run after the closing that already
+ * reopened it leaves it open like any other case.
+ */
+function closedState(
+  store: LedgerStore,
+  caseId: string,
+  closure: Closure,
+  evidence: string,
+  wasOpen: boolean,
+  replaces: RunRow | null,
+): CaseState {
+  const nights = store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id);
+  const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
+  const after = nights.filter((night) => night.as_of > closure.date);
+  if (after.some((night) => night.state !== 'closed')) return wasOpen ? 'open' : 'new';
+  const baseline = before?.evidence ?? after[0]?.evidence ?? evidence;
+  return baseline === evidence ? 'closed' : 'reopened';
+}
+
+function closedCases(
+  store: LedgerStore,
+  closures: ReadonlyMap<string, Closure>,
+  states: ReadonlyMap<string, CaseLedger>,
+  known: ReturnType<LedgerStore['cases']>,
+): ClosedCase[] {
+  const closed: ClosedCase[] = [];
+  for (const [caseId, closure] of closures) {
+    const tonight = states.get(caseId);
+    if (tonight && tonight.state !== 'closed') continue;
+    if (!tonight && store.nightsOfCase(caseId).some((night) => night.as_of > closure.date && night.state !== 'closed')) continue;
+    const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
+    if (!last) continue;
+    closed.push({
+      case: last,
+      first_seen: known.get(caseId)?.first_seen ?? '',
+      closed_on: closure.date,
+      outcome: closure.outcome,
+      by: closure.by,
+      note: closure.note,
+    });
+  }
+  return closed.sort((a, b) => (a.closed_on < b.closed_on ? 1 : a.closed_on > b.closed_on ? -1 : a.case.case_id < b.case.case_id ? -1 : 1));
+}
+
+function followUpOf(list: readonly StoredEntry[], asOf: string): FollowUpSummary {
+  const upToTonight = list.filter((entry) => entry.date <= asOf);
+  let confirmed: FollowUpSummary['confirmed'] = null;
+  for (const entry of upToTonight) if (isConfirmedOutcome(entry.outcome)) confirmed = entry.outcome;
+  const last = upToTonight.at(-1);
+  return {
+    entries: upToTonight.length,
+    persuasions: upToTonight.filter((entry) => entry.kind === 'persuade').length,
+    confirmed,
+    last: last ? plainEntry(last) : null,
+  };
+}
+
+function plainEntry(entry: StoredEntry): FollowUpEntry {
+  return { date: entry.date, kind: entry.kind, method: entry.method, outcome: entry.outcome, note: entry.note, by: entry.by };
+}
+
+type MutableChanges = { -readonly [K in keyof LedgerChanges]: LedgerChanges[K] };
+
+function changesOf(changes: Map<string, MutableChanges>, township: string): MutableChanges {
+  let counts = changes.get(township);
+  if (!counts) changes.set(township, (counts = { township, new: 0, resolved: 0, open: 0, overdue: 0 }));
+  return counts;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,330 @@
+import type { Case, CaseLedger, FollowUpEntry, LedgerView, SchoolAgeChild } from '../domain/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
+import { CATEGORY_LABELS, FLAG_LABELS, genderLabel, label, listSeparator, REASON_LABELS, type Lang } from './labels.js';
+import type { Masker } from './mask.js';
+import type { SheetColumn, SheetContent, Value } from './workbook-file.js';
+
+// SPEC §10: the three ledgers (三台账) and the resolved and closed cases, as sheets
+// of report.xlsx. Built here from plain data; workbook-file.ts writes them (on the
+// workbook worker, streaming: 适龄儿童台账 is about 150,000 rows at county scale).
+
+type Col =
+  | 'case_id'
+  | 'state'
+  | 'first_seen'
+  | 'nights'
+  | 'category'
+  | 'reasons'
+  | 'township'
+  | 'village'
+  | 'school'
+  | 'grade'
+  | 'name'
+  | 'id_number'
+  | 'gender'
+  | 'birth_date'
+  | 'flags'
+  | 'standing'
+  | 'persuasions'
+  | 'entries'
+  | 'last_entry'
+  | 'confirmed'
+  | 'status'
+  | 'date'
+  | 'kind'
+  | 'method'
+  | 'outcome'
+  | 'by'
+  | 'note'
+  | 'resolved_on'
+  | 'closed_on';
+
+const WIDTHS: Partial<Record<Col, number>> = {
+  case_id: 18,
+  reasons: 30,
+  school: 22,
+  id_number: 21,
+  standing: 30,
+  last_entry: 30,
+  note: 30,
+  flags: 16,
+};
+const TEXT: ReadonlySet<Col> = new Set<Col>(['case_id', 'id_number']);
+const DATES: ReadonlySet<Col> = new Set<Col>(['first_seen', 'birth_date', 'date', 'resolved_on', 'closed_on']);
+
+export interface LedgerSheetsInput {
+  readonly ledger: LedgerView;
+  /** Tonight's cases (closed ones included). */
+  readonly cases: readonly Case[];
+  readonly children: readonly SchoolAgeChild[] | null;
+  readonly lang: Lang;
+  readonly mask: Masker;
+}
+
+export function ledgerSheets(input: LedgerSheetsInput): SheetContent[] {
+  const sheets: SheetContent[] = [];
+  if (input.children) sheets.push(childrenSheet(input));
+  sheets.push(suspectedSheet(input), dropoutSheet(input), resolvedSheet(input), closedSheet(input));
+  return sheets;
+}
+
+/**
+ * A table sheet. `large` (适龄儿童台账, ~150,000 rows at county scale): written as
+ * plain values (raw-rows.ts), no column formats, dates as YYYY-MM-DD text; IDs stay
+ * text cells (string values).
+ */
+function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: Lang, large = false): SheetContent {
+  const columns: SheetColumn[] = cols.map((col) => ({
+    header: t(`ledger.col.${col}` as MessageKey, lang),
+    width: WIDTHS[col] ?? 12,
+    text: !large && TEXT.has(col),
+    date: !large && DATES.has(col),
+  }));
+  return {
+    name: t(name, lang),
+    columns,
+    rows: large ? rows.map((cells) => ({ cells })) : rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
+    ...(large ? { raw: true } : {}),
+  };
+}
+
+/** 适龄儿童台账: every school-age child, one row, and where the child stands. */
+function childrenSheet({ children, ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
+  const byId = new Map(cases.map((c) => [c.case_id, c]));
+  const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
+  const cols: Col[] = [
+    'township',
+    'village',
+    'name',
+    'id_number',
+    'gender',
+    'birth_date',
+    'flags',
+    'standing',
+    'school',
+    'grade',
+    'case_id',
+    'persuasions',
+  ];
+  const rows = (children ?? []).map((child): Value[] => {
+    const state = child.case_id ? ledger.cases.get(child.case_id) : undefined;
+    const closed = child.case_id ? closedById.get(child.case_id) : undefined;
+    let standing: string;
+    if (closed && state?.state === 'closed') standing = `${t('ledger.state.closed', lang)}（${outcomeLabel(closed.outcome, lang)}）`;
+    else if (state?.follow_up.confirmed) standing = outcomeLabel(state.follow_up.confirmed, lang);
+    else if (child.case_id && byId.has(child.case_id)) standing = t('ledger.standing.suspected', lang);
+    else if (child.school) standing = t('ledger.standing.enrolled', lang);
+    else standing = t('ledger.standing.none', lang);
+    return [
+      child.township,
+      child.village,
+      child.name,
+      mask.id(child.id_number),
+      genderLabel(child.gender, lang),
+      child.birth_date,
+      child.flags.map((flag) => label(FLAG_LABELS, flag as keyof typeof FLAG_LABELS, lang)).join(listSeparator(lang)),
+      standing,
+      child.school,
+      child.grade,
+      child.case_id ?? '',
+      state ? state.follow_up.persuasions : null,
+    ];
+  });
+  return sheet('ledger.sheet.children', cols, rows, lang, true);
+}
+
+const SUSPECT_CATEGORIES = new Set(['enrolled_absent', 'unregistered_school_age']);
+
+/** 疑似辍学学生台账: open enrolled_absent and unregistered_school_age cases with no confirmed_* outcome yet. */
+function suspectedSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
+  const cols: Col[] = [
+    'case_id',
+    'state',
+    'first_seen',
+    'nights',
+    'category',
+    'reasons',
+    'township',
+    'school',
+    'name',
+    'id_number',
+    'gender',
+    'birth_date',
+    'entries',
+    'last_entry',
+  ];
+  const rows: Value[][] = [];
+  for (const c of cases) {
+    const state = ledger.cases.get(c.case_id);
+    if (!state || state.state === 'closed' || !SUSPECT_CATEGORIES.has(c.category) || state.follow_up.confirmed) continue;
+    rows.push([
+      ...caseCells(c, state, lang, mask),
+      state.follow_up.entries,
+      state.follow_up.last ? entryText(state.follow_up.last, lang) : '',
+    ]);
+  }
+  return sheet('ledger.sheet.suspected', cols, rows, lang);
+}
+
+/**
+ * 辍学学生台账: cases confirmed as dropouts (or never enrolled), each persuasion visit a
+ * row, until closed; closed ones stay with their outcome.
+ */
+function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
+  const cols: Col[] = [
+    'case_id',
+    'confirmed',
+    'status',
+    'township',
+    'school',
+    'name',
+    'id_number',
+    'gender',
+    'birth_date',
+    'persuasions',
+    'date',
+    'method',
+    'outcome',
+    'by',
+    'note',
+  ];
+  const rows: Value[][] = [];
+  const add = (c: Case, confirmed: string, status: string) => {
+    const visits = (ledger.entries.get(c.case_id) ?? []).filter((entry) => entry.kind === 'persuade');
+    const person = [
+      c.case_id,
+      outcomeLabel(confirmed, lang),
+      status,
+      c.township,
+      c.school,
+      c.person.name,
+      mask.id(c.person.id_number),
+      genderLabel(c.person.gender, lang),
+      c.person.birth_date,
+    ];
+    if (visits.length === 0) rows.push([...person, 0, null, '', '', '', '']);
+    visits.forEach((visit, i) =>
+      rows.push([
+        ...person,
+        i + 1,
+        visit.date,
+        visit.method ? methodLabel(visit.method, lang) : '',
+        visit.outcome ? outcomeLabel(visit.outcome, lang) : '',
+        visit.by,
+        visit.note,
+      ]),
+    );
+  };
+  const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
+  const listed = new Set<string>();
+  for (const c of cases) {
+    const state = ledger.cases.get(c.case_id);
+    if (!state?.follow_up.confirmed) continue;
+    const closed = state.state === 'closed' ? closedById.get(c.case_id) : undefined;
+    add(c, state.follow_up.confirmed, closed ? outcomeLabel(closed.outcome, lang) : '');
+    listed.add(c.case_id);
+  }
+  for (const closed of ledger.closed) {
+    if (listed.has(closed.case.case_id)) continue;
+    const confirmed = [...(ledger.entries.get(closed.case.case_id) ?? [])]
+      .reverse()
+      .find((entry) => entry.outcome?.startsWith('confirmed_'));
+    if (confirmed?.outcome) add(closed.case, confirmed.outcome, outcomeLabel(closed.outcome, lang));
+  }
+  return sheet('ledger.sheet.dropouts', cols, rows, lang);
+}
+
+/** 已消除: open after the previous run, not found tonight. */
+function resolvedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent {
+  const cols: Col[] = ['case_id', 'category', 'reasons', 'township', 'school', 'name', 'id_number', 'first_seen', 'resolved_on'];
+  const rows = ledger.resolved.map((c): Value[] => [
+    c.case_id,
+    label(CATEGORY_LABELS, c.category, lang),
+    reasonsText(c, lang),
+    c.township,
+    c.school,
+    c.person.name,
+    mask.id(c.person.id_number),
+    c.first_seen,
+    c.resolved_on,
+  ]);
+  return sheet('ledger.sheet.resolved', cols, rows, lang);
+}
+
+/** 已销号: closed by a person for a stated reason (SPEC §9), the only list a closed case is in. */
+function closedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent {
+  const cols: Col[] = [
+    'case_id',
+    'category',
+    'reasons',
+    'township',
+    'school',
+    'name',
+    'id_number',
+    'first_seen',
+    'closed_on',
+    'outcome',
+    'by',
+    'note',
+  ];
+  const rows = ledger.closed.map(({ case: c, first_seen, closed_on, outcome, by, note }): Value[] => [
+    c.case_id,
+    label(CATEGORY_LABELS, c.category, lang),
+    reasonsText(c, lang),
+    c.township,
+    c.school,
+    c.person.name,
+    mask.id(c.person.id_number),
+    first_seen,
+    closed_on,
+    outcomeLabel(outcome, lang),
+    by,
+    note,
+  ]);
+  return sheet('ledger.sheet.closed', cols, rows, lang);
+}
+
+function caseCells(c: Case, state: CaseLedger, lang: Lang, mask: Masker): Value[] {
+  return [
+    c.case_id,
+    t(`ledger.state.${state.state}`, lang),
+    state.first_seen,
+    state.nights,
+    label(CATEGORY_LABELS, c.category, lang),
+    reasonsText(c, lang),
+    c.township,
+    c.school,
+    c.person.name,
+    mask.id(c.person.id_number),
+    genderLabel(c.person.gender, lang),
+    c.person.birth_date,
+  ];
+}
+
+function reasonsText(c: Case, lang: Lang): string {
+  return c.reasons.map((reason) => label(REASON_LABELS, reason, lang)).join(listSeparator(lang));
+}
+
+function entryText(entry: FollowUpEntry, lang: Lang): string {
+  const parts = [
+    entry.date,
+    t(`ledger.kind.${entry.kind}`, lang),
+    entry.method ? methodLabel(entry.method, lang) : '',
+    entry.outcome ? outcomeLabel(entry.outcome, lang) : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+function outcomeLabel(outcome: string, lang: Lang): string {
+  return t(`ledger.outcome.${outcome}` as MessageKey, lang);
+}
+
+function methodLabel(method: string, lang: Lang): string {
+  return t(`ledger.method.${method}` as MessageKey, lang);
+}
+
+function dateCell(value: Value): Value {
+  if (typeof value !== 'string') return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : value;
+}

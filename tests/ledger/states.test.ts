@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Case, LedgerView } from '../../src/domain/index.js';
+import { LedgerStore, openLedgerRun, verifyLedger } from '../../src/ledger/index.js';
+import { join, tempDir } from '../helpers/files.js';
+
+/** A case as the classifiers make it; only what the ledger reads matters here. */
+function absent(id: string, reasons: ('not_checked_in' | 'registry_dropout')[], township = '城关镇'): Case {
+  return {
+    case_id: id,
+    category: 'enrolled_absent',
+    reasons,
+    flags: [],
+    township,
+    school: '第一小学',
+    village: '',
+    grade: '',
+    class: '',
+    student_no: '',
+    household_no: '',
+    id_note: '',
+    person: { name: '甲', id_number: '', gender: null, birth_date: null },
+    records: [{ source: 'registry', row: 2, id_number: '', name: '甲' }],
+    suggested_id: null,
+    candidates: [],
+    match: null,
+    differences: [],
+    guardians: { status: 'no_household', names: [], household_no: '', village: '' },
+  };
+}
+
+async function night(ledger: string, asOf: string, cases: Case[]): Promise<LedgerView> {
+  const run = await openLedgerRun({ file: ledger, asOf, version: 'test', maxShrink: 0.2, acceptShrink: false });
+  try {
+    const view = run.decide(cases);
+    await run.commit([], { enrolled_absent: cases.length });
+    return view;
+  } finally {
+    await run.close();
+  }
+}
+
+const stateOf = (view: LedgerView, id: string) => view.cases.get(id)?.state;
+
+describe('case states across nights (SPEC §8)', () => {
+  it('new → open → resolved → new again; closed while the evidence holds, reopened when it changes', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    let view = await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in']), absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect([stateOf(view, 'EA-a'), stateOf(view, 'EA-b')]).toEqual(['new', 'new']);
+    expect(view.summary).toEqual({ run: '2026-09-01', previous_run: null, new: 2, open: 0, reopened: 0, closed: 0, resolved: 0 });
+
+    view = await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in'])]);
+    expect(stateOf(view, 'EA-a')).toBe('open');
+    expect(view.resolved.map((c) => [c.case_id, c.resolved_on, c.first_seen])).toEqual([['EA-b', '2026-09-02', '2026-09-01']]);
+    expect(view.changes.find((row) => row.township === '东湖镇')).toMatchObject({ resolved: 1 });
+
+    // A person closes A on the 3rd (SPEC §9); B comes back.
+    const store = LedgerStore.open(ledger);
+    store.addEntry({
+      caseId: 'EA-a',
+      date: '2026-09-03',
+      kind: 'close',
+      method: 'home_visit',
+      outcome: 'returned',
+      by: '李',
+      sourceFile: 'cli',
+    });
+    store.close();
+    view = await night(ledger, '2026-09-04', [absent('EA-a', ['not_checked_in']), absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect([stateOf(view, 'EA-a'), stateOf(view, 'EA-b')]).toEqual(['closed', 'new']);
+    expect(view.closed.map((c) => [c.case.case_id, c.closed_on, c.outcome])).toEqual([['EA-a', '2026-09-03', 'returned']]);
+    expect(view.cases.get('EA-b')).toMatchObject({ first_seen: '2026-09-01', nights: 2 });
+
+    // A disappears: closed, so not resolved.
+    view = await night(ledger, '2026-09-05', [absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect(view.resolved).toEqual([]);
+    expect(view.closed.map((c) => c.case.case_id)).toEqual(['EA-a']);
+
+    // A's evidence changes (the school records 辍学): reopened; then an ordinary open case.
+    view = await night(ledger, '2026-09-06', [absent('EA-a', ['registry_dropout']), absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect(stateOf(view, 'EA-a')).toBe('reopened');
+    expect(view.closed).toEqual([]);
+    view = await night(ledger, '2026-09-07', [absent('EA-a', ['registry_dropout']), absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect(stateOf(view, 'EA-a')).toBe('open');
+
+    // B has been open since the 4th: more than 7 days on the 12th.
+    view = await night(ledger, '2026-09-11', [absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect(view.total).toMatchObject({ open: 1, overdue: 0 });
+    view = await night(ledger, '2026-09-12', [absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    expect(view.total).toMatchObject({ open: 1, overdue: 1 });
+
+    const check = LedgerStore.open(ledger);
+    expect(verifyLedger(check)).toEqual([]);
+    check.close();
+  });
+
+  it('a later entry with an open outcome takes a closing back', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in'])]);
+    const store = LedgerStore.open(ledger);
+    store.addEntry({ caseId: 'EA-a', date: '2026-09-02', kind: 'close', outcome: 'studying_elsewhere', by: '李', sourceFile: 'cli' });
+    store.addEntry({
+      caseId: 'EA-a',
+      date: '2026-09-03',
+      kind: 'verify',
+      outcome: 'still_out',
+      note: '外地学校查无此人',
+      by: '王',
+      sourceFile: 'cli',
+    });
+    store.close();
+    const view = await night(ledger, '2026-09-04', [absent('EA-a', ['not_checked_in'])]);
+    expect(stateOf(view, 'EA-a')).toBe('open');
+    expect(view.cases.get('EA-a')!.follow_up).toMatchObject({ entries: 2, last: { outcome: 'still_out', by: '王' } });
+  });
+});
