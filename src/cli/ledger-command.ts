@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { RollcallError, type LedgerView } from '../domain/index.js';
+import { formatDay, RollcallError, today, type LedgerView } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { LANGS } from '../report/index.js';
 import type { CommandContext } from './context.js';
@@ -31,7 +31,108 @@ export function registerLedger(program: Command, context: CommandContext): Comma
       context.io.stdout.write(`${lines.join('\n')}\n`);
       throw new RollcallError('ledger', { key: 'ledger.verify.bad', params: { file, count: problems.length } });
     });
+  registerFollowUp(ledger, context);
   return ledger;
+}
+
+/** SPEC §9: import, record, show, report (issue #14). */
+function registerFollowUp(ledger: Command, context: CommandContext): void {
+  const langOption = () => new Option('--lang <lang>', 'language of the messages and the workbook').choices(LANGS).default('zh');
+  const ledgerFile = (options: { ledger?: string }): string => {
+    if (!options.ledger) throw new RollcallError('usage', { key: 'followup.ledger_needed' });
+    return options.ledger;
+  };
+  const todayOf = () => formatDay(today(context.now));
+
+  ledger
+    .command('import')
+    .description('add the follow-up of returned packs (待跟进 workbooks) to the ledger; a file with any problem adds nothing (exit 2)')
+    .argument('<files...>', 'returned packs (.xlsx), any name, any order')
+    .option('--ledger <file>', 'the ledger file')
+    .addOption(langOption())
+    .action(async (files: string[], options: { ledger?: string; lang: Lang }) => {
+      const { importPacks } = await import('../followup/index.js');
+      const results = await importPacks(ledgerFile(options), files, { today: todayOf(), lang: options.lang, now: context.now });
+      const lines: string[] = [];
+      for (const result of results) {
+        for (const note of result.notes) lines.push(t(note.key, options.lang, note.params));
+        if (result.problems.length === 0) {
+          lines.push(t('followup.import.done', options.lang, { file: result.file, added: result.added, known: result.known, blank: result.blank }));
+          continue;
+        }
+        lines.push(t('followup.import.refused', options.lang, { file: result.file, count: result.problems.length }));
+        for (const problem of result.problems) {
+          const what = t(problem.key, options.lang, problem.params);
+          lines.push(
+            `  ${
+              problem.sheet === null
+                ? t('followup.import.file_problem', options.lang, { file: result.file, what })
+                : t('followup.import.problem', options.lang, { file: result.file, sheet: problem.sheet, row: problem.row ?? 0, column: problem.column ?? '', what })
+            }`,
+          );
+        }
+      }
+      context.io.stdout.write(`${lines.join('\n')}\n`);
+      const refused = results.filter((result) => result.problems.length > 0).length;
+      if (refused > 0) throw new RollcallError('ledger', { key: 'followup.import.failed', params: { count: refused } });
+    });
+
+  ledger
+    .command('record')
+    .description('add one follow-up entry to the ledger, checked like a pack row')
+    .requiredOption('--case <id>', 'the case id (案例编号)')
+    .requiredOption('--date <date>', 'the day of the follow-up, YYYY-MM-DD, not after today')
+    .requiredOption('--kind <kind>', '跟进类型: 核实, 劝返 or 销号 (or verify, persuade, close)')
+    .option('--method <method>', '方式: 电话, 家访, 书面通知, 乡镇责令限期改正, 司法文书, 其他')
+    .option('--outcome <outcome>', '结论 (SPEC §9): 确认辍学, 已复学, 在外地就读 …')
+    .option('--note <text>', '说明', '')
+    .requiredOption('--by <name>', '经办人: who did it')
+    .option('--ledger <file>', 'the ledger file')
+    .addOption(langOption())
+    .action(async (options: { case: string; date: string; kind: string; method?: string; outcome?: string; note: string; by: string; ledger?: string; lang: Lang }) => {
+      const { recordEntry } = await import('../followup/index.js');
+      const raw = { case_id: options.case, date: options.date, kind: options.kind, method: options.method ?? null, outcome: options.outcome ?? null, note: options.note, by: options.by };
+      const result = await recordEntry(ledgerFile(options), raw, { today: todayOf(), lang: options.lang, now: context.now });
+      if (result.problems.length > 0) {
+        const lines = [t('followup.record.refused', options.lang)];
+        for (const problem of result.problems) {
+          const option = problem.field === 'case_id' ? 'case' : problem.field;
+          lines.push(`  ${t('followup.record.problem', options.lang, { option, what: t(problem.key, options.lang, problem.params) })}`);
+        }
+        context.io.stdout.write(`${lines.join('\n')}\n`);
+        throw new RollcallError('ledger', { key: 'followup.record.invalid' });
+      }
+      const entry = result.entry!;
+      const text = [entry.date, entry.kind, entry.method, entry.outcome, entry.by].filter(Boolean).join(' ');
+      context.io.stdout.write(`${t(result.added ? 'followup.record.added' : 'followup.record.known', options.lang, { case_id: entry.caseId, entry: text })}\n`);
+    });
+
+  ledger
+    .command('show')
+    .description("a case's history: nights seen, states, follow-up entries")
+    .argument('<case_id>', 'the case id (案例编号)')
+    .option('--ledger <file>', 'the ledger file')
+    .addOption(langOption())
+    .action(async (caseId: string, options: { ledger?: string; lang: Lang }) => {
+      const { showCase } = await import('../followup/index.js');
+      context.io.stdout.write(await showCase(ledgerFile(options), caseId, options.lang));
+    });
+
+  ledger
+    .command('report')
+    .description('学校一月一报告 (--month YYYY-MM) or 一季度一复核 (--quarter YYYYQn): per school and township, from the ledger')
+    .option('--month <month>', 'the month, YYYY-MM')
+    .option('--quarter <quarter>', 'the quarter, YYYYQn')
+    .option('--out <dir>', 'folder to write the workbook into', 'rollcall-reports')
+    .option('--ledger <file>', 'the ledger file')
+    .addOption(langOption())
+    .action(async (options: { month?: string; quarter?: string; out: string; ledger?: string; lang: Lang }) => {
+      const { parseMonth, parseQuarter, writePeriodReport } = await import('../followup/index.js');
+      if ((options.month === undefined) === (options.quarter === undefined)) throw new RollcallError('usage', { key: 'followup.report.period_needed' });
+      const period = options.month !== undefined ? parseMonth(options.month) : parseQuarter(options.quarter!);
+      const { file } = await writePeriodReport(ledgerFile(options), period, options.out, options.lang);
+      context.io.stdout.write(`${t('followup.report.written', options.lang, { file })}\n`);
+    });
 }
 
 /** SPEC §8: the terminal summary leads with what changed since the previous run, per township. */

@@ -1,4 +1,5 @@
 import { coreMessages } from './messages/core.js';
+import { followupMessages } from './messages/followup.js';
 import { ledgerMessages } from './messages/ledger.js';
 import { lockMessages } from './messages/lock.js';
 
@@ -8,6 +9,7 @@ export const CATALOGUE = {
   ...coreMessages,
   ...ledgerMessages,
   ...lockMessages,
+  ...followupMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

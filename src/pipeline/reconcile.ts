@@ -4,6 +4,7 @@ import type { Settings } from '../config/index.js';
 import { formatDay, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
+import type { PackInput } from '../followup/index.js';
 import type { LedgerRun, RunSourceRow } from '../ledger/index.js';
 import { listSchoolAgeChildren } from './school-age-children.js';
 import { pauseForTest } from './test-pause.js';
@@ -117,13 +118,21 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
         pauseForTest('ledger-committed');
       }
     : undefined;
+  // SPEC §9: with a ledger, the packs for the townships and schools go into the same folder, replaced with it.
+  const packs = ledger && view ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds } : null;
+  const moreFiles = packs ? (dir: string) => writeFollowUpPacks(dir, packs) : undefined;
   const files = await writeReports(
     options.out,
-    { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds, ...(view ? { ledger: view, children, beforeReplace } : {}) },
+    { summary, cases, findings, rejected, lang: options.lang, maskIds: options.maskIds, ...(view ? { ledger: view, children, beforeReplace, moreFiles } : {}) },
     workbooks,
   );
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses, ledger: view };
+}
+
+async function writeFollowUpPacks(dir: string, input: PackInput): Promise<string[]> {
+  const { writePacks } = await import('../followup/index.js');
+  return writePacks(dir, input);
 }
 
 /** What the ledger records of a source (SPEC §8 runs): file, size, time, SHA-256, rows. */

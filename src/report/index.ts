@@ -13,7 +13,7 @@ import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
 
 export { buildSummary, type Summary, type SourceSummary } from './summary.js';
-export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, type Lang } from './labels.js';
+export { LANGS, CATEGORY_LABELS, REASON_LABELS, FLAG_LABELS, label, genderLabel, listSeparator, type Lang } from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
@@ -36,6 +36,8 @@ export interface ReportInput {
    * (the ledger commits here: see pipeline/reconcile.ts for the order).
    */
   readonly beforeReplace?: () => Promise<void>;
+  /** More files written into the report's folder, atomically with the rest (SPEC §9 packs); returns their paths. */
+  readonly moreFiles?: (dir: string) => Promise<string[]>;
 }
 
 /** SPEC §7: every output file, into a folder that replaces `out` whole and at once. */
@@ -60,8 +62,9 @@ export async function writeReports(out: string, input: ReportInput, workbooks: W
       await writeRejectedCsv(dir, input.rejected);
       if (ledger) await writeResolvedJsonl(dir, ledger.resolved);
       const csvs = await writeCategoryCsvs(dir, listing, input.lang);
+      const more = (await input.moreFiles?.(dir)) ?? [];
       await workbook;
-      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...(ledger ? ['resolved.jsonl'] : []), ...csvs, 'report.xlsx');
+      files.push('cases.jsonl', 'summary.json', 'rejected.csv', ...(ledger ? ['resolved.jsonl'] : []), ...csvs, 'report.xlsx', ...more);
       await input.beforeReplace?.();
     });
   } finally {
