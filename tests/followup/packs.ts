@@ -102,3 +102,62 @@ export async function packCaseIds(pack: string): Promise<string[]> {
   }
   return ids;
 }
+
+/** The 待跟进 sheet's cells as values, row by row (row 1 is the title). */
+export async function packGrid(pack: string): Promise<ExcelJS.CellValue[][]> {
+  const sheet = (await readWorkbook(pack)).getWorksheet('待跟进')!;
+  const grid: ExcelJS.CellValue[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) row.push(sheet.getCell(r, c).value);
+    grid.push(row);
+  }
+  return grid;
+}
+
+/**
+ * A pack as another program saves it: a new workbook from the pack's values,
+ * transformed (rows sorted, columns moved), with the hidden identity sheet kept
+ * (or left out, or changed) and sheets added around it.
+ */
+export async function rewritePack(
+  pack: string,
+  saveAs: string,
+  options: {
+    grid?: (grid: ExcelJS.CellValue[][]) => ExcelJS.CellValue[][];
+    identity?: (rows: [string, string][]) => [string, string][] | null;
+    hide?: string[];
+    extraSheetFirst?: boolean;
+  } = {},
+): Promise<string> {
+  const source = await readWorkbook(pack);
+  const grid = (options.grid ?? ((g) => g))(await packGrid(pack));
+  const identityRows: [string, string][] = [];
+  source.getWorksheet('rollcall')?.eachRow((row) => identityRows.push([String(row.getCell(1).value), String(row.getCell(2).value)]));
+  const workbook = new ExcelJS.Workbook();
+  if (options.extraSheetFirst) workbook.addWorksheet('说明').addRow(['本表由乡镇填写后交回']);
+  const sheet = workbook.addWorksheet('待跟进');
+  for (const row of grid) sheet.addRow(row);
+  for (const header of options.hide ?? []) {
+    const col = grid[1]!.findIndex((cell) => cell === header);
+    sheet.getColumn(col + 1).hidden = true;
+  }
+  const identity = options.identity ? options.identity(identityRows) : identityRows;
+  if (identity) {
+    const hidden = workbook.addWorksheet('rollcall', { state: 'hidden' });
+    for (const row of identity) hidden.addRow(row);
+  }
+  await workbook.xlsx.writeFile(saveAs);
+  return saveAs;
+}
+
+/** Moves the column headed `header` to the end, in every row. */
+export function moveColumnToEnd(grid: ExcelJS.CellValue[][], header: string): ExcelJS.CellValue[][] {
+  const col = grid[1]!.findIndex((cell) => cell === header);
+  return grid.map((row, r) => (r === 0 ? row : [...row.slice(0, col), ...row.slice(col + 1), row[col] ?? null]));
+}
+
+/** Sorts the case rows (below the header) by `compare`, as Excel's sort does. */
+export function sortRows(grid: ExcelJS.CellValue[][], compare: (a: ExcelJS.CellValue[], b: ExcelJS.CellValue[]) => number): ExcelJS.CellValue[][] {
+  return [grid[0]!, grid[1]!, ...grid.slice(2).sort(compare)];
+}
