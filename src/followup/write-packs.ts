@@ -46,7 +46,7 @@ const INFO_COLUMNS: readonly InfoColumn[] = [
 ];
 const FILL_COLUMNS: readonly Exclude<FillField, 'case_id'>[] = ['date', 'kind', 'method', 'outcome', 'note', 'by'];
 const WIDTHS: Partial<Record<InfoColumn | FillField, number>> = {
-  case_id: 18, reasons: 24, school: 18, id_number: 20, guardians: 16, household_no: 12, flags: 12, last_outcome: 12, date: 12, kind: 10, method: 14,
+  case_id: 18, reasons: 20, school: 16, id_number: 19, guardians: 16, household_no: 12, flags: 12, last_outcome: 12, date: 12, kind: 10, method: 14,
   outcome: 14, note: 28, by: 10, birth_date: 11, first_seen: 11, last_date: 11,
 };
 
@@ -122,6 +122,8 @@ function fillPack(workbook: ExcelJS.Workbook, cases: readonly Case[], identity: 
     const row = sheet.getRow(HEADER_ROW + 1 + i);
     row.values = [...infoCells(c, state, input), ...FILL_COLUMNS.map(() => null)];
     row.alignment = { wrapText: true, vertical: 'top' };
+    // Room to write by hand on a printed pack.
+    row.height = 28;
   });
   const lastRow = HEADER_ROW + cases.length;
 

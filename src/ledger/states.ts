@@ -130,8 +130,10 @@ function closedState(store: LedgerStore, caseId: string, closure: Closure, evide
   const nights = store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id);
   const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
   const after = nights.filter((night) => night.as_of > closure.date);
-  if (after.some((night) => night.state !== 'closed')) return wasOpen ? 'open' : 'new';
   const baseline = before?.evidence ?? after[0]?.evidence ?? evidence;
+  // A night after the closing's date that was open with the evidence unchanged ran before the
+  // closing was recorded (a pack returned days later): it did not reopen the case.
+  if (after.some((night) => night.state !== 'closed' && night.evidence !== baseline)) return wasOpen ? 'open' : 'new';
   return baseline === evidence ? 'closed' : 'reopened';
 }
 

@@ -137,6 +137,11 @@ describe('packs (SPEC §9)', () => {
     expect(showClosed.stdout).toContain('已于 2026-09-21 销号（已复学）');
     expect(showClosed.stdout).toContain('2026-09-26  已销号');
 
+    // The ledger's own invariants hold with the entries (states follow from runs and closings).
+    const verify = await rollcall(['ledger', 'verify', ledger]);
+    expect(verify.code, verify.stdout).toBe(0);
+    expect(verify.stdout).toContain('4 条跟进记录');
+
     const reports = join(dir, 'reports');
     const monthly = await rollcall(['ledger', 'report', '--month', '2026-09', '--out', reports, '--ledger', ledger], new Date(2026, 9, 1, 9));
     expect(monthly.code, monthly.stderr).toBe(0);
