@@ -57,7 +57,9 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
       for (const result of results) {
         for (const note of result.notes) lines.push(t(note.key, options.lang, note.params));
         if (result.problems.length === 0) {
-          lines.push(t('followup.import.done', options.lang, { file: result.file, added: result.added, known: result.known, blank: result.blank }));
+          lines.push(
+            t('followup.import.done', options.lang, { file: result.file, added: result.added, known: result.known, blank: result.blank }),
+          );
           continue;
         }
         lines.push(t('followup.import.refused', options.lang, { file: result.file, count: result.problems.length }));
@@ -67,7 +69,13 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
             `  ${
               problem.sheet === null
                 ? t('followup.import.file_problem', options.lang, { file: result.file, what })
-                : t('followup.import.problem', options.lang, { file: result.file, sheet: problem.sheet, row: problem.row ?? 0, column: problem.column ?? '', what })
+                : t('followup.import.problem', options.lang, {
+                    file: result.file,
+                    sheet: problem.sheet,
+                    row: problem.row ?? 0,
+                    column: problem.column ?? '',
+                    what,
+                  })
             }`,
           );
         }
@@ -89,23 +97,45 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .requiredOption('--by <name>', '经办人: who did it')
     .option('--ledger <file>', 'the ledger file')
     .addOption(langOption())
-    .action(async (options: { case: string; date: string; kind: string; method?: string; outcome?: string; note: string; by: string; ledger?: string; lang: Lang }) => {
-      const { recordEntry } = await import('../followup/index.js');
-      const raw = { case_id: options.case, date: options.date, kind: options.kind, method: options.method ?? null, outcome: options.outcome ?? null, note: options.note, by: options.by };
-      const result = await recordEntry(ledgerFile(options), raw, { today: todayOf(), lang: options.lang, now: context.now });
-      if (result.problems.length > 0) {
-        const lines = [t('followup.record.refused', options.lang)];
-        for (const problem of result.problems) {
-          const option = problem.field === 'case_id' ? 'case' : problem.field;
-          lines.push(`  ${t('followup.record.problem', options.lang, { option, what: t(problem.key, options.lang, problem.params) })}`);
+    .action(
+      async (options: {
+        case: string;
+        date: string;
+        kind: string;
+        method?: string;
+        outcome?: string;
+        note: string;
+        by: string;
+        ledger?: string;
+        lang: Lang;
+      }) => {
+        const { recordEntry } = await import('../followup/index.js');
+        const raw = {
+          case_id: options.case,
+          date: options.date,
+          kind: options.kind,
+          method: options.method ?? null,
+          outcome: options.outcome ?? null,
+          note: options.note,
+          by: options.by,
+        };
+        const result = await recordEntry(ledgerFile(options), raw, { today: todayOf(), lang: options.lang, now: context.now });
+        if (result.problems.length > 0) {
+          const lines = [t('followup.record.refused', options.lang)];
+          for (const problem of result.problems) {
+            const option = problem.field === 'case_id' ? 'case' : problem.field;
+            lines.push(`  ${t('followup.record.problem', options.lang, { option, what: t(problem.key, options.lang, problem.params) })}`);
+          }
+          context.io.stdout.write(`${lines.join('\n')}\n`);
+          throw new RollcallError('ledger', { key: 'followup.record.invalid' });
         }
-        context.io.stdout.write(`${lines.join('\n')}\n`);
-        throw new RollcallError('ledger', { key: 'followup.record.invalid' });
-      }
-      const entry = result.entry!;
-      const text = [entry.date, entry.kind, entry.method, entry.outcome, entry.by].filter(Boolean).join(' ');
-      context.io.stdout.write(`${t(result.added ? 'followup.record.added' : 'followup.record.known', options.lang, { case_id: entry.caseId, entry: text })}\n`);
-    });
+        const entry = result.entry!;
+        const text = [entry.date, entry.kind, entry.method, entry.outcome, entry.by].filter(Boolean).join(' ');
+        context.io.stdout.write(
+          `${t(result.added ? 'followup.record.added' : 'followup.record.known', options.lang, { case_id: entry.caseId, entry: text })}\n`,
+        );
+      },
+    );
 
   ledger
     .command('show')
@@ -128,7 +158,8 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .addOption(langOption())
     .action(async (options: { month?: string; quarter?: string; out: string; ledger?: string; lang: Lang }) => {
       const { parseMonth, parseQuarter, writePeriodReport } = await import('../followup/index.js');
-      if ((options.month === undefined) === (options.quarter === undefined)) throw new RollcallError('usage', { key: 'followup.report.period_needed' });
+      if ((options.month === undefined) === (options.quarter === undefined))
+        throw new RollcallError('usage', { key: 'followup.report.period_needed' });
       const period = options.month !== undefined ? parseMonth(options.month) : parseQuarter(options.quarter!);
       const { file } = await writePeriodReport(ledgerFile(options), period, options.out, options.lang);
       context.io.stdout.write(`${t('followup.report.written', options.lang, { file })}\n`);
@@ -142,16 +173,28 @@ export function renderLedgerChanges(view: LedgerView, lang: Lang): string {
   lines.push(
     summary.previous_run === null
       ? t('ledger.summary.first', lang, { new: total.new })
-      : t('ledger.summary.heading', lang, { previous: summary.previous_run, new: total.new, resolved: total.resolved, open: total.open, overdue: total.overdue }),
+      : t('ledger.summary.heading', lang, {
+          previous: summary.previous_run,
+          new: total.new,
+          resolved: total.resolved,
+          open: total.open,
+          overdue: total.overdue,
+        }),
   );
-  if (summary.reopened > 0 || summary.closed > 0) lines.push(t('ledger.summary.more', lang, { reopened: summary.reopened, closed: summary.closed }));
+  if (summary.reopened > 0 || summary.closed > 0)
+    lines.push(t('ledger.summary.more', lang, { reopened: summary.reopened, closed: summary.closed }));
   const changed = view.changes.filter((row) => row.new + row.resolved + row.open > 0);
   if (changed.length > 0) {
     const columns = (['new', 'resolved', 'open', 'overdue'] as const).map((column) => t(`ledger.summary.col.${column}`, lang));
-    lines.push(`  ${padDisplay(t('ledger.summary.col.township', lang), 16)}${columns.map((column) => padDisplay(column, 10, true)).join('')}`);
+    lines.push(
+      `  ${padDisplay(t('ledger.summary.col.township', lang), 16)}${columns.map((column) => padDisplay(column, 10, true)).join('')}`,
+    );
     for (const row of changed.slice(0, 20)) {
       const name = row.township || t('ledger.summary.none', lang);
-      lines.push(`  ${padDisplay(name, 16)}${[row.new, row.resolved, row.open, row.overdue].map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`);
+      const counts = [row.new, row.resolved, row.open, row.overdue];
+      lines.push(
+        `  ${padDisplay(name, 16)}${counts.map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`,
+      );
     }
   }
   return `${lines.join('\n')}\n\n`;

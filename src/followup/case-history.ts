@@ -44,7 +44,8 @@ export async function showCase(ledgerFile: string, caseId: string, lang: Lang): 
     const latest = withOutcome.at(-1);
     const confirmed = [...entries].reverse().find((entry) => isConfirmedOutcome(entry.outcome));
     const standing: string[] = [];
-    if (latest && isClosingOutcome(latest.outcome)) standing.push(t('followup.show.closed', lang, { date: latest.date, outcome: valueLabel('outcome', latest.outcome, lang) }));
+    if (latest && isClosingOutcome(latest.outcome))
+      standing.push(t('followup.show.closed', lang, { date: latest.date, outcome: valueLabel('outcome', latest.outcome, lang) }));
     else standing.push(t('followup.show.open', lang));
     if (confirmed?.outcome) standing.push(t('followup.show.confirmed', lang, { outcome: valueLabel('outcome', confirmed.outcome, lang) }));
     lines.push(t('followup.show.now', lang, { state: standing.join(lang === 'zh' ? '；' : '; ') }));

@@ -68,9 +68,11 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
   const kind = text('kind') === '' ? null : parseListValue('kind', text('kind'));
   if (text('kind') !== '' && kind === null) problem('kind', 'followup.row.not_in_list', { value: text('kind'), allowed: allowed('kind') });
   const method = text('method') === '' ? null : parseListValue('method', text('method'));
-  if (text('method') !== '' && method === null) problem('method', 'followup.row.not_in_list', { value: text('method'), allowed: allowed('method') });
+  if (text('method') !== '' && method === null)
+    problem('method', 'followup.row.not_in_list', { value: text('method'), allowed: allowed('method') });
   const outcome = text('outcome') === '' ? null : parseListValue('outcome', text('outcome'));
-  if (text('outcome') !== '' && outcome === null) problem('outcome', 'followup.row.not_in_list', { value: text('outcome'), allowed: allowed('outcome') });
+  if (text('outcome') !== '' && outcome === null)
+    problem('outcome', 'followup.row.not_in_list', { value: text('outcome'), allowed: allowed('outcome') });
   if (kind === 'close' && (text('outcome') === '' || (outcome !== null && !isClosingOutcome(outcome)))) {
     const closing = CLOSING_OUTCOMES.map((code) => valueLabel('outcome', code, context.lang)).join('、');
     problem('outcome', 'followup.row.close_without_outcome', { value: text('outcome'), allowed: closing });
@@ -79,7 +81,9 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
   if (problems.length > 0 || kind === null) return { entry: null, problems };
   const note = text('note');
   const by = text('by');
-  const importKey = createHash('sha256').update(JSON.stringify([caseId, date, kind, method, outcome, note, by])).digest('hex');
+  const importKey = createHash('sha256')
+    .update(JSON.stringify([caseId, date, kind, method, outcome, note, by]))
+    .digest('hex');
   return { entry: { caseId, date, kind, method, outcome, note, by, importKey }, problems };
 }
 

@@ -47,7 +47,12 @@ export async function importPacks(ledgerFile: string, files: readonly string[], 
 
 async function importOne(store: LedgerStore, ledgerFile: string, file: string, options: ImportOptions): Promise<ImportedFile> {
   const pack = await readPack(file);
-  const result = (problems: PackProblem[], notes: Message[] = [], counts = { added: 0, known: 0, blank: 0 }): ImportedFile => ({ file, problems, notes, ...counts });
+  const result = (problems: PackProblem[], notes: Message[] = [], counts = { added: 0, known: 0, blank: 0 }): ImportedFile => ({
+    file,
+    problems,
+    notes,
+    ...counts,
+  });
   const fileProblem = (key: MessageKey, params: Params): PackProblem => ({ sheet: null, row: null, column: null, key, params });
   if (pack.problems.length > 0) return result(pack.problems.map((problem) => fileProblem(problem.key, problem.params)));
 
@@ -58,7 +63,9 @@ async function importOne(store: LedgerStore, ledgerFile: string, file: string, o
   const latest = runs.at(-1)?.as_of ?? '';
   if (pack.identity) {
     if (pack.identity.ledgerId !== ledgerId) {
-      return result([fileProblem('followup.import.other_ledger', { pack_ledger: pack.identity.ledgerId, ledger: ledgerFile, ledger_id: ledgerId })]);
+      return result([
+        fileProblem('followup.import.other_ledger', { pack_ledger: pack.identity.ledgerId, ledger: ledgerFile, ledger_id: ledgerId }),
+      ]);
     }
     if (!runs.some((run) => run.as_of === pack.identity!.asOf)) {
       return result([fileProblem('followup.import.unknown_run', { as_of: pack.identity.asOf, latest })]);
@@ -86,7 +93,11 @@ async function importOne(store: LedgerStore, ledgerFile: string, file: string, o
   if (problems.length > 0) return result(problems, notes, { added: 0, known: 0, blank });
 
   const source = basename(file);
-  const counts = addEntries(store, entries.map(({ row, entry }) => newEntry(entry, source, row)), options.now);
+  const counts = addEntries(
+    store,
+    entries.map(({ row, entry }) => newEntry(entry, source, row)),
+    options.now,
+  );
   return result([], notes, { ...counts, blank });
 }
 

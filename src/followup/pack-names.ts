@@ -9,7 +9,11 @@ const MAX_LENGTH = 80;
 
 /** A file name (without extension) for `name`; `unnamed` when the data leaves it empty. */
 export function packFileName(name: string, unnamed: string): string {
-  let safe = name.normalize('NFC').replace(FORBIDDEN, '_').trim().replace(/[. ]+$/, '');
+  let safe = name
+    .normalize('NFC')
+    .replace(FORBIDDEN, '_')
+    .trim()
+    .replace(/[. ]+$/, '');
   if (safe === '') return unnamed;
   if (RESERVED.test(safe)) safe = `_${safe}`;
   return [...safe].slice(0, MAX_LENGTH).join('');

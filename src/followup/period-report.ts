@@ -1,7 +1,14 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { CLOSING_OUTCOMES, daysInMonth, isClosingOutcome, isConfirmedOutcome, RollcallError, type ClosingOutcome } from '../domain/index.js';
+import {
+  CLOSING_OUTCOMES,
+  daysInMonth,
+  isClosingOutcome,
+  isConfirmedOutcome,
+  RollcallError,
+  type ClosingOutcome,
+} from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import type { LedgerStore } from '../ledger/index.js';
 import { valueLabel } from './vocabulary.js';
@@ -49,7 +56,12 @@ export function parseMonth(text: string): Period {
   const month = Number(m?.[2]);
   if (!m || month < 1 || month > 12) throw new RollcallError('usage', { key: 'followup.report.bad_month', params: { value: text } });
   const year = Number(m[1]);
-  return { kind: 'month', label: text, from: `${m[1]}-${m[2]}-01`, to: `${m[1]}-${m[2]}-${String(daysInMonth(year, month)).padStart(2, '0')}` };
+  return {
+    kind: 'month',
+    label: text,
+    from: `${m[1]}-${m[2]}-01`,
+    to: `${m[1]}-${m[2]}-${String(daysInMonth(year, month)).padStart(2, '0')}`,
+  };
 }
 
 export function parseQuarter(text: string): Period {
@@ -59,7 +71,12 @@ export function parseQuarter(text: string): Period {
   const first = (Number(m[2]) - 1) * 3 + 1;
   const last = first + 2;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { kind: 'quarter', label: `${m[1]}Q${m[2]}`, from: `${m[1]}-${pad(first)}-01`, to: `${m[1]}-${pad(last)}-${pad(daysInMonth(year, last))}` };
+  return {
+    kind: 'quarter',
+    label: `${m[1]}Q${m[2]}`,
+    from: `${m[1]}-${pad(first)}-01`,
+    to: `${m[1]}-${pad(last)}-${pad(daysInMonth(year, last))}`,
+  };
 }
 
 const OPEN_STATES = new Set(['new', 'open', 'reopened']);
@@ -109,13 +126,24 @@ export function computePeriodReport(store: LedgerStore, period: Period): PeriodR
 }
 
 /** `rollcall ledger report`: computes the period's figures and writes the workbook into `out`; returns its path. */
-export async function writePeriodReport(ledgerFile: string, period: Period, out: string, lang: Lang): Promise<{ file: string; report: PeriodReport }> {
+export async function writePeriodReport(
+  ledgerFile: string,
+  period: Period,
+  out: string,
+  lang: Lang,
+): Promise<{ file: string; report: PeriodReport }> {
   const report = await withLedger(ledgerFile, (store) => computePeriodReport(store, period));
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'rollcall';
   const title = t(period.kind === 'month' ? 'followup.report.month_title' : 'followup.report.quarter_title', lang);
-  const heading = t('followup.report.heading', lang, { title, period: period.label, from: period.from, to: period.to, as_of: report.asOf || '—' });
+  const heading = t('followup.report.heading', lang, {
+    title,
+    period: period.label,
+    from: period.from,
+    to: period.to,
+    as_of: report.asOf || '—',
+  });
   addSheet(workbook, t('followup.report.by_school', lang), heading, report.bySchool, report.total, true, lang);
   addSheet(workbook, t('followup.report.by_township', lang), heading, report.byTownship, report.total, false, lang);
   await mkdir(out, { recursive: true });
@@ -127,7 +155,15 @@ export async function writePeriodReport(ledgerFile: string, period: Period, out:
   return { file, report };
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, heading: string, rows: readonly PeriodRow[], total: PeriodFigures, schools: boolean, lang: Lang): void {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  heading: string,
+  rows: readonly PeriodRow[],
+  total: PeriodFigures,
+  schools: boolean,
+  lang: Lang,
+): void {
   const headers = [
     t('ledger.col.township', lang),
     ...(schools ? [t('ledger.col.school', lang)] : []),
@@ -168,7 +204,15 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, heading: string, row
 
 function figureCells(figures: PeriodFigures): number[] {
   const closed = CLOSING_OUTCOMES.map((outcome) => figures.closed[outcome]);
-  return [figures.found, figures.confirmed, figures.persuasions, figures.returned, ...closed, closed.reduce((a, b) => a + b, 0), figures.stillOpen];
+  return [
+    figures.found,
+    figures.confirmed,
+    figures.persuasions,
+    figures.returned,
+    ...closed,
+    closed.reduce((a, b) => a + b, 0),
+    figures.stillOpen,
+  ];
 }
 
 function emptyFigures(): PeriodFigures {
@@ -192,7 +236,9 @@ function addFigures(sum: PeriodFigures, row: PeriodFigures): void {
 }
 
 function hasFigures(row: PeriodFigures): boolean {
-  return row.found + row.confirmed + row.persuasions + row.returned + row.stillOpen + Object.values(row.closed).reduce((a, b) => a + b, 0) > 0;
+  return (
+    row.found + row.confirmed + row.persuasions + row.returned + row.stillOpen + Object.values(row.closed).reduce((a, b) => a + b, 0) > 0
+  );
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');

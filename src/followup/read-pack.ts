@@ -38,7 +38,11 @@ export async function readPack(file: string): Promise<ReadPack> {
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    return { identity: null, rows: [], problems: [{ key: 'followup.import.unreadable', params: { reason: (error as Error).message.slice(0, 120) } }] };
+    return {
+      identity: null,
+      rows: [],
+      problems: [{ key: 'followup.import.unreadable', params: { reason: (error as Error).message.slice(0, 120) } }],
+    };
   }
   const identitySheet = workbook.getWorksheet(IDENTITY_SHEET);
   const identity = identitySheet ? identityFrom(keyValues(identitySheet)) : null;
@@ -54,12 +58,18 @@ export async function readPack(file: string): Promise<ReadPack> {
     const { headerRow, columns, duplicates } = found;
     for (const column of duplicates) problems.push({ key: 'followup.import.duplicate_column', params: { sheet: sheet.name, column } });
     const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined);
-    for (const field of missing) problems.push({ key: 'followup.import.missing_column', params: { sheet: sheet.name, column: fillHeaders(field)[0]! } });
+    for (const field of missing)
+      problems.push({ key: 'followup.import.missing_column', params: { sheet: sheet.name, column: fillHeaders(field)[0]! } });
     if (missing.length > 0 || duplicates.length > 0) return;
-    const headers = Object.fromEntries(FILL_FIELDS.map((field) => [field, columns[field]?.header ?? fillHeaders(field)[0]!])) as Record<FillField, string>;
+    const headers = Object.fromEntries(FILL_FIELDS.map((field) => [field, columns[field]?.header ?? fillHeaders(field)[0]!])) as Record<
+      FillField,
+      string
+    >;
     for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      const values = Object.fromEntries(FILL_FIELDS.map((field) => [field, columns[field] ? rawValue(row.getCell(columns[field].index).value) : null])) as RawEntry;
+      const values = Object.fromEntries(
+        FILL_FIELDS.map((field) => [field, columns[field] ? rawValue(row.getCell(columns[field].index).value) : null]),
+      ) as RawEntry;
       rows.push({ sheet: sheet.name, row: r, values, headers });
     }
   });

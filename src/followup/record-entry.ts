@@ -12,7 +12,11 @@ export interface RecordResult {
   readonly added: boolean;
 }
 
-export async function recordEntry(ledgerFile: string, raw: RawEntry, options: { today: string; lang: 'zh' | 'en'; now?: Date }): Promise<RecordResult> {
+export async function recordEntry(
+  ledgerFile: string,
+  raw: RawEntry,
+  options: { today: string; lang: 'zh' | 'en'; now?: Date },
+): Promise<RecordResult> {
   return withLedger(ledgerFile, (store) => {
     const checked = checkEntry(raw, { caseIds: readCaseIds(store), today: options.today, lang: options.lang });
     if (!checked.entry) return { problems: checked.problems, entry: null, added: false };

@@ -41,7 +41,8 @@ export function parseListValue(vocabulary: 'outcome', text: string): Outcome | n
 export function parseListValue(vocabulary: Vocabulary, text: string): string | null {
   const wanted = text.normalize('NFKC').trim().toLowerCase();
   for (const code of CODES[vocabulary]) {
-    if (wanted === code || wanted === valueLabel(vocabulary, code, 'zh') || wanted === valueLabel(vocabulary, code, 'en').toLowerCase()) return code;
+    if (wanted === code || wanted === valueLabel(vocabulary, code, 'zh') || wanted === valueLabel(vocabulary, code, 'en').toLowerCase())
+      return code;
   }
   return null;
 }

@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Case, CaseLedger, FollowUpEntry, LedgerView } from '../domain/index.js';
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
-import { CATEGORY_LABELS, FLAG_LABELS, genderLabel, label, listSeparator, maskIdField, priorityOrder, REASON_LABELS } from '../report/index.js';
+import {
+  CATEGORY_LABELS,
+  FLAG_LABELS,
+  genderLabel,
+  label,
+  listSeparator,
+  maskIdField,
+  priorityOrder,
+  REASON_LABELS,
+} from '../report/index.js';
 import { packFileNames } from './pack-names.js';
 import { IDENTITY_SHEET, identityRows, type PackIdentity } from './pack-identity.js';
 import { fillHeader, listValues, valueLabel, type FillField } from './vocabulary.js';
@@ -16,7 +25,12 @@ import { fillHeader, listValues, valueLabel, type FillField } from './vocabulary
 
 /** SPEC §11 guardians as classify hands them on (the guardians helper's Case.guardians); optional until merged. */
 interface GuardianFields {
-  readonly guardians?: { readonly status: string; readonly names: readonly string[]; readonly household_no: string; readonly village: string };
+  readonly guardians?: {
+    readonly status: string;
+    readonly names: readonly string[];
+    readonly household_no: string;
+    readonly village: string;
+  };
   readonly village?: string;
   readonly household_no?: string;
 }
@@ -38,16 +52,66 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 const GREY = 'FFEDEDED';
 
-type InfoColumn = 'case_id' | 'state' | 'category' | 'reasons' | 'township' | 'village' | 'school' | 'name' | 'gender' | 'birth_date' | 'id_number'
-  | 'guardians' | 'household_no' | 'flags' | 'first_seen' | 'nights' | 'last_date' | 'last_kind' | 'last_outcome';
+type InfoColumn =
+  | 'case_id'
+  | 'state'
+  | 'category'
+  | 'reasons'
+  | 'township'
+  | 'village'
+  | 'school'
+  | 'name'
+  | 'gender'
+  | 'birth_date'
+  | 'id_number'
+  | 'guardians'
+  | 'household_no'
+  | 'flags'
+  | 'first_seen'
+  | 'nights'
+  | 'last_date'
+  | 'last_kind'
+  | 'last_outcome';
 const INFO_COLUMNS: readonly InfoColumn[] = [
-  'case_id', 'state', 'category', 'reasons', 'township', 'village', 'school', 'name', 'gender', 'birth_date', 'id_number', 'guardians',
-  'household_no', 'flags', 'first_seen', 'nights', 'last_date', 'last_kind', 'last_outcome',
+  'case_id',
+  'state',
+  'category',
+  'reasons',
+  'township',
+  'village',
+  'school',
+  'name',
+  'gender',
+  'birth_date',
+  'id_number',
+  'guardians',
+  'household_no',
+  'flags',
+  'first_seen',
+  'nights',
+  'last_date',
+  'last_kind',
+  'last_outcome',
 ];
 const FILL_COLUMNS: readonly Exclude<FillField, 'case_id'>[] = ['date', 'kind', 'method', 'outcome', 'note', 'by'];
 const WIDTHS: Partial<Record<InfoColumn | FillField, number>> = {
-  case_id: 18, reasons: 20, school: 16, id_number: 19, guardians: 16, household_no: 12, flags: 12, last_outcome: 12, date: 12, kind: 10, method: 14,
-  outcome: 14, note: 28, by: 10, birth_date: 11, first_seen: 11, last_date: 11,
+  case_id: 18,
+  reasons: 20,
+  school: 16,
+  id_number: 19,
+  guardians: 16,
+  household_no: 12,
+  flags: 12,
+  last_outcome: 12,
+  date: 12,
+  kind: 10,
+  method: 14,
+  outcome: 14,
+  note: 28,
+  by: 10,
+  birth_date: 11,
+  first_seen: 11,
+  last_date: 11,
 };
 
 /** Writes packs/乡镇/*.xlsx and packs/学校/*.xlsx into `dir` (the report's temporary folder); returns their paths. */
@@ -203,7 +267,14 @@ function addValidations(worksheet: ExcelJS.Worksheet, lastRow: number, lang: Lan
 }
 
 function infoHeader(column: InfoColumn, lang: Lang): string {
-  if (column === 'guardians' || column === 'household_no' || column === 'last_date' || column === 'last_kind' || column === 'last_outcome' || column === 'nights') {
+  if (
+    column === 'guardians' ||
+    column === 'household_no' ||
+    column === 'last_date' ||
+    column === 'last_kind' ||
+    column === 'last_outcome' ||
+    column === 'nights'
+  ) {
     return t(`followup.col.${column}`, lang);
   }
   return t(`ledger.col.${column}` as MessageKey, lang);

@@ -11,7 +11,7 @@ export function readLedgerId(store: LedgerStore): string {
 
 /** The case ids the ledger knows (a pack's rows are checked against them before anything is added). */
 export function readCaseIds(store: LedgerStore): Set<string> {
-  return new Set((store.db.prepare('SELECT case_id FROM cases').pluck().all() as string[]));
+  return new Set(store.db.prepare('SELECT case_id FROM cases').pluck().all() as string[]);
 }
 
 /**

@@ -119,7 +119,8 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
       }
     : undefined;
   // SPEC §9: with a ledger, the packs for the townships and schools go into the same folder, replaced with it.
-  const packs = ledger && view ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds } : null;
+  const packs: PackInput | null =
+    ledger && view ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds } : null;
   const moreFiles = packs ? (dir: string) => writeFollowUpPacks(dir, packs) : undefined;
   const files = await writeReports(
     options.out,

@@ -2,7 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCounty } from '../../src/generate/index.js';
 import { LedgerStore } from '../../src/ledger/index.js';
 import { join, tempDir, writeText, writeXlsx } from '../helpers/files.js';
-import { copyNight, fillPack, makeCounty, NIGHT_1, packCaseIds, packFiles, reconcile, rewritePack, rollcall, type Fill, type Night } from './packs.js';
+import {
+  copyNight,
+  fillPack,
+  makeCounty,
+  NIGHT_1,
+  packCaseIds,
+  packFiles,
+  reconcile,
+  rewritePack,
+  rollcall,
+  type Fill,
+  type Night,
+} from './packs.js';
 
 // SPEC §9 import: every row is checked first; a file with any problem adds nothing,
 // and every problem is listed with file, sheet, row and column (exit 2). One test a rule.
@@ -35,7 +47,14 @@ function entryCount(ledger: string): number {
 /** Fills the pack's first case with `good` and its second with `bad`, imports it into a copy of night 1's ledger. */
 async function importWith(bad: Fill, extra: string[] = []) {
   const copy = copyNight(night);
-  const file = await fillPack(pack, new Map([[ids[0]!, good], [ids[1]!, bad]]), join(copy.dir, 'returned.xlsx'));
+  const file = await fillPack(
+    pack,
+    new Map([
+      [ids[0]!, good],
+      [ids[1]!, bad],
+    ]),
+    join(copy.dir, 'returned.xlsx'),
+  );
   const result = await rollcall(['ledger', 'import', file, '--ledger', copy.ledger, ...extra]);
   return { ...result, entries: entryCount(copy.ledger), file, copy };
 }
@@ -95,7 +114,9 @@ describe('a returned pack with a bad row imports nothing (SPEC §9)', () => {
   it('lists the problems in English with --lang en', async () => {
     const result = await importWith({ ...good, 跟进类型: 'visit' }, ['--lang', 'en']);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('returned.xlsx, sheet "待跟进", row 4, column "跟进类型": "visit" is not in the list — choose one of: verify、persuade、close');
+    expect(result.stdout).toContain(
+      'returned.xlsx, sheet "待跟进", row 4, column "跟进类型": "visit" is not in the list — choose one of: verify、persuade、close',
+    );
     expect(result.stdout).toContain('nothing of this file was imported');
   });
 
@@ -126,7 +147,9 @@ describe('a pack that is not this ledger’s is explained whole (SPEC §9)', () 
     const copy = copyNight(night);
     const result = await rollcall(['ledger', 'import', foreign, '--ledger', copy.ledger]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/foreign\.xlsx：这份跟进表来自另一个台账（编号 [0-9a-f]{16}），不是 .*ledger\.sqlite（编号 [0-9a-f]{16}）/);
+    expect(result.stdout).toMatch(
+      /foreign\.xlsx：这份跟进表来自另一个台账（编号 [0-9a-f]{16}），不是 .*ledger\.sqlite（编号 [0-9a-f]{16}）/,
+    );
     expect(entryCount(copy.ledger)).toBe(0);
   });
 
@@ -164,7 +187,12 @@ describe('a pack that is not this ledger’s is explained whole (SPEC §9)', () 
 
   it('not a pack, a damaged file, a deleted column', async () => {
     const copy = copyNight(night);
-    const notPack = await writeXlsx(join(copy.dir, 'roster.xlsx'), { 名单: [['姓名', '学校'], ['某某', '某校']] });
+    const notPack = await writeXlsx(join(copy.dir, 'roster.xlsx'), {
+      名单: [
+        ['姓名', '学校'],
+        ['某某', '某校'],
+      ],
+    });
     const broken = writeText(join(copy.dir, 'broken.xlsx'), 'PK\u0003\u0004 not really a workbook');
     const filled = await fillPack(pack, new Map([[ids[0]!, good]]), join(copy.dir, 'filled.xlsx'));
     const noBy = await rewritePack(filled, join(copy.dir, 'no-by.xlsx'), {

@@ -66,7 +66,10 @@ describe('checkEntry', () => {
   });
 
   it('lists every problem of the entry at once', () => {
-    const { problems } = checkEntry({ case_id: 'XX', date: 'soon', kind: 'visit', method: '微信', outcome: '好', note: null, by: null }, context);
+    const { problems } = checkEntry(
+      { case_id: 'XX', date: 'soon', kind: 'visit', method: '微信', outcome: '好', note: null, by: null },
+      context,
+    );
     expect(problems.map((problem) => `${problem.field}:${problem.key}`)).toEqual([
       'by:followup.row.required',
       'case_id:followup.row.unknown_case',

@@ -6,7 +6,19 @@ import { LedgerStore } from '../../src/ledger/index.js';
 import { join, tempDir } from '../helpers/files.js';
 import { ExcelJS } from '../helpers/xlsx.js';
 import {
-  copyNight, fillPack, makeCounty, moveColumnToEnd, NIGHT_1, packCaseIds, packFiles, reconcile, rewritePack, rollcall, sortRows, type Fill, type Night,
+  copyNight,
+  fillPack,
+  makeCounty,
+  moveColumnToEnd,
+  NIGHT_1,
+  packCaseIds,
+  packFiles,
+  reconcile,
+  rewritePack,
+  rollcall,
+  sortRows,
+  type Fill,
+  type Night,
 } from './packs.js';
 
 // SPEC §9: a returned pack may have been re-saved by Excel, WPS or LibreOffice, its
@@ -36,7 +48,9 @@ beforeAll(async () => {
 function entries(ledger: string) {
   const store = LedgerStore.open(ledger);
   try {
-    return [...store.entries().values()].flat().map(({ case_id, date, kind, method, outcome, note, by }) => ({ case_id, date, kind, method, outcome, note, by }));
+    return [...store.entries().values()]
+      .flat()
+      .map(({ case_id, date, kind, method, outcome, note, by }) => ({ case_id, date, kind, method, outcome, note, by }));
   } finally {
     store.close();
   }
@@ -49,8 +63,19 @@ async function importsAsOriginal(edited: string): Promise<void> {
   expect(first.stdout).toContain('新增跟进记录 2 条');
   const recorded = entries(copy.ledger);
   expect(recorded.map((entry) => entry.case_id).sort()).toEqual([...fills.keys()].sort());
-  expect(recorded.find((entry) => entry.kind === 'persuade')).toMatchObject({ date: '2026-09-21', method: 'home_visit', outcome: 'still_out', note: '家长同意下周返校', by: '王老师' });
-  expect(recorded.find((entry) => entry.kind === 'close')).toMatchObject({ date: '2026-09-22', method: 'phone', outcome: 'false_alarm', by: '李老师' });
+  expect(recorded.find((entry) => entry.kind === 'persuade')).toMatchObject({
+    date: '2026-09-21',
+    method: 'home_visit',
+    outcome: 'still_out',
+    note: '家长同意下周返校',
+    by: '王老师',
+  });
+  expect(recorded.find((entry) => entry.kind === 'close')).toMatchObject({
+    date: '2026-09-22',
+    method: 'phone',
+    outcome: 'false_alarm',
+    by: '李老师',
+  });
   // The unedited pack holds the same follow-up: importing it too adds nothing.
   const original = await rollcall(['ledger', 'import', filled, '--ledger', copy.ledger]);
   expect(original.stdout).toContain('新增跟进记录 0 条，已导入过 2 条');
@@ -65,7 +90,14 @@ describe('packs edited the way spreadsheets do', () => {
     const dir = tempDir();
     const caseIdColumn = 0;
     const edited = await rewritePack(filled, join(dir, '回收-排序后.xlsx'), {
-      grid: (grid) => moveColumnToEnd(moveColumnToEnd(sortRows(grid, (a, b) => String(b[caseIdColumn]).localeCompare(String(a[caseIdColumn]))), '跟进日期'), '案例编号'),
+      grid: (grid) =>
+        moveColumnToEnd(
+          moveColumnToEnd(
+            sortRows(grid, (a, b) => String(b[caseIdColumn]).localeCompare(String(a[caseIdColumn]))),
+            '跟进日期',
+          ),
+          '案例编号',
+        ),
       hide: ['身份证号', '说明'],
       extraSheetFirst: true,
     });
@@ -93,10 +125,14 @@ describe('packs edited the way spreadsheets do', () => {
   it.skipIf(!existsSync('/usr/bin/soffice'))('re-saved by LibreOffice', async () => {
     const dir = tempDir();
     const profile = tempDir('rollcall-lo-profile-');
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, filled], {
-      stdio: 'ignore',
-      timeout: 90_000,
-    });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, filled],
+      {
+        stdio: 'ignore',
+        timeout: 90_000,
+      },
+    );
     const resaved = join(dir, 'resaved-by-libreoffice.xlsx');
     renameSync(join(dir, 'filled.xlsx'), resaved);
     // LibreOffice rewrote it: the identity sheet is still there, still hidden.

@@ -29,7 +29,10 @@ describe('a closing imported after later nights', () => {
     const imported = await rollcall(['ledger', 'import', filled, '--ledger', ledger]);
     expect(imported.code, imported.stdout).toBe(0);
 
-    for (const [night, asOf] of [['n4', '2026-09-24'], ['n5', '2026-09-25']] as const) {
+    for (const [night, asOf] of [
+      ['n4', '2026-09-24'],
+      ['n5', '2026-09-25'],
+    ] as const) {
       expect((await reconcile(county, ledger, join(dir, night), asOf)).code).toBe(0);
       const byId = new Map(readCases(join(dir, night)).map((c) => [c.case_id, c.ledger]));
       expect(byId.get(closedId!)?.state).toBe('closed');

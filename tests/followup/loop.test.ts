@@ -5,7 +5,19 @@ import type { GeneratedCounty } from '../../src/generate/index.js';
 import { priorityOrder } from '../../src/report/index.js';
 import { join, tempDir } from '../helpers/files.js';
 import { readWorkbook } from '../helpers/xlsx.js';
-import { DAY_AFTER, fillPack, headerColumns, makeCounty, NIGHT_1, packCaseIds, packFiles, readCases, reconcile, rollcall, type LedgerCase } from './packs.js';
+import {
+  DAY_AFTER,
+  fillPack,
+  headerColumns,
+  makeCounty,
+  NIGHT_1,
+  packCaseIds,
+  packFiles,
+  readCases,
+  reconcile,
+  rollcall,
+  type LedgerCase,
+} from './packs.js';
 
 // Issue #14: the whole loop through the CLI — night 1 with a ledger, packs out,
 // filled in by a township with exceljs, imported, night 2, the monthly report.
@@ -49,7 +61,17 @@ describe('packs (SPEC §9)', () => {
     const workbook = await readWorkbook(packFiles(out, '乡镇')[0]!);
     const sheet = workbook.getWorksheet('待跟进')!;
     const columns = headerColumns(sheet);
-    for (const header of ['案例编号', '监护人', '户号', '村（社区）', '首次发现', '已持续（次运行）', '最近跟进日期', '最近跟进类型', '最近结论']) {
+    for (const header of [
+      '案例编号',
+      '监护人',
+      '户号',
+      '村（社区）',
+      '首次发现',
+      '已持续（次运行）',
+      '最近跟进日期',
+      '最近跟进类型',
+      '最近结论',
+    ]) {
       expect(columns.has(header), header).toBe(true);
     }
     const fill = ['跟进日期', '跟进类型', '方式', '结论', '说明', '经办人'].map((header) => columns.get(header)!);
@@ -66,7 +88,13 @@ describe('packs (SPEC §9)', () => {
     expect(protection).not.toHaveProperty('hashValue');
     expect(sheet.getCell(3, columns.get('案例编号')!).protection?.locked).not.toBe(false);
     for (const col of fill) expect(sheet.getCell(3, col).protection).toMatchObject({ locked: false });
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    });
     expect(workbook.getWorksheet('rollcall')?.state).toBe('hidden');
     expect(String(sheet.getCell(1, 1).value)).toContain(NIGHT_1);
   });
@@ -81,7 +109,10 @@ describe('packs (SPEC §9)', () => {
       [confirmed, { 跟进日期: new Date(Date.UTC(2026, 8, 22)), 跟进类型: '核实', 方式: '电话', 结论: '确认辍学', 经办人: '李干事' }],
       [persuaded, { 跟进日期: '2026/9/23', 跟进类型: '劝返', 方式: '家访', 结论: '未复学', 说明: '家长外出务工', 经办人: '李干事' }],
       // A verification that finds the child at school elsewhere closes the case (docs/DECISIONS.md).
-      [elsewhere, { 跟进日期: '2026年9月24日', 跟进类型: '核实', 方式: '电话', 结论: '在外地就读', 说明: '在邻县某中学就读', 经办人: '张校长' }],
+      [
+        elsewhere,
+        { 跟进日期: '2026年9月24日', 跟进类型: '核实', 方式: '电话', 结论: '在外地就读', 说明: '在邻县某中学就读', 经办人: '张校长' },
+      ],
     ]);
     const returnedPack = await fillPack(pack, fills, join(dir, '某镇回收表（已填）.xlsx'));
 
@@ -143,7 +174,10 @@ describe('packs (SPEC §9)', () => {
     expect(verify.stdout).toContain('4 条跟进记录');
 
     const reports = join(dir, 'reports');
-    const monthly = await rollcall(['ledger', 'report', '--month', '2026-09', '--out', reports, '--ledger', ledger], new Date(2026, 9, 1, 9));
+    const monthly = await rollcall(
+      ['ledger', 'report', '--month', '2026-09', '--out', reports, '--ledger', ledger],
+      new Date(2026, 9, 1, 9),
+    );
     expect(monthly.code, monthly.stderr).toBe(0);
     const book = await readWorkbook(join(reports, '学校一月一报告-2026-09.xlsx'));
     const byTownship = book.getWorksheet('按乡镇')!;
@@ -168,7 +202,10 @@ describe('packs (SPEC §9)', () => {
     for (let r = 3; r < bySchool.rowCount; r++) sum += Number(bySchool.getCell(r, schoolHeaders.get('期末未销号')!).value);
     expect(sum).toBe(night1.length - 2);
 
-    const quarter = await rollcall(['ledger', 'report', '--quarter', '2026Q4', '--out', reports, '--ledger', ledger], new Date(2026, 9, 1, 9));
+    const quarter = await rollcall(
+      ['ledger', 'report', '--quarter', '2026Q4', '--out', reports, '--ledger', ledger],
+      new Date(2026, 9, 1, 9),
+    );
     expect(quarter.code).toBe(0);
     const q4 = (await readWorkbook(join(reports, '一季度一复核-2026Q4.xlsx'))).getWorksheet('按乡镇')!;
     // Nothing happened in Q4 yet: the cases still open at its end are those open on the last night.
@@ -180,16 +217,61 @@ describe('packs (SPEC §9)', () => {
 describe('ledger record and show', () => {
   it('adds one entry with the same checks; the same entry twice adds nothing', async () => {
     const id = night1[0]!.case_id;
-    const args = ['ledger', 'record', '--case', id, '--date', '2026-09-24', '--kind', '劝返', '--method', '电话', '--by', '赵老师', '--ledger', ledger];
+    const args = [
+      'ledger',
+      'record',
+      '--case',
+      id,
+      '--date',
+      '2026-09-24',
+      '--kind',
+      '劝返',
+      '--method',
+      '电话',
+      '--by',
+      '赵老师',
+      '--ledger',
+      ledger,
+    ];
     const first = await rollcall(args);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(first.stdout).toContain(`已记入案例 ${id} 的跟进记录`);
     expect((await rollcall(args)).stdout).toContain('已有完全相同的跟进记录');
-    const bad = await rollcall(['ledger', 'record', '--case', id, '--date', '2026-10-01', '--kind', '销号', '--outcome', '确认辍学', '--by', '赵老师', '--ledger', ledger]);
+    const bad = await rollcall([
+      'ledger',
+      'record',
+      '--case',
+      id,
+      '--date',
+      '2026-10-01',
+      '--kind',
+      '销号',
+      '--outcome',
+      '确认辍学',
+      '--by',
+      '赵老师',
+      '--ledger',
+      ledger,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('--date：2026-10-01 晚于今天（2026-09-25）');
     expect(bad.stdout).toContain('--outcome：跟进类型为「销号」，但结论「确认辍学」不能销号');
-    const english = await rollcall(['ledger', 'record', '--case', 'nope', '--date', 'soon', '--kind', 'visit', '--by', 'x', '--ledger', ledger, '--lang', 'en']);
+    const english = await rollcall([
+      'ledger',
+      'record',
+      '--case',
+      'nope',
+      '--date',
+      'soon',
+      '--kind',
+      'visit',
+      '--by',
+      'x',
+      '--ledger',
+      ledger,
+      '--lang',
+      'en',
+    ]);
     expect(english.code).toBe(2);
     expect(english.stdout).toContain('--case: the ledger has no case "nope"');
     expect(english.stdout).toContain('--date: "soon" is not a date');

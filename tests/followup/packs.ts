@@ -21,7 +21,10 @@ export function sources(county: GeneratedCounty): string[] {
 }
 
 export function reconcile(county: GeneratedCounty, ledger: string, out: string, asOf: string, extra: string[] = []): Promise<CliResult> {
-  return runRollcall(['reconcile', ...sources(county), '--as-of', asOf, '--out', out, '--ledger', ledger, '--log-level', 'warn', ...extra], DAY_AFTER);
+  return runRollcall(
+    ['reconcile', ...sources(county), '--as-of', asOf, '--out', out, '--ledger', ledger, '--log-level', 'warn', ...extra],
+    DAY_AFTER,
+  );
 }
 
 export function rollcall(args: string[], now: Date = DAY_AFTER): Promise<CliResult> {
@@ -39,7 +42,11 @@ export function readCases(out: string): LedgerCase[] {
 
 export function packFiles(out: string, folder: '乡镇' | '学校'): string[] {
   const dir = join(out, 'packs', folder);
-  return existsSync(dir) ? readdirSync(dir).sort().map((file) => join(dir, file)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .sort()
+        .map((file) => join(dir, file))
+    : [];
 }
 
 /** A night-1 ledger and report, copied so that each test works on its own. */
@@ -158,6 +165,9 @@ export function moveColumnToEnd(grid: ExcelJS.CellValue[][], header: string): Ex
 }
 
 /** Sorts the case rows (below the header) by `compare`, as Excel's sort does. */
-export function sortRows(grid: ExcelJS.CellValue[][], compare: (a: ExcelJS.CellValue[], b: ExcelJS.CellValue[]) => number): ExcelJS.CellValue[][] {
+export function sortRows(
+  grid: ExcelJS.CellValue[][],
+  compare: (a: ExcelJS.CellValue[], b: ExcelJS.CellValue[]) => number,
+): ExcelJS.CellValue[][] {
   return [grid[0]!, grid[1]!, ...grid.slice(2).sort(compare)];
 }

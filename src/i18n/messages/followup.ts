@@ -22,7 +22,10 @@ export const followupMessages = {
   'followup.validation.date': { zh: '请填写日期（如 2026-09-21），不能晚于今天', en: 'Enter a date (e.g. 2026-09-21), not after today' },
 
   // Import: what is wrong with a returned pack (file, sheet, row, column, what).
-  'followup.import.problem': { zh: '{file}，工作表「{sheet}」，第 {row} 行，「{column}」列：{what}', en: '{file}, sheet "{sheet}", row {row}, column "{column}": {what}' },
+  'followup.import.problem': {
+    zh: '{file}，工作表「{sheet}」，第 {row} 行，「{column}」列：{what}',
+    en: '{file}, sheet "{sheet}", row {row}, column "{column}": {what}',
+  },
   'followup.import.file_problem': { zh: '{file}：{what}', en: '{file}: {what}' },
   'followup.import.unreadable': {
     zh: '无法作为 Excel 工作簿读取（{reason}）——请在 Excel 或 WPS 中另存为 .xlsx 后重新导入',
@@ -50,7 +53,7 @@ export const followupMessages = {
   },
   'followup.import.older_run': {
     zh: '{file}：这份跟进表由 {as_of} 的运行生成，台账最近一次运行为 {latest}；跟进记录按填写的日期记入',
-    en: '{file}: this pack was written by the run of {as_of}, the ledger\'s latest run is {latest}; entries are recorded with the dates written',
+    en: "{file}: this pack was written by the run of {as_of}, the ledger's latest run is {latest}; entries are recorded with the dates written",
   },
   'followup.import.no_identity': {
     zh: '{file}：没有 rollcall 跟进表的标识（可能是另制的表格）；按案例编号逐行核对后导入',
@@ -94,12 +97,21 @@ export const followupMessages = {
 
   // `ledger record`, `ledger show`.
   'followup.record.added': { zh: '已记入案例 {case_id} 的跟进记录：{entry}', en: 'entry added to case {case_id}: {entry}' },
-  'followup.record.known': { zh: '案例 {case_id} 已有完全相同的跟进记录，未重复记入', en: 'case {case_id} already has this very entry; nothing added' },
+  'followup.record.known': {
+    zh: '案例 {case_id} 已有完全相同的跟进记录，未重复记入',
+    en: 'case {case_id} already has this very entry; nothing added',
+  },
   'followup.record.refused': { zh: '跟进记录有问题，未记入：', en: 'the entry has problems and was not added:' },
   'followup.record.problem': { zh: '--{option}：{what}', en: '--{option}: {what}' },
   'followup.record.invalid': { zh: '跟进记录未记入——见上面列出的问题', en: 'the entry was not added — see the problems listed above' },
-  'followup.show.unknown': { zh: '台账 {file} 中没有案例 {case_id}——请核对案例编号', en: 'the ledger {file} has no case {case_id} — check the case id' },
-  'followup.show.heading': { zh: '案例 {case_id}（{category}），{township} {school}', en: 'Case {case_id} ({category}), {township} {school}' },
+  'followup.show.unknown': {
+    zh: '台账 {file} 中没有案例 {case_id}——请核对案例编号',
+    en: 'the ledger {file} has no case {case_id} — check the case id',
+  },
+  'followup.show.heading': {
+    zh: '案例 {case_id}（{category}），{township} {school}',
+    en: 'Case {case_id} ({category}), {township} {school}',
+  },
   'followup.show.seen': {
     zh: '首次发现 {first_seen}，最后一次发现 {last_seen}，共被发现 {nights} 次',
     en: 'first seen {first_seen}, last seen {last_seen}, found on {nights} nights',
@@ -132,6 +144,9 @@ export const followupMessages = {
   'followup.report.written': { zh: '已写出 {file}', en: 'written {file}' },
   'followup.report.bad_month': { zh: '--month {value}：请写成 2026-09 这样的年月', en: '--month {value}: write it as 2026-09' },
   'followup.report.bad_quarter': { zh: '--quarter {value}：请写成 2026Q3 这样的季度', en: '--quarter {value}: write it as 2026Q3' },
-  'followup.report.period_needed': { zh: '请给出 --month YYYY-MM 或 --quarter YYYYQn 中的一个', en: 'give one of --month YYYY-MM or --quarter YYYYQn' },
+  'followup.report.period_needed': {
+    zh: '请给出 --month YYYY-MM 或 --quarter YYYYQn 中的一个',
+    en: 'give one of --month YYYY-MM or --quarter YYYYQn',
+  },
   'followup.ledger_needed': { zh: '请用 --ledger FILE 指明台账文件', en: 'name the ledger file with --ledger FILE' },
 } satisfies Record<string, Text>;
