@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatDay, RollcallError, today, type LedgerView } from '../domain/index.js';
+import { loadConfigFile } from '../config/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { LANGS } from '../report/index.js';
 import type { CommandContext } from './context.js';
@@ -38,9 +40,14 @@ export function registerLedger(program: Command, context: CommandContext): Comma
 /** SPEC §9: import, record, show, report (issue #14). */
 function registerFollowUp(ledger: Command, context: CommandContext): void {
   const langOption = () => new Option('--lang <lang>', 'language of the messages and the workbook').choices(LANGS).default('zh');
-  const ledgerFile = (options: { ledger?: string }): string => {
-    if (!options.ledger) throw new RollcallError('usage', { key: 'followup.ledger_needed' });
-    return options.ledger;
+  // The ledger as reconcile finds it: --ledger, else "ledger" in the config file (beside the config).
+  const ledgerFile = async (options: { ledger?: string; config?: string }): Promise<string> => {
+    if (options.ledger) return options.ledger;
+    if (options.config) {
+      const config = await loadConfigFile(options.config);
+      if (config.ledger !== undefined) return resolve(dirname(options.config), config.ledger);
+    }
+    throw new RollcallError('usage', { key: 'followup.ledger_needed' });
   };
   const todayOf = () => formatDay(today(context.now));
 
@@ -49,10 +56,11 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .description('add the follow-up of returned packs (待跟进 workbooks) to the ledger; a file with any problem adds nothing (exit 2)')
     .argument('<files...>', 'returned packs (.xlsx), any name, any order')
     .option('--ledger <file>', 'the ledger file')
+    .option('--config <file>', 'a config file naming the ledger ("ledger")')
     .addOption(langOption())
-    .action(async (files: string[], options: { ledger?: string; lang: Lang }) => {
+    .action(async (files: string[], options: { ledger?: string; config?: string; lang: Lang }) => {
       const { importPacks } = await import('../followup/index.js');
-      const results = await importPacks(ledgerFile(options), files, { today: todayOf(), lang: options.lang, now: context.now });
+      const results = await importPacks(await ledgerFile(options), files, { today: todayOf(), lang: options.lang, now: context.now });
       const lines: string[] = [];
       for (const result of results) {
         for (const note of result.notes) lines.push(t(note.key, options.lang, note.params));
@@ -96,6 +104,7 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .option('--note <text>', '说明', '')
     .requiredOption('--by <name>', '经办人: who did it')
     .option('--ledger <file>', 'the ledger file')
+    .option('--config <file>', 'a config file naming the ledger ("ledger")')
     .addOption(langOption())
     .action(
       async (options: {
@@ -107,6 +116,7 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
         note: string;
         by: string;
         ledger?: string;
+        config?: string;
         lang: Lang;
       }) => {
         const { recordEntry } = await import('../followup/index.js');
@@ -119,7 +129,7 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
           note: options.note,
           by: options.by,
         };
-        const result = await recordEntry(ledgerFile(options), raw, { today: todayOf(), lang: options.lang, now: context.now });
+        const result = await recordEntry(await ledgerFile(options), raw, { today: todayOf(), lang: options.lang, now: context.now });
         if (result.problems.length > 0) {
           const lines = [t('followup.record.refused', options.lang)];
           for (const problem of result.problems) {
@@ -142,10 +152,11 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .description("a case's history: nights seen, states, follow-up entries")
     .argument('<case_id>', 'the case id (案例编号)')
     .option('--ledger <file>', 'the ledger file')
+    .option('--config <file>', 'a config file naming the ledger ("ledger")')
     .addOption(langOption())
-    .action(async (caseId: string, options: { ledger?: string; lang: Lang }) => {
+    .action(async (caseId: string, options: { ledger?: string; config?: string; lang: Lang }) => {
       const { showCase } = await import('../followup/index.js');
-      context.io.stdout.write(await showCase(ledgerFile(options), caseId, options.lang));
+      context.io.stdout.write(await showCase(await ledgerFile(options), caseId, options.lang));
     });
 
   ledger
@@ -155,13 +166,14 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .option('--quarter <quarter>', 'the quarter, YYYYQn')
     .option('--out <dir>', 'folder to write the workbook into', 'rollcall-reports')
     .option('--ledger <file>', 'the ledger file')
+    .option('--config <file>', 'a config file naming the ledger ("ledger")')
     .addOption(langOption())
-    .action(async (options: { month?: string; quarter?: string; out: string; ledger?: string; lang: Lang }) => {
+    .action(async (options: { month?: string; quarter?: string; out: string; ledger?: string; config?: string; lang: Lang }) => {
       const { parseMonth, parseQuarter, writePeriodReport } = await import('../followup/index.js');
       if ((options.month === undefined) === (options.quarter === undefined))
         throw new RollcallError('usage', { key: 'followup.report.period_needed' });
       const period = options.month !== undefined ? parseMonth(options.month) : parseQuarter(options.quarter!);
-      const { file } = await writePeriodReport(ledgerFile(options), period, options.out, options.lang);
+      const { file } = await writePeriodReport(await ledgerFile(options), period, options.out, options.lang);
       context.io.stdout.write(`${t('followup.report.written', options.lang, { file })}\n`);
     });
 }

@@ -94,7 +94,10 @@ export function isBlank(raw: RawEntry): boolean {
 
 export function cellText(value: RawValue): string {
   if (value === null) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDay(parseDateCell(value));
+  if (value instanceof Date) {
+    const day = parseDateCell(value);
+    return day > 0 ? formatDay(day) : String(value);
+  }
   return String(value).trim();
 }
 

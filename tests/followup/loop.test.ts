@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCounty } from '../../src/generate/index.js';
@@ -276,6 +276,15 @@ describe('ledger record and show', () => {
     expect(english.stdout).toContain('--case: the ledger has no case "nope"');
     expect(english.stdout).toContain('--date: "soon" is not a date');
     expect(english.stdout).toContain('--kind: "visit" is not in the list');
+    // The ledger as reconcile finds it: named in the config file, relative to it.
+    const config = join(dir, 'rollcall.json');
+    writeFileSync(config, JSON.stringify({ ledger: 'ledger.sqlite' }));
+    const viaConfig = await rollcall(['ledger', 'show', id, '--config', config]);
+    expect(viaConfig.code, viaConfig.stderr).toBe(0);
+    expect(viaConfig.stdout).toContain('2026-09-24  劝返  电话  赵老师');
+    const noLedger = await rollcall(['ledger', 'show', id]);
+    expect(noLedger.code).toBe(2);
+    expect(noLedger.stderr).toContain('--ledger FILE');
     const unknown = await rollcall(['ledger', 'show', 'nope', '--ledger', ledger]);
     expect(unknown.code).toBe(2);
     expect(readFileSync(ledger).length).toBeGreaterThan(0);
