@@ -185,7 +185,7 @@ describe('a pack that is not this ledger’s is explained whole (SPEC §9)', () 
     expect(entryCount(copy.ledger)).toBe(1);
   });
 
-  it('not a pack, a damaged file, a deleted column', async () => {
+  it('not a pack, a damaged file, a deleted column, a column twice', async () => {
     const copy = copyNight(night);
     const notPack = await writeXlsx(join(copy.dir, 'roster.xlsx'), {
       名单: [
@@ -198,12 +198,16 @@ describe('a pack that is not this ledger’s is explained whole (SPEC §9)', () 
     const noBy = await rewritePack(filled, join(copy.dir, 'no-by.xlsx'), {
       grid: (grid) => grid.map((row) => row.slice(0, -1)),
     });
-    const result = await rollcall(['ledger', 'import', notPack, broken, noBy, '--ledger', copy.ledger]);
+    const twice = await rewritePack(filled, join(copy.dir, 'twice.xlsx'), {
+      grid: (grid) => grid.map((row, r) => [...row, r === 1 ? '结论' : null]),
+    });
+    const result = await rollcall(['ledger', 'import', notPack, broken, noBy, twice, '--ledger', copy.ledger]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('roster.xlsx：没有任何工作表的表头含「案例编号」');
     expect(result.stdout).toContain('broken.xlsx：无法作为 Excel 工作簿读取');
     expect(result.stdout).toContain('no-by.xlsx：工作表「待跟进」缺少「经办人」列');
-    expect(result.stderr).toContain('3 files have problems');
+    expect(result.stdout).toContain('twice.xlsx：工作表「待跟进」有两列都叫「结论」');
+    expect(result.stderr).toContain('4 files have problems');
     expect(entryCount(copy.ledger)).toBe(0);
   });
 });
