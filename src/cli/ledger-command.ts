@@ -119,7 +119,7 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
         config?: string;
         lang: Lang;
       }) => {
-        const { recordEntry } = await import('../followup/index.js');
+        const { recordEntry, valueLabel } = await import('../followup/index.js');
         const raw = {
           case_id: options.case,
           date: options.date,
@@ -140,7 +140,15 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
           throw new RollcallError('ledger', { key: 'followup.record.invalid' });
         }
         const entry = result.entry!;
-        const text = [entry.date, entry.kind, entry.method, entry.outcome, entry.by].filter(Boolean).join(' ');
+        const text = [
+          entry.date,
+          valueLabel('kind', entry.kind, options.lang),
+          entry.method ? valueLabel('method', entry.method, options.lang) : '',
+          entry.outcome ? valueLabel('outcome', entry.outcome, options.lang) : '',
+          entry.by,
+        ]
+          .filter(Boolean)
+          .join(' ');
         context.io.stdout.write(
           `${t(result.added ? 'followup.record.added' : 'followup.record.known', options.lang, { case_id: entry.caseId, entry: text })}\n`,
         );

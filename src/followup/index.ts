@@ -8,4 +8,4 @@ export { recordEntry, type RecordResult } from './record-entry.js';
 export { showCase } from './case-history.js';
 export { computePeriodReport, parseMonth, parseQuarter, writePeriodReport, type Period, type PeriodReport } from './period-report.js';
 export { packFileName, packFileNames } from './pack-names.js';
-export { listValues } from './vocabulary.js';
+export { listValues, valueLabel } from './vocabulary.js';

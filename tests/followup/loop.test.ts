@@ -235,7 +235,7 @@ describe('ledger record and show', () => {
     ];
     const first = await rollcall(args);
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    expect(first.stdout).toContain(`已记入案例 ${id} 的跟进记录`);
+    expect(first.stdout).toContain(`已记入案例 ${id} 的跟进记录：2026-09-24 劝返 电话 赵老师`);
     expect((await rollcall(args)).stdout).toContain('已有完全相同的跟进记录');
     const bad = await rollcall([
       'ledger',
