@@ -13,7 +13,7 @@ import {
   type ResolvedCase,
 } from '../domain/index.js';
 import { evidenceFingerprint } from './evidence.js';
-import type { CaseWrite, LedgerStore, RunRow, StoredEntry } from './store.js';
+import type { CaseWrite, LedgerStore, NightRow, RunRow, StoredEntry } from './store.js';
 
 // SPEC §8: the state of every case found tonight, the cases resolved since the
 // previous run, and what a clerk sees changed. Reads the ledger only; the writes
@@ -131,10 +131,20 @@ function closedState(store: LedgerStore, caseId: string, closure: Closure, evide
   const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
   const after = nights.filter((night) => night.as_of > closure.date);
   const baseline = before?.evidence ?? after[0]?.evidence ?? evidence;
-  // A night after the closing's date that was open with the evidence unchanged ran before the
-  // closing was recorded (a pack returned days later): it did not reopen the case.
-  if (after.some((night) => night.state !== 'closed' && night.evidence !== baseline)) return wasOpen ? 'open' : 'new';
+  if (reopenedSince(nights, closure)) return wasOpen ? 'open' : 'new';
   return baseline === evidence ? 'closed' : 'reopened';
+}
+
+/**
+ * A run after the closing's date found the case with changed evidence (it reopened).
+ * A night after that date that was open with the evidence unchanged ran before the
+ * closing was recorded (a pack returned days later): it did not reopen the case.
+ */
+function reopenedSince(nights: readonly NightRow[], closure: Closure): boolean {
+  const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
+  const after = nights.filter((night) => night.as_of > closure.date);
+  const baseline = before?.evidence ?? after[0]?.evidence;
+  return after.some((night) => night.state !== 'closed' && night.evidence !== baseline);
 }
 
 function closedCases(store: LedgerStore, closures: ReadonlyMap<string, Closure>, states: ReadonlyMap<string, CaseLedger>, known: ReturnType<LedgerStore['cases']>): ClosedCase[] {
@@ -142,7 +152,7 @@ function closedCases(store: LedgerStore, closures: ReadonlyMap<string, Closure>,
   for (const [caseId, closure] of closures) {
     const tonight = states.get(caseId);
     if (tonight && tonight.state !== 'closed') continue;
-    if (!tonight && store.nightsOfCase(caseId).some((night) => night.as_of > closure.date && night.state !== 'closed')) continue;
+    if (!tonight && reopenedSince(store.nightsOfCase(caseId), closure)) continue;
     const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
     if (!last) continue;
     closed.push({ case: last, first_seen: known.get(caseId)?.first_seen ?? '', closed_on: closure.date, outcome: closure.outcome, by: closure.by, note: closure.note });
