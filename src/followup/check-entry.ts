@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatDay, isClosingOutcome, CLOSING_OUTCOMES, type EntryKind, type EntryMethod, type Outcome } from '../domain/index.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import { INVALID_DATE, parseDateCell, parseDateText } from '../normalize/index.js';
+import { maskIdsInText } from '../report/index.js';
 import { listValues, parseListValue, REQUIRED_FIELDS, valueLabel, type FillField } from './vocabulary.js';
 
 // SPEC §9: one follow-up entry as a person wrote it (a pack row, or `ledger record`'s
@@ -54,28 +55,28 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
   for (const field of REQUIRED_FIELDS) if (text(field) === '') problem(field, 'followup.row.required');
 
   const caseId = text('case_id');
-  if (caseId !== '' && !context.caseIds.has(caseId)) problem('case_id', 'followup.row.unknown_case', { value: caseId });
+  if (caseId !== '' && !context.caseIds.has(caseId)) problem('case_id', 'followup.row.unknown_case', { value: shown(caseId) });
 
   let date = '';
   if (text('date') !== '') {
     const day = readDay(raw.date);
-    if (day === INVALID_DATE || day === 0) problem('date', 'followup.row.bad_date', { value: text('date') });
+    if (day === INVALID_DATE || day === 0) problem('date', 'followup.row.bad_date', { value: shown(text('date')) });
     else if (formatDay(day) > context.today) problem('date', 'followup.row.future_date', { value: formatDay(day), today: context.today });
     else date = formatDay(day);
   }
 
   const allowed = (vocabulary: 'kind' | 'method' | 'outcome') => listValues(vocabulary, context.lang).join('、');
   const kind = text('kind') === '' ? null : parseListValue('kind', text('kind'));
-  if (text('kind') !== '' && kind === null) problem('kind', 'followup.row.not_in_list', { value: text('kind'), allowed: allowed('kind') });
+  if (text('kind') !== '' && kind === null) problem('kind', 'followup.row.not_in_list', { value: shown(text('kind')), allowed: allowed('kind') });
   const method = text('method') === '' ? null : parseListValue('method', text('method'));
   if (text('method') !== '' && method === null)
-    problem('method', 'followup.row.not_in_list', { value: text('method'), allowed: allowed('method') });
+    problem('method', 'followup.row.not_in_list', { value: shown(text('method')), allowed: allowed('method') });
   const outcome = text('outcome') === '' ? null : parseListValue('outcome', text('outcome'));
   if (text('outcome') !== '' && outcome === null)
-    problem('outcome', 'followup.row.not_in_list', { value: text('outcome'), allowed: allowed('outcome') });
+    problem('outcome', 'followup.row.not_in_list', { value: shown(text('outcome')), allowed: allowed('outcome') });
   if (kind === 'close' && (text('outcome') === '' || (outcome !== null && !isClosingOutcome(outcome)))) {
     const closing = CLOSING_OUTCOMES.map((code) => valueLabel('outcome', code, context.lang)).join('、');
-    problem('outcome', 'followup.row.close_without_outcome', { value: text('outcome'), allowed: closing });
+    problem('outcome', 'followup.row.close_without_outcome', { value: shown(text('outcome')), allowed: closing });
   }
 
   if (problems.length > 0 || kind === null) return { entry: null, problems };
@@ -90,6 +91,16 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
 /** True when a person wrote nothing in any fill-in column but the key (a row nobody followed up is skipped). */
 export function isBlank(raw: RawEntry): boolean {
   return (['date', 'kind', 'method', 'outcome', 'note', 'by'] as const).every((field) => cellText(raw[field]) === '');
+}
+
+/**
+ * A value as a problem may quote it: what the clerk wrote helps them find it, but an
+ * ID number typed into the wrong column must not travel in a message (masked), and a
+ * long text is cut.
+ */
+function shown(text: string): string {
+  const masked = maskIdsInText(text);
+  return masked.length > 40 ? `${[...masked].slice(0, 40).join('')}…` : masked;
 }
 
 export function cellText(value: RawValue): string {

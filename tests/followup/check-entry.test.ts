@@ -80,3 +80,10 @@ describe('checkEntry', () => {
     ]);
   });
 });
+
+describe('what a problem quotes', () => {
+  it('masks an ID number typed into a column and cuts a long text', () => {
+    const { problems } = checkEntry({ ...base, case_id: '341324201409123456', kind: '家访'.repeat(30) }, context);
+    expect(problems.map((problem) => problem.params.value)).toEqual(['341324********3456', `${'家访'.repeat(20)}…`]);
+  });
+});
