@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { classify } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
@@ -131,9 +132,11 @@ async function runStages(settings: Settings, options: ReconcileOptions, timer: {
   return { summary, files, unknownStatuses, ledger: view };
 }
 
+/** The packs' folders, not every pack: a county has hundreds of schools, the terminal names the folders. */
 async function writeFollowUpPacks(dir: string, input: PackInput): Promise<string[]> {
   const { writePacks } = await import('../followup/index.js');
-  return writePacks(dir, input);
+  const files = await writePacks(dir, input);
+  return [...new Set(files.map((file) => `${dirname(file)}/`))];
 }
 
 /** What the ledger records of a source (SPEC §8 runs): file, size, time, SHA-256, rows. */
