@@ -67,7 +67,8 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
 
   const allowed = (vocabulary: 'kind' | 'method' | 'outcome') => listValues(vocabulary, context.lang).join('、');
   const kind = text('kind') === '' ? null : parseListValue('kind', text('kind'));
-  if (text('kind') !== '' && kind === null) problem('kind', 'followup.row.not_in_list', { value: shown(text('kind')), allowed: allowed('kind') });
+  if (text('kind') !== '' && kind === null)
+    problem('kind', 'followup.row.not_in_list', { value: shown(text('kind')), allowed: allowed('kind') });
   const method = text('method') === '' ? null : parseListValue('method', text('method'));
   if (text('method') !== '' && method === null)
     problem('method', 'followup.row.not_in_list', { value: shown(text('method')), allowed: allowed('method') });

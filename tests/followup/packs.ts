@@ -146,7 +146,7 @@ export async function rewritePack(
   const sheet = workbook.addWorksheet('待跟进');
   for (const row of grid) sheet.addRow(row);
   for (const header of options.hide ?? []) {
-    const col = grid[1]!.findIndex((cell) => cell === header);
+    const col = grid[1]!.indexOf(header);
     sheet.getColumn(col + 1).hidden = true;
   }
   const identity = options.identity ? options.identity(identityRows) : identityRows;
@@ -160,7 +160,7 @@ export async function rewritePack(
 
 /** Moves the column headed `header` to the end, in every row. */
 export function moveColumnToEnd(grid: ExcelJS.CellValue[][], header: string): ExcelJS.CellValue[][] {
-  const col = grid[1]!.findIndex((cell) => cell === header);
+  const col = grid[1]!.indexOf(header);
   return grid.map((row, r) => (r === 0 ? row : [...row.slice(0, col), ...row.slice(col + 1), row[col] ?? null]));
 }
 
