@@ -3,9 +3,9 @@
 // period reports. Loaded only by ledger commands and runs with a ledger.
 
 export { writePacks, type PackInput } from './write-packs.js';
-export { importPacks, type ImportedFile, type PackProblem } from './import-packs.js';
-export { recordEntry, type RecordResult } from './record-entry.js';
+export { importPacks } from './import-packs.js';
+export { recordEntry } from './record-entry.js';
 export { showCase } from './case-history.js';
-export { computePeriodReport, parseMonth, parseQuarter, writePeriodReport, type Period, type PeriodReport } from './period-report.js';
+export { parseMonth, parseQuarter, writePeriodReport } from './period-report.js';
 export { packFileName, packFileNames } from './pack-names.js';
-export { listValues, valueLabel } from './vocabulary.js';
+export { valueLabel } from './vocabulary.js';
