@@ -33,6 +33,8 @@ interface GuardianFields {
   };
   readonly village?: string;
   readonly household_no?: string;
+  readonly grade?: string;
+  readonly class?: string;
 }
 
 export interface PackInput {
@@ -60,6 +62,8 @@ type InfoColumn =
   | 'township'
   | 'village'
   | 'school'
+  | 'grade'
+  | 'class'
   | 'name'
   | 'gender'
   | 'birth_date'
@@ -80,6 +84,8 @@ const INFO_COLUMNS: readonly InfoColumn[] = [
   'township',
   'village',
   'school',
+  'grade',
+  'class',
   'name',
   'gender',
   'birth_date',
@@ -110,6 +116,8 @@ const WIDTHS: Partial<Record<InfoColumn | FillField, number>> = {
   note: 28,
   by: 10,
   birth_date: 11,
+  grade: 6,
+  class: 6,
   first_seen: 11,
   last_date: 11,
 };
@@ -266,18 +274,19 @@ function addValidations(worksheet: ExcelJS.Worksheet, lastRow: number, lang: Lan
   });
 }
 
+/** Columns the ledger's sheets already name keep their names; the pack's own come from followup.col.*. */
+const OWN_HEADERS: ReadonlySet<InfoColumn> = new Set<InfoColumn>([
+  'guardians',
+  'household_no',
+  'class',
+  'last_date',
+  'last_kind',
+  'last_outcome',
+  'nights',
+]);
+
 function infoHeader(column: InfoColumn, lang: Lang): string {
-  if (
-    column === 'guardians' ||
-    column === 'household_no' ||
-    column === 'last_date' ||
-    column === 'last_kind' ||
-    column === 'last_outcome' ||
-    column === 'nights'
-  ) {
-    return t(`followup.col.${column}`, lang);
-  }
-  return t(`ledger.col.${column}` as MessageKey, lang);
+  return t(`${OWN_HEADERS.has(column) ? 'followup' : 'ledger'}.col.${column}` as MessageKey, lang);
 }
 
 function infoCells(c: Case, state: CaseLedger, input: PackInput): (string | number | Date | null)[] {
@@ -293,6 +302,8 @@ function infoCells(c: Case, state: CaseLedger, input: PackInput): (string | numb
     township: c.township,
     village: extra.village || guardians?.village || '',
     school: c.school,
+    grade: extra.grade ?? '',
+    class: extra.class ?? '',
     name: c.person.name,
     gender: genderLabel(c.person.gender, lang),
     birth_date: dateCell(c.person.birth_date),

@@ -26,7 +26,12 @@ describe('the pack columns (SPEC §9, §11)', () => {
     const mine = cases.filter((c) => c.township === township && c.person.id_number.length === 18).slice(0, 2);
     expect(mine).toHaveLength(2);
     const withGuardians = [
-      { ...mine[0]!, guardians: { status: 'found', names: ['张建国', '李秀英'], household_no: 'H0042', village: '石桥村' } },
+      {
+        ...mine[0]!,
+        grade: '七年级',
+        class: '3班',
+        guardians: { status: 'found', names: ['张建国', '李秀英'], household_no: 'H0042', village: '石桥村' },
+      },
       { ...mine[1]!, guardians: { status: 'no_household', names: [], household_no: '', village: '' } },
     ];
     const dir = tempDir();
@@ -45,6 +50,8 @@ describe('the pack columns (SPEC §9, §11)', () => {
     expect(sheet.getCell(found, columns.get('监护人')!).value).toBe('张建国、李秀英');
     expect(sheet.getCell(found, columns.get('户号')!).value).toBe('H0042');
     expect(sheet.getCell(found, columns.get('村（社区）')!).value).toBe('石桥村');
+    expect(sheet.getCell(found, columns.get('年级')!).value).toBe('七年级');
+    expect(sheet.getCell(found, columns.get('班级')!).value).toBe('3班');
     expect(sheet.getCell(rowOf(withGuardians[1]!.case_id), columns.get('监护人')!).value).toBe('户籍中未找到监护人');
     for (const r of [3, 4]) expect(String(sheet.getCell(r, columns.get('身份证号')!).value)).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
   });

@@ -12,6 +12,7 @@ export const followupMessages = {
   'followup.pack.unnamed_school': { zh: '未填学校', en: 'no school' },
   'followup.col.guardians': { zh: '监护人', en: 'Guardians' },
   'followup.col.household_no': { zh: '户号', en: 'Household no.' },
+  'followup.col.class': { zh: '班级', en: 'Class' },
   'followup.col.last_date': { zh: '最近跟进日期', en: 'Last follow-up date' },
   'followup.col.last_kind': { zh: '最近跟进类型', en: 'Last follow-up kind' },
   'followup.col.last_outcome': { zh: '最近结论', en: 'Last outcome' },
