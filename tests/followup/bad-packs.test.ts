@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCounty } from '../../src/generate/index.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore, lockLedger } from '../../src/ledger/index.js';
 import { join, tempDir, writeText, writeXlsx } from '../helpers/files.js';
 import {
   copyNight,
@@ -208,6 +208,22 @@ describe('a pack that is not this ledger’s is explained whole (SPEC §9)', () 
     expect(result.stdout).toContain('no-by.xlsx：工作表「待跟进」缺少「经办人」列');
     expect(result.stdout).toContain('twice.xlsx：工作表「待跟进」有两列都叫「结论」');
     expect(result.stderr).toContain('4 files have problems');
+    expect(entryCount(copy.ledger)).toBe(0);
+  });
+});
+
+describe('one command at a time (SPEC §8)', () => {
+  it('an import while another command holds the ledger stops at once and adds nothing', async () => {
+    const copy = copyNight(night);
+    const file = await fillPack(pack, new Map([[ids[0]!, good]]), join(copy.dir, 'returned.xlsx'));
+    const lock = await lockLedger(copy.ledger);
+    try {
+      const result = await rollcall(['ledger', 'import', file, '--ledger', copy.ledger]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/busy|another|pid/i);
+    } finally {
+      await lock.release();
+    }
     expect(entryCount(copy.ledger)).toBe(0);
   });
 });

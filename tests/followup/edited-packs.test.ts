@@ -142,3 +142,27 @@ describe('packs edited the way spreadsheets do', () => {
     await importsAsOriginal(resaved);
   });
 });
+
+describe('more than one follow-up of a case in one pack', () => {
+  it('a row copied below for a second visit is a second entry', async () => {
+    const dir = tempDir();
+    const edited = await rewritePack(filled, join(dir, 'two-visits.xlsx'), {
+      grid: (grid) => {
+        const dateCol = grid[1]!.indexOf('跟进日期');
+        const first = grid.find((row) => row[0] === [...fills.keys()][0])!;
+        const again = [...first];
+        again[dateCol] = '2026-09-23';
+        return [...grid, again];
+      },
+    });
+    const copy = copyNight(night);
+    const result = await rollcall(['ledger', 'import', edited, '--ledger', copy.ledger]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('新增跟进记录 3 条');
+    expect(
+      entries(copy.ledger)
+        .filter((entry) => entry.kind === 'persuade')
+        .map((entry) => entry.date),
+    ).toEqual(['2026-09-21', '2026-09-23']);
+  });
+});
