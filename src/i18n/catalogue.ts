@@ -9,6 +9,7 @@ import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
 import { ioMessages } from './messages/io.js';
 import { xlsxMessages } from './messages/xlsx.js';
+import { followupMessages } from './messages/followup.js';
 import { ledgerMessages } from './messages/ledger.js';
 import { lockMessages } from './messages/lock.js';
 
@@ -28,6 +29,7 @@ export const CATALOGUE = {
   ...xlsxMessages,
   ...ledgerMessages,
   ...lockMessages,
+  ...followupMessages,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

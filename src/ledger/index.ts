@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { RollcallError, type Case, type LedgerView } from '../domain/index.js';
 import { acquireLock, type RunLock } from '../lock/index.js';
 import { backupLedger } from './backup.js';
+import { readLedgerId } from './follow-up.js';
 import { guardShrink } from './guard.js';
 import { decideStates } from './states.js';
 import { LedgerStore, type RunRow, type RunSourceRow } from './store.js';
@@ -14,6 +15,7 @@ import { verifyLedger, type LedgerProblem } from './verify.js';
 
 export { LedgerStore, type NewEntry, type StoredEntry, type RunRow, type RunSourceRow, type NightRow } from './store.js';
 export { evidenceFingerprint } from './evidence.js';
+export { readLedgerId, readCaseIds, addEntries } from './follow-up.js';
 export { verifyLedger, type LedgerProblem } from './verify.js';
 export { SCHEMA_VERSION } from './schema.js';
 
@@ -32,6 +34,8 @@ export interface LedgerRunOptions {
 export interface LedgerRun {
   /** The run before tonight's (null on the first night). */
   readonly previous: RunRow | null;
+  /** The ledger's identity, written into the packs (SPEC §9). */
+  readonly ledgerId: string;
   /** Stops the run when a source shrank too much (SPEC §8 input guard). */
   guard(sources: readonly RunSourceRow[]): void;
   /** Decides tonight's states; reads only. */
@@ -67,6 +71,7 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
     let writes: ReturnType<typeof decideStates>['writes'] | null = null;
     return {
       previous,
+      ledgerId: readLedgerId(store),
       guard(sources) {
         if (previous) guardShrink(sources, store.runSources(previous.id), options.maxShrink, options.acceptShrink);
       },

@@ -67,6 +67,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
   CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
   `,
+  // 2: the ledger's identity, written into every pack so that a pack returned to another ledger is recognised (SPEC §9).
+  `
+  CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  INSERT INTO ledger_meta (key, value) VALUES ('ledger_id', lower(hex(randomblob(8))));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,7 +13,7 @@ import {
   type ResolvedCase,
 } from '../domain/index.js';
 import { evidenceFingerprint } from './evidence.js';
-import type { CaseWrite, LedgerStore, RunRow, StoredEntry } from './store.js';
+import type { CaseWrite, LedgerStore, NightRow, RunRow, StoredEntry } from './store.js';
 
 // SPEC §8: the state of every case found tonight, the cases resolved since the
 // previous run, and what a clerk sees changed. Reads the ledger only; the writes
@@ -162,9 +162,21 @@ function closedState(
   const nights = store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id);
   const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
   const after = nights.filter((night) => night.as_of > closure.date);
-  if (after.some((night) => night.state !== 'closed')) return wasOpen ? 'open' : 'new';
   const baseline = before?.evidence ?? after[0]?.evidence ?? evidence;
+  if (reopenedSince(nights, closure)) return wasOpen ? 'open' : 'new';
   return baseline === evidence ? 'closed' : 'reopened';
+}
+
+/**
+ * A run after the closing's date found the case with changed evidence (it reopened).
+ * A night after that date that was open with the evidence unchanged ran before the
+ * closing was recorded (a pack returned days later): it did not reopen the case.
+ */
+function reopenedSince(nights: readonly NightRow[], closure: Closure): boolean {
+  const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
+  const after = nights.filter((night) => night.as_of > closure.date);
+  const baseline = before?.evidence ?? after[0]?.evidence;
+  return after.some((night) => night.state !== 'closed' && night.evidence !== baseline);
 }
 
 function closedCases(
@@ -177,7 +189,7 @@ function closedCases(
   for (const [caseId, closure] of closures) {
     const tonight = states.get(caseId);
     if (tonight && tonight.state !== 'closed') continue;
-    if (!tonight && store.nightsOfCase(caseId).some((night) => night.as_of > closure.date && night.state !== 'closed')) continue;
+    if (!tonight && reopenedSince(store.nightsOfCase(caseId), closure)) continue;
     const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
     if (!last) continue;
     closed.push({

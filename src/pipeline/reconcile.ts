@@ -1,9 +1,11 @@
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { classify, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import { formatDay, type Case, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
+import type { PackInput } from '../followup/index.js';
 import type { LedgerRun, RunSourceRow } from '../ledger/index.js';
 import { listSchoolAgeChildren } from './school-age-children.js';
 import { pauseForTest } from './test-pause.js';
@@ -157,7 +159,11 @@ async function runStages(
         pauseForTest('ledger-committed');
       }
     : undefined;
-  const withLedger = view ? { ledger: view, children, beforeReplace } : {};
+  // SPEC §9: with a ledger, the packs for the townships and schools go into the same folder, replaced with it.
+  const packs: PackInput | null =
+    ledger && view ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds } : null;
+  const moreFiles = packs ? (dir: string) => writeFollowUpPacks(dir, packs) : undefined;
+  const withLedger = view ? { ledger: view, children, beforeReplace, moreFiles } : {};
   const files = await writeReports(
     output,
     { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices, madeAt: options.now, ...withLedger },
@@ -165,6 +171,13 @@ async function runStages(
   );
   logger.info({ stage: 'report', ms: timer.lap(), files: files.length }, 'reports written');
   return { summary, files, unknownStatuses, formulasWithoutValue, ledger: view };
+}
+
+/** The packs' folders, not every pack: a county has hundreds of schools, the terminal names the folders. */
+async function writeFollowUpPacks(dir: string, input: PackInput): Promise<string[]> {
+  const { writePacks } = await import('../followup/index.js');
+  const files = await writePacks(dir, input);
+  return [...new Set(files.map((file) => `${dirname(file)}/`))];
 }
 
 /** What the ledger records of a source (SPEC §8 runs): file, size, time, SHA-256, rows. */

@@ -29,6 +29,8 @@ export {
   REASON_LABELS,
   FLAG_LABELS,
   label,
+  genderLabel,
+  listSeparator,
   type Lang,
   type Rule,
 } from './labels.js';
@@ -62,6 +64,8 @@ export interface ReportInput {
    * (the ledger commits here: see pipeline/reconcile.ts for the order).
    */
   readonly beforeReplace?: () => Promise<void>;
+  /** More files written into the report's folder, atomically with the rest (SPEC §9 packs); returns their paths. */
+  readonly moreFiles?: (dir: string) => Promise<string[]>;
 }
 
 /** SPEC §7: every output file, into a folder that replaces the output folder whole and at once. */
@@ -92,6 +96,7 @@ export async function writeReports(output: OutputDirectory, input: ReportInput, 
           buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
         );
         const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
+        const more = (await input.moreFiles?.(dir)) ?? [];
         files.push(
           'cases.jsonl',
           'summary.json',
@@ -101,6 +106,7 @@ export async function writeReports(output: OutputDirectory, input: ReportInput, 
           'report.xlsx',
           dashboard,
           ...(notices ? ['notices/'] : []),
+          ...more,
         );
       } catch (error) {
         // The worker may still be writing into the folder: let it stop before the folder is removed.

@@ -1,0 +1,26 @@
+import { addEntries, readCaseIds } from '../ledger/index.js';
+import { checkEntry, type CheckedEntry, type EntryProblem, type RawEntry } from './check-entry.js';
+import { newEntry } from './import-packs.js';
+import { withLedger } from './with-ledger.js';
+
+// SPEC §9 `rollcall ledger record`: one entry from the command line, checked the
+// way a pack row is; the same entry twice adds nothing the second time.
+
+export interface RecordResult {
+  readonly problems: readonly EntryProblem[];
+  readonly entry: CheckedEntry | null;
+  readonly added: boolean;
+}
+
+export async function recordEntry(
+  ledgerFile: string,
+  raw: RawEntry,
+  options: { today: string; lang: 'zh' | 'en'; now?: Date },
+): Promise<RecordResult> {
+  return withLedger(ledgerFile, (store) => {
+    const checked = checkEntry(raw, { caseIds: readCaseIds(store), today: options.today, lang: options.lang });
+    if (!checked.entry) return { problems: checked.problems, entry: null, added: false };
+    const { added } = addEntries(store, [newEntry(checked.entry, 'cli', null)], options.now);
+    return { problems: [], entry: checked.entry, added: added === 1 };
+  });
+}

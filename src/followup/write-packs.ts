@@ -1,0 +1,312 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import type { Case, CaseLedger, FollowUpEntry, LedgerView } from '../domain/index.js';
+import { t, type Lang, type MessageKey } from '../i18n/index.js';
+import {
+  CATEGORY_LABELS,
+  FLAG_LABELS,
+  genderLabel,
+  guardiansCell,
+  label,
+  listSeparator,
+  maskIdField,
+  priorityOrder,
+  REASON_LABELS,
+} from '../report/index.js';
+import { packFileNames } from './pack-names.js';
+import { IDENTITY_SHEET, identityRows, type PackIdentity } from './pack-identity.js';
+import { fillHeader, listValues, valueLabel, type FillField } from './vocabulary.js';
+
+// SPEC §9 packs: one workbook per township and per school with its open cases in
+// one sheet 待跟进, in the clerks' priority order, the case's history so far, and
+// the columns to fill in with drop-down lists. Written with exceljs's document
+// model (data validation and sheet protection need it); a county has a few
+// hundred open cases, so this is quick.
+
+export interface PackInput {
+  /** Tonight's cases (closed ones included: they are left out here). */
+  readonly cases: readonly Case[];
+  readonly ledger: LedgerView;
+  readonly ledgerId: string;
+  /** YYYY-MM-DD */
+  readonly asOf: string;
+  readonly lang: Lang;
+  readonly maskIds: boolean;
+}
+
+const OPEN_STATES = new Set(['new', 'open', 'reopened']);
+/** Rows a pack's fill-in columns keep their lists for, below the cases. */
+const TITLE_ROW = 1;
+const HEADER_ROW = 2;
+const GREY = 'FFEDEDED';
+
+type InfoColumn =
+  | 'case_id'
+  | 'state'
+  | 'category'
+  | 'reasons'
+  | 'township'
+  | 'village'
+  | 'school'
+  | 'grade'
+  | 'class'
+  | 'name'
+  | 'gender'
+  | 'birth_date'
+  | 'id_number'
+  | 'guardians'
+  | 'household_no'
+  | 'flags'
+  | 'first_seen'
+  | 'nights'
+  | 'last_date'
+  | 'last_kind'
+  | 'last_outcome';
+const INFO_COLUMNS: readonly InfoColumn[] = [
+  'case_id',
+  'state',
+  'category',
+  'reasons',
+  'township',
+  'village',
+  'school',
+  'grade',
+  'class',
+  'name',
+  'gender',
+  'birth_date',
+  'id_number',
+  'guardians',
+  'household_no',
+  'flags',
+  'first_seen',
+  'nights',
+  'last_date',
+  'last_kind',
+  'last_outcome',
+];
+const FILL_COLUMNS: readonly Exclude<FillField, 'case_id'>[] = ['date', 'kind', 'method', 'outcome', 'note', 'by'];
+const WIDTHS: Partial<Record<InfoColumn | FillField, number>> = {
+  case_id: 18,
+  reasons: 20,
+  school: 16,
+  id_number: 19,
+  guardians: 16,
+  household_no: 12,
+  flags: 12,
+  last_outcome: 12,
+  date: 12,
+  kind: 10,
+  method: 14,
+  outcome: 14,
+  note: 28,
+  by: 10,
+  birth_date: 11,
+  grade: 6,
+  class: 6,
+  first_seen: 11,
+  last_date: 11,
+};
+
+/** Writes packs/乡镇/*.xlsx and packs/学校/*.xlsx into `dir` (the report's temporary folder); returns their paths. */
+export async function writePacks(dir: string, input: PackInput): Promise<string[]> {
+  const { default: Excel } = await import('exceljs');
+  const open = input.cases.filter((c) => OPEN_STATES.has(input.ledger.cases.get(c.case_id)?.state ?? 'closed'));
+  const ordered = priorityOrder(open).map((i) => open[i]!);
+  const files: string[] = [];
+  for (const unit of ['township', 'school'] as const) {
+    const folder = unit === 'township' ? '乡镇' : '学校';
+    const unnamed = t(unit === 'township' ? 'followup.pack.unnamed_township' : 'followup.pack.unnamed_school', input.lang);
+    const groups = new Map<string, Case[]>();
+    for (const c of ordered) {
+      const name = c[unit].trim();
+      const group = groups.get(name);
+      if (group) group.push(c);
+      else groups.set(name, [c]);
+    }
+    if (groups.size === 0) continue;
+    await mkdir(join(dir, 'packs', folder), { recursive: true, mode: 0o700 });
+    const collator = new Intl.Collator('zh-Hans-CN');
+    const names = [...groups.keys()].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    const fileNames = packFileNames(names, unnamed);
+    for (const name of names) {
+      const workbook = new Excel.Workbook();
+      fillPack(workbook, groups.get(name)!, { ledgerId: input.ledgerId, asOf: input.asOf, unit, name }, name || unnamed, input);
+      const path = join('packs', folder, `${fileNames.get(name)!}.xlsx`);
+      await writeFile(join(dir, path), Buffer.from(await workbook.xlsx.writeBuffer()), { mode: 0o600 });
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function fillPack(workbook: ExcelJS.Workbook, cases: readonly Case[], identity: PackIdentity, title: string, input: PackInput): void {
+  const { lang } = input;
+  workbook.creator = 'rollcall';
+  workbook.created = new Date(`${input.asOf}T00:00:00Z`);
+  workbook.modified = workbook.created;
+  const columnCount = INFO_COLUMNS.length + FILL_COLUMNS.length;
+  const sheet = workbook.addWorksheet(t('followup.sheet.pending', lang), {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }],
+    // SPEC §7's printing rules: landscape, one page wide, the header on every page.
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.3, right: 0.3, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 },
+    },
+    headerFooter: { oddFooter: '&C&P / &N' },
+  });
+  sheet.columns = [...INFO_COLUMNS, ...FILL_COLUMNS].map((column) => ({ width: WIDTHS[column] ?? 8 }));
+
+  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, columnCount);
+  const titleCell = sheet.getCell(TITLE_ROW, 1);
+  titleCell.value = t('followup.pack.title', lang, { unit: title, as_of: input.asOf, count: cases.length });
+  titleCell.font = { bold: true, size: 12 };
+  titleCell.alignment = { wrapText: true, vertical: 'middle' };
+  sheet.getRow(TITLE_ROW).height = 32;
+
+  const header = sheet.getRow(HEADER_ROW);
+  header.values = [...INFO_COLUMNS.map((column) => infoHeader(column, lang)), ...FILL_COLUMNS.map((field) => fillHeader(field, lang))];
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  header.height = 30;
+
+  cases.forEach((c, i) => {
+    const state = input.ledger.cases.get(c.case_id)!;
+    const row = sheet.getRow(HEADER_ROW + 1 + i);
+    row.values = [...infoCells(c, state, input), ...FILL_COLUMNS.map(() => null)];
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // Room to write by hand on a printed pack.
+    row.height = 28;
+  });
+  const lastRow = HEADER_ROW + cases.length;
+
+  // Grey, locked: what rollcall wrote. White, unlocked: what the township fills in.
+  for (let r = HEADER_ROW; r <= lastRow; r++) {
+    const row = sheet.getRow(r);
+    for (let col = 1; col <= columnCount; col++) {
+      const cell = row.getCell(col);
+      const fill = col > INFO_COLUMNS.length;
+      if (!fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: GREY } };
+      if (fill && r > HEADER_ROW) cell.protection = { locked: false };
+      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    }
+    if (r > HEADER_ROW) {
+      row.getCell(1).numFmt = '@';
+      row.getCell(INFO_COLUMNS.indexOf('id_number') + 1).numFmt = '@';
+      row.getCell(INFO_COLUMNS.indexOf('household_no') + 1).numFmt = '@';
+      row.getCell(columnOf('date')).numFmt = 'yyyy-mm-dd';
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+      });
+    }
+  }
+  if (cases.length > 0) addValidations(sheet, lastRow, lang);
+  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: columnCount } };
+  // Without a password: it guards the key column against a slip, not against a person who means to change it.
+  // Sorting, filtering, hiding and resizing columns stay allowed (what clerks do with a list).
+  void sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    sort: true,
+    autoFilter: true,
+  });
+
+  const hidden = workbook.addWorksheet(IDENTITY_SHEET, { state: 'hidden' });
+  for (const [key, value] of identityRows(identity)) hidden.addRow([key, value]);
+}
+
+function columnOf(field: Exclude<FillField, 'case_id'>): number {
+  return INFO_COLUMNS.length + FILL_COLUMNS.indexOf(field) + 1;
+}
+
+/** exceljs has sheet.dataValidations (a range per list) but leaves it out of its types. */
+type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+
+function addValidations(worksheet: ExcelJS.Worksheet, lastRow: number, lang: Lang): void {
+  const sheet = worksheet as WithValidations;
+  const range = (field: Exclude<FillField, 'case_id'>) => {
+    const letter = sheet.getColumn(columnOf(field)).letter;
+    return `${letter}${HEADER_ROW + 1}:${letter}${lastRow}`;
+  };
+  for (const vocabulary of ['kind', 'method', 'outcome'] as const) {
+    sheet.dataValidations.add(range(vocabulary), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${listValues(vocabulary, lang).join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: t('followup.validation.title', lang),
+      error: t('followup.validation.error', lang),
+    });
+  }
+  sheet.dataValidations.add(range('date'), {
+    type: 'date',
+    operator: 'greaterThan',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(2000, 0, 1))],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: t('followup.validation.title', lang),
+    error: t('followup.validation.date', lang),
+    showInputMessage: true,
+    prompt: t('followup.validation.date', lang),
+  });
+}
+
+/** Columns the ledger's sheets already name keep their names; the pack's own come from followup.col.*. */
+const OWN_HEADERS: ReadonlySet<InfoColumn> = new Set<InfoColumn>([
+  'guardians',
+  'household_no',
+  'class',
+  'last_date',
+  'last_kind',
+  'last_outcome',
+  'nights',
+]);
+
+function infoHeader(column: InfoColumn, lang: Lang): string {
+  return t(`${OWN_HEADERS.has(column) ? 'followup' : 'ledger'}.col.${column}` as MessageKey, lang);
+}
+
+function infoCells(c: Case, state: CaseLedger, input: PackInput): (string | number | Date | null)[] {
+  const { lang } = input;
+  const guardians = c.guardians;
+  const last: FollowUpEntry | null = state.follow_up.last;
+  const cells: Record<InfoColumn, string | number | Date | null> = {
+    case_id: c.case_id,
+    state: t(`ledger.state.${state.state}`, lang),
+    category: label(CATEGORY_LABELS, c.category, lang),
+    reasons: c.reasons.map((reason) => label(REASON_LABELS, reason, lang)).join(listSeparator(lang)),
+    township: c.township,
+    village: c.village || guardians.village,
+    school: c.school,
+    grade: c.grade,
+    class: c.class,
+    name: c.person.name,
+    gender: genderLabel(c.person.gender, lang),
+    birth_date: dateCell(c.person.birth_date),
+    id_number: input.maskIds ? maskIdField(c.person.id_number) : c.person.id_number,
+    guardians: guardiansCell(guardians, lang),
+    household_no: guardians.household_no || c.household_no,
+    flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(listSeparator(lang)),
+    first_seen: dateCell(state.first_seen),
+    nights: state.nights,
+    last_date: last ? dateCell(last.date) : null,
+    last_kind: last ? valueLabel('kind', last.kind, lang) : '',
+    last_outcome: last?.outcome ? valueLabel('outcome', last.outcome, lang) : '',
+  };
+  return INFO_COLUMNS.map((column) => cells[column]);
+}
+
+function dateCell(text: string | null): Date | string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
+}
