@@ -31,7 +31,10 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
-const sizes = option('sizes', '100000,1000000,3000000').split(',').map(Number).filter((size) => size > 0);
+const sizes = option('sizes', '100000,1000000,3000000')
+  .split(',')
+  .map(Number)
+  .filter((size) => size > 0);
 const runs = Number(option('runs', '3'));
 const workbookSize = Number(option('workbook-size', '1000000'));
 const withLedger = !args.includes('--no-ledger');
@@ -67,7 +70,11 @@ async function registryWorkbook(dir: string): Promise<string> {
   process.stderr.write(`writing ${path} …\n`);
   const { default: Excel } = await import('exceljs');
   const partial = `${path}.partial`;
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: createWriteStream(partial), useStyles: false, useSharedStrings: true } as never);
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
+    stream: createWriteStream(partial),
+    useStyles: false,
+    useSharedStrings: true,
+  } as never);
   const sheet = workbook.addWorksheet('学生名单');
   const { parse } = await import('csv-parse');
   for await (const record of createReadStream(join(dir, 'registry.csv')).pipe(parse({ bom: true, relax_column_count: true }))) {
@@ -98,17 +105,27 @@ function measureReconcile(dir: string, files: string[], extra: string[] = [], as
   const started = performance.now();
   const stderr = run([
     'reconcile',
-    '--registry', registry,
-    '--household', household,
-    '--poverty', poverty,
-    '--attendance', attendance,
-    '--as-of', asOf,
-    '--out', join(dir, 'out'),
-    '--log-level', 'info',
+    '--registry',
+    registry,
+    '--household',
+    household,
+    '--poverty',
+    poverty,
+    '--attendance',
+    attendance,
+    '--as-of',
+    asOf,
+    '--out',
+    join(dir, 'out'),
+    '--log-level',
+    'info',
     ...extra,
   ]);
   const ms = performance.now() - started;
-  const done = stderr.split('\n').filter((line) => line.includes('"msg":"done"')).map((line) => JSON.parse(line))[0];
+  const done = stderr
+    .split('\n')
+    .filter((line) => line.includes('"msg":"done"'))
+    .map((line) => JSON.parse(line))[0];
   return { ms, rssMb: done.max_rss_mb };
 }
 
@@ -200,12 +217,15 @@ const lines = [
   '| people | input rows | bare csv-parse | reconcile | reconcile rows/s | peak RSS reconcile | ratio |',
   '|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
-    (r) => `| ${n(r.people)} | ${n(r.rows)} | ${s(r.bare)} s | ${s(r.reconcile)} s | ${n(r.rows / (r.reconcile / 1000))} | ${n(r.rss)} MB | ${(r.reconcile / r.bare).toFixed(2)} |`,
+    (r) =>
+      `| ${n(r.people)} | ${n(r.rows)} | ${s(r.bare)} s | ${s(r.reconcile)} s | ${n(r.rows / (r.reconcile / 1000))} | ${n(r.rss)} MB | ${(r.reconcile / r.bare).toFixed(2)} |`,
   ),
 ];
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1]!, results[i]!];
-  lines.push(`\n${n(b.people)} people cost ${(b.reconcile / a.reconcile).toFixed(2)} × the ${n(a.people)} run (${(b.people / a.people).toFixed(1)} × the people).`);
+  lines.push(
+    `\n${n(b.people)} people cost ${(b.reconcile / a.reconcile).toFixed(2)} × the ${n(a.people)} run (${(b.people / a.people).toFixed(1)} × the people).`,
+  );
 }
 if (workbookCase) {
   const med = (measures: Measure[]) => median(measures.map((m) => m.ms));
@@ -228,7 +248,10 @@ if (ledgerResults.length > 0) {
     '',
     '| people | without ledger | with ledger | cost of the ledger | peak RSS without | peak RSS with |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...ledgerResults.map((r) => `| ${n(r.people)} | ${s(r.plain)} s | ${s(r.ledger)} s | ${(((r.ledger - r.plain) / r.plain) * 100).toFixed(1)} % | ${n(r.plainRss)} MB | ${n(r.rss)} MB |`),
+    ...ledgerResults.map(
+      (r) =>
+        `| ${n(r.people)} | ${s(r.plain)} s | ${s(r.ledger)} s | ${(((r.ledger - r.plain) / r.plain) * 100).toFixed(1)} % | ${n(r.plainRss)} MB | ${n(r.rss)} MB |`,
+    ),
   );
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -18,7 +18,7 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 // A fixed time: the same script makes the same bytes.
 const DATE = new Date(2026, 0, 1, 0, 0, 0); // local fields: zip stores local time
 
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A run of text; `underline` draws a fill-in line under ideographic spaces. */
 function run(text, props = {}) {
@@ -28,7 +28,7 @@ function run(text, props = {}) {
     props.size ? `<w:sz w:val="${props.size}"/><w:szCs w:val="${props.size}"/>` : '',
     props.underline ? '<w:u w:val="single"/>' : '',
   ].join('');
-  return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+  return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
 /** A paragraph of the style given, from runs or one text. */

@@ -397,13 +397,10 @@ function makeHandBuilt() {
       }),
     );
   }
-  // Relationship targets from the package root ("/xl/worksheets/sheet1.xml").
-  {
-    writeHandBuilt(
-      'hand-absolute-targets',
-      workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(peopleCells()) }], styles: stylesXml([0, 14]), absolute: true }),
-    );
-  }
+  writeHandBuilt(
+    'hand-absolute-targets',
+    workbookPackage({ sheets: [{ name: '学生', xml: sheetXml(peopleCells()) }], styles: stylesXml([0, 14]), absolute: true }),
+  );
   // Birth dates as formulas: shared formulas with saved values, and one formula never calculated.
   {
     const rows = peopleCells().map(([number, cells]) => [

@@ -55,12 +55,12 @@ export function buildCase(finding: Finding, county: ReadonlySet<string>, guardia
 function differencesOf(evidence: Evidence, record: SourceRecord, person: SourceRecord): Difference[] {
   return DIFFERENCE_FIELDS.filter((field) => differsIn(evidence, field)).map((field) => ({
     field,
-    registry: valueOf(record, field),
-    household: valueOf(person, field),
+    registry: valueIn(record, field),
+    household: valueIn(person, field),
   }));
 }
 
-function valueOf(record: SourceRecord, field: DifferenceField): string | null {
+function valueIn(record: SourceRecord, field: DifferenceField): string | null {
   switch (field) {
     case 'id_number':
       return record.id || null;

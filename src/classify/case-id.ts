@@ -17,7 +17,9 @@ const CODES: Record<Category, string> = {
  * clock, so re-sorted or re-exported files keep their case ids.
  */
 export function caseIdFor(category: Category, record: SourceRecord): string {
-  const hash = createHash('sha256').update(`${category}\n${recordKey(record)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${category}\n${recordKey(record)}`)
+    .digest('hex');
   return `${CODES[category]}-${hash.slice(0, 12)}`;
 }
 

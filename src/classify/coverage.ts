@@ -1,19 +1,7 @@
-import { isSchoolAge, ix, type HouseholdIx } from '../domain/index.js';
+import { isSchoolAge, ix, type HouseholdIx, type SchoolWithoutRoster, type TownshipPopulation } from '../domain/index.js';
 import type { ClassifyContext } from './finding.js';
 
 /** A school with active registrations that the check-in roster does not cover. */
-export interface SchoolWithoutRoster {
-  readonly school: string;
-  readonly school_code: string;
-  readonly active_registrations: number;
-}
-
-/** The denominators of a township: living school-age people, and how many of them have an active registration. */
-export interface TownshipPopulation {
-  readonly school_age: number;
-  readonly with_active_registration: number;
-}
-
 /** What the cases do not show by themselves: what could not be checked, and out of how many. */
 export interface Coverage {
   /** null when no roster was given (then no school was checked). */

@@ -59,7 +59,14 @@ function findDuplicates(data: LinkedData): Map<number, SourceRecord[]> {
   const duplicates = new Map<number, SourceRecord[]>();
   const addGroup = (active: readonly number[]) => {
     if (active.length < 2) return;
-    for (const r of active) duplicates.set(r, otherRegistrations(active.map((other) => data.registry[other]!), data.registry[r]!));
+    for (const r of active)
+      duplicates.set(
+        r,
+        otherRegistrations(
+          active.map((other) => data.registry[other]!),
+          data.registry[r]!,
+        ),
+      );
   };
   const isActive = (r: number) => data.registry[r]!.statusKind === 'active';
   for (const registrations of data.registryByHousehold.values()) addGroup(registrations.filter(isActive));

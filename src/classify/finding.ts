@@ -30,7 +30,13 @@ export interface Finding<C extends Category = Category> {
 export type Classifier = (context: ClassifyContext) => Finding[];
 
 /** Registry record r, with what linking found for it. */
-export function registryFinding<C extends Category>(context: ClassifyContext, category: C, reasons: ReasonOf<C>[], r: RegistryIx, extra: readonly SourceRecord[] = []): Finding<C> {
+export function registryFinding<C extends Category>(
+  context: ClassifyContext,
+  category: C,
+  reasons: ReasonOf<C>[],
+  r: RegistryIx,
+  extra: readonly SourceRecord[] = [],
+): Finding<C> {
   const { data } = context;
   const record = data.registry[r]!;
   const outcome = data.registryOutcomes[r]!;

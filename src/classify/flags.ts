@@ -14,7 +14,8 @@ export function flagsFor(records: readonly SourceRecord[], county: ReadonlySet<s
     bits |= record.flags;
     if (record.source === 'poverty') poverty = true;
     if (record.juniorMiddle && record.source === 'registry') juniorMiddle = true;
-    if (!inHouseholdRegister && record.source === 'registry' && record.idState === 'valid' && !county.has(record.id.slice(0, 6))) migrant = true;
+    if (!inHouseholdRegister && record.source === 'registry' && record.idState === 'valid' && !county.has(record.id.slice(0, 6)))
+      migrant = true;
   }
   const flags: Flag[] = [];
   if (poverty) flags.push('poverty');

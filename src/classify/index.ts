@@ -11,11 +11,17 @@ import { review } from './review.js';
 import { unregisteredSchoolAge } from './unregistered-school-age.js';
 
 export type { ClassifyContext, Finding, Classifier } from './finding.js';
-export { caseIdFor, recordKey } from './case-id.js';
 export { genderName } from './case-builder.js';
 
 /** SPEC §5, one classifier per category. Adding a category is adding a file and a line. */
-export const CLASSIFIERS: readonly Classifier[] = [enrolledAbsent, unregisteredSchoolAge, missingId, emptyRegistration, identityMismatch, review];
+export const CLASSIFIERS: readonly Classifier[] = [
+  enrolledAbsent,
+  unregisteredSchoolAge,
+  missingId,
+  emptyRegistration,
+  identityMismatch,
+  review,
+];
 
 export interface Classified {
   readonly cases: readonly Case[];
@@ -27,7 +33,9 @@ export interface Classified {
 export function classify(context: ClassifyContext): Classified {
   const county = new Set(context.data.county.prefixes);
   const findings = mergeCopies(CLASSIFIERS.flatMap((classifier) => classifier(context)));
-  const guardians = new GuardianFinder(context.data.household, context.asOf);
+  // SPEC §11: the guardians of the cases' children, from their households alone.
+  const households = findings.map((f) => (f.primary.source === 'household' ? f.primary.householdNo : (f.household?.householdNo ?? '')));
+  const guardians = new GuardianFinder(context.data.household, context.asOf).onlyHouseholds(households.filter(Boolean));
   const built = findings.map((finding) => ({ finding, case: buildCase(finding, county, guardians) }));
   const order = new Map(CATEGORIES.map((category, i) => [category, i]));
   built.sort(
@@ -55,7 +63,9 @@ function mergeCopies(findings: readonly Finding[]): Finding[] {
     if (kept) kept.copies.push(finding.primary);
     else first.set(key, { finding, copies: [] });
   }
-  return [...first.values()].map(({ finding, copies }) => (copies.length === 0 ? finding : { ...finding, others: [...copies, ...finding.others] }));
+  return [...first.values()].map(({ finding, copies }) =>
+    copies.length === 0 ? finding : { ...finding, others: [...copies, ...finding.others] },
+  );
 }
 
 /** Two records with identical keys (the same row twice) share a hash: number the later ones. */
@@ -71,4 +81,4 @@ function disambiguateIds(cases: Case[]): void {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-export { describeCoverage, type Coverage, type SchoolWithoutRoster, type TownshipPopulation } from './coverage.js';
+export { describeCoverage, type Coverage } from './coverage.js';

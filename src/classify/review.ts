@@ -13,7 +13,10 @@ export const review: Classifier = (context) => {
   data.registryOutcomes.forEach((outcome, r) => {
     if (outcome.kind !== 'review') return;
     const people = outcome.review.candidates.map((c) => data.household.at(c.target));
-    findings.push({ ...registryFinding(context, 'review', [...outcome.review.reasons], ix<RegistryIx>(r)), review: { review: outcome.review, people } });
+    findings.push({
+      ...registryFinding(context, 'review', [...outcome.review.reasons], ix<RegistryIx>(r)),
+      review: { review: outcome.review, people },
+    });
   });
   data.poverty.forEach((member, p) => {
     // Against the household register, or (no household person) against registry persons.

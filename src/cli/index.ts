@@ -43,7 +43,11 @@ export async function runCli(argv: readonly string[], io: CliIO, now: Date = new
     .version(VERSION, '-V, --version', t('cli.option.version', lang))
     .exitOverride()
     // commander's own English error text is replaced by the catalogue's, below.
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => undefined });
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => undefined,
+    });
   localiseHelp(program, lang);
   program.addOption(langOption(lang));
   registerReconcile(program, context, VERSION);

@@ -8,7 +8,10 @@ import type { CommandContext } from './context.js';
 
 export function registerInspect(program: Command, context: CommandContext): void {
   const { lang } = context;
-  const command = program.command('inspect').description(t('cli.inspect.description', lang)).option('--json', t('cli.option.inspect_json', lang));
+  const command = program
+    .command('inspect')
+    .description(t('cli.inspect.description', lang))
+    .option('--json', t('cli.option.inspect_json', lang));
   addSourceOptions(command, lang);
   command.action(async (options: SourceOptions & { json?: boolean }) => {
     const settings = await resolveSettings(commandLineInputs(options), context.now);
@@ -53,25 +56,34 @@ function renderSource(source: keyof InspectReport['sources'], info: SourceInspec
         })
       : t('cli.inspect.format_xlsx', lang, { sheet: info.sheet ?? '' }),
   );
-  if (info.formulas_without_value > 0) line('xlsx.label_formulas', t('xlsx.formulas_without_value', lang, { count: info.formulas_without_value }));
-  line('cli.inspect.label_header', t('cli.inspect.header_row', lang, { row: info.header_row }) + (info.header_row > 1 ? t('cli.inspect.header_title', lang) : ''));
+  if (info.formulas_without_value > 0)
+    line('xlsx.label_formulas', t('xlsx.formulas_without_value', lang, { count: info.formulas_without_value }));
+  line(
+    'cli.inspect.label_header',
+    t('cli.inspect.header_row', lang, { row: info.header_row }) + (info.header_row > 1 ? t('cli.inspect.header_title', lang) : ''),
+  );
   const fields = Object.entries(info.fields).map(([field, header]) => `${field} ← ${header}`);
   line('cli.inspect.label_fields', fields[0] ?? t('cli.inspect.none', lang));
   for (const field of fields.slice(1)) more(field);
   if (source === 'household' && info.fields.status === undefined) more(t('cli.inspect.no_status', lang));
   if (info.unmapped_headers.length > 0) line('cli.inspect.label_unused', info.unmapped_headers.join(', '));
   const sep = lang === 'zh' ? '，' : ', ';
-  const reasons = Object.entries(info.rejected_by_reason).map(([reason, count]) => `${t(`report.reject.${reason as 'blank_row'}`, lang)} ${n(count)}`);
+  const reasons = Object.entries(info.rejected_by_reason).map(
+    ([reason, count]) => `${t(`report.reject.${reason as 'blank_row'}`, lang)} ${n(count)}`,
+  );
   const rows = t('cli.inspect.rows', lang, { read: info.rows_read, accepted: info.rows_accepted, rejected: info.rows_rejected });
   line('cli.inspect.label_rows', rows + (reasons.length ? (lang === 'zh' ? `（${reasons.join(sep)}）` : ` (${reasons.join(sep)})`) : ''));
-  const states = ID_STATES.filter((state) => info.id_states[state] > 0).map((state) => `${t(`cli.inspect.id_state.${state}`, lang)} ${n(info.id_states[state])}`);
+  const states = ID_STATES.filter((state) => info.id_states[state] > 0).map(
+    (state) => `${t(`cli.inspect.id_state.${state}`, lang)} ${n(info.id_states[state])}`,
+  );
   line('cli.inspect.label_ids', states.join(' · ') || t('cli.inspect.none', lang));
   if (info.id_digits_lost > 0) more(t('cli.inspect.digits_lost', lang, { count: info.id_digits_lost }));
   if (info.unreadable_dates.count > 0) {
     const listed = info.unreadable_dates.rows.join(', ') + (info.unreadable_dates.count > info.unreadable_dates.rows.length ? ', …' : '');
     line('cli.inspect.label_dates', t('cli.inspect.bad_dates', lang, { count: info.unreadable_dates.count, rows: listed }));
   }
-  if (info.unreadable_genders > 0) line('cli.inspect.label_genders', t('cli.inspect.bad_genders', lang, { count: info.unreadable_genders }));
+  if (info.unreadable_genders > 0)
+    line('cli.inspect.label_genders', t('cli.inspect.bad_genders', lang, { count: info.unreadable_genders }));
   if (info.unreadable_yes_no > 0) line('cli.inspect.label_yes_no', t('cli.inspect.bad_yes_no', lang, { count: info.unreadable_yes_no }));
   const unknown = Object.entries(info.unknown_statuses);
   if (unknown.length > 0) {

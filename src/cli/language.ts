@@ -1,4 +1,4 @@
-import { Help, type Command, type CommanderError, type Option } from 'commander';
+import type { Help, Command, CommanderError, Option } from 'commander';
 import levenshtein from 'fast-levenshtein';
 import { t, type Lang } from '../i18n/index.js';
 
@@ -26,7 +26,8 @@ export function localiseHelp(program: Command, lang: Lang): void {
     'Arguments:': t('cli.help.arguments', lang),
     'Global Options:': t('cli.help.global_options', lang),
   };
-  const words = (text: string) => text.replaceAll('[options]', t('cli.help.options_word', lang)).replaceAll('[command]', t('cli.help.command_word', lang));
+  const words = (text: string) =>
+    text.replaceAll('[options]', t('cli.help.options_word', lang)).replaceAll('[command]', t('cli.help.command_word', lang));
   program
     .helpOption('-h, --help', t('cli.option.help', lang))
     .helpCommand('help [command]', t('cli.option.help_command', lang))
@@ -98,7 +99,11 @@ export function describeCommanderError(error: CommanderError, program: Command, 
       const wanted = flag(quoted[0]);
       text = t('cli.error.missing_option', lang, { flag: wanted });
       // commander checks required options before unknown ones: --registy is reported as a missing --registry.
-      if (suggestion) text += suggestion.meant === wanted ? didYouMean : `${lang === 'zh' ? '；' : '; '}${t('cli.error.unknown_option', lang, { flag: suggestion.typed })}${didYouMean}`;
+      if (suggestion)
+        text +=
+          suggestion.meant === wanted
+            ? didYouMean
+            : `${lang === 'zh' ? '；' : '; '}${t('cli.error.unknown_option', lang, { flag: suggestion.typed })}${didYouMean}`;
       break;
     }
     case 'commander.optionMissingArgument':

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { formatDay, RollcallError, today, type LedgerView } from '../domain/index.js';
 import { loadConfigFile } from '../config/index.js';
 import { t, type Lang } from '../i18n/index.js';
@@ -20,7 +20,7 @@ export function registerLedger(program: Command, context: CommandContext): Comma
     .description(t('cli.ledger.verify', lang))
     .argument('<file>', t('cli.ledger.file', lang))
     .addOption(langOption(lang))
-    .action(async (file: string, options: { lang: Lang }) => {
+    .action(async (file: string, _options: { lang: Lang }) => {
       if (!existsSync(file)) throw new RollcallError('ledger', { key: 'ledger.missing', params: { file } });
       // Loaded only for ledger commands: SQLite stays out of every other command.
       const { verifyLedgerFile } = await import('../ledger/index.js');
@@ -66,9 +66,7 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
       for (const result of results) {
         for (const note of result.notes) lines.push(t(note.key, lang, note.params));
         if (result.problems.length === 0) {
-          lines.push(
-            t('followup.import.done', lang, { file: result.file, added: result.added, known: result.known, blank: result.blank }),
-          );
+          lines.push(t('followup.import.done', lang, { file: result.file, added: result.added, known: result.known, blank: result.blank }));
           continue;
         }
         lines.push(t('followup.import.refused', lang, { file: result.file, count: result.problems.length }));
@@ -213,9 +211,7 @@ export function renderLedgerChanges(view: LedgerView, lang: Lang): string {
     for (const row of changed.slice(0, 20)) {
       const name = row.township || t('ledger.summary.none', lang);
       const counts = [row.new, row.resolved, row.open, row.overdue];
-      lines.push(
-        `  ${padDisplay(name, 16)}${counts.map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`,
-      );
+      lines.push(`  ${padDisplay(name, 16)}${counts.map((n) => padDisplay(n.toLocaleString('en-US'), 10, true)).join('')}`);
     }
   }
   return `${lines.join('\n')}\n\n`;

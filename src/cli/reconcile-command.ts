@@ -46,7 +46,11 @@ export function registerReconcile(program: Command, context: CommandContext, ver
       acceptShrink: options.acceptShrink === true,
     });
     logger.info(
-      { duration_ms: Math.round(performance.now() - started), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cases: summary.cases.total },
+      {
+        duration_ms: Math.round(performance.now() - started),
+        max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+        cases: summary.cases.total,
+      },
       'done',
     );
     const table = renderRunTable(summary, files, out, lang, unknownStatuses, formulasWithoutValue);
@@ -69,11 +73,19 @@ export function renderRunTable(
 ): string {
   const lines: string[] = [];
   const inferred = summary.county.inferred ? t('cli.run.inferred', lang) : '';
-  lines.push(t('cli.run.heading', lang, { as_of: summary.as_of, reference_day: summary.reference_day, prefixes: summary.county.prefixes.join(', ') }) + inferred);
+  lines.push(
+    t('cli.run.heading', lang, {
+      as_of: summary.as_of,
+      reference_day: summary.reference_day,
+      prefixes: summary.county.prefixes.join(', '),
+    }) + inferred,
+  );
   lines.push('', t('cli.run.cases', lang));
   const labels = CATEGORIES.map((category) => categoryLabel(category, lang));
   const width = Math.max(...labels.map(displayWidth));
-  CATEGORIES.forEach((category, i) => lines.push(`  ${pad(labels[i]!, width)}  ${n(summary.cases.by_category[category]).padStart(8)}`));
+  CATEGORIES.forEach((category, i) => {
+    lines.push(`  ${pad(labels[i]!, width)}  ${n(summary.cases.by_category[category]).padStart(8)}`);
+  });
   lines.push(`  ${pad(t('cli.run.total', lang), width)}  ${n(summary.cases.total).padStart(8)}`);
   const townships = Object.entries(summary.cases.by_township).slice(0, 5);
   if (townships.length > 0) {

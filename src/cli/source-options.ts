@@ -35,7 +35,9 @@ export function langOption(lang: Lang): Option {
 export function addSourceOptions(command: Command, lang: Lang, required = false): Command {
   const file = (flag: 'registry' | 'household' | 'poverty' | 'attendance', isRequired: boolean) => {
     const description = t(`cli.option.${flag}`, lang);
-    command.addOption(new Option(`--${flag} <file>`, isRequired ? t('cli.option.required_here_or_config', lang, { description }) : description));
+    command.addOption(
+      new Option(`--${flag} <file>`, isRequired ? t('cli.option.required_here_or_config', lang, { description }) : description),
+    );
   };
   file('registry', required);
   file('household', required);

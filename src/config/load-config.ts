@@ -32,7 +32,14 @@ export function parseConfigText(text: string, file: string): ConfigFile {
   if (result.success) return result.data;
   const lines = result.error.issues.flatMap(describeIssue);
   const list: Text = { zh: lines.map((l) => `  ${l.zh}`).join('\n'), en: lines.map((l) => `  ${l.en}`).join('\n') };
-  throw new RollcallError('config', { key: 'config.problems', params: { file, problems: lines.length === 1 ? both('config.one_problem') : both('config.many_problems', { count: lines.length }), list } });
+  throw new RollcallError('config', {
+    key: 'config.problems',
+    params: {
+      file,
+      problems: lines.length === 1 ? both('config.one_problem') : both('config.many_problems', { count: lines.length }),
+      list,
+    },
+  });
 }
 
 /**
@@ -52,10 +59,14 @@ function syntaxError(text: string, file: string, detail: string): RollcallError 
   const { line, column } = lineAndColumn(text, offset);
   // What is wrong, in words: jsonc-parser's error code, else JSON.parse's own message.
   const what: Text = first ? (JSON_PROBLEMS[printParseErrorCode(first.error)] ?? plain(detail)) : plain(detail);
-  if (offset >= text.trimEnd().length) return new RollcallError('config', { key: 'config.not_json_at_end', params: { file, detail: what } });
+  if (offset >= text.trimEnd().length)
+    return new RollcallError('config', { key: 'config.not_json_at_end', params: { file, detail: what } });
   if (!fullWidth) return new RollcallError('config', { key: 'config.not_json', params: { file, line, column, detail: what } });
   const at = lineAndColumn(text, fullWidth.index);
-  return new RollcallError('config', { key: 'config.not_json', params: { file, line, column, detail: both('config.full_width', { line: at.line, column: at.column, char: fullWidth.char }) } });
+  return new RollcallError('config', {
+    key: 'config.not_json',
+    params: { file, line, column, detail: both('config.full_width', { line: at.line, column: at.column, char: fullWidth.char }) },
+  });
 }
 
 function plain(detail: string): Text {
@@ -107,13 +118,22 @@ function describeProblem(issue: z.core.$ZodIssue): Text {
     const received = /received (\w+)/.exec(en)?.[1] ?? '';
     return { zh: `应为${typeName(issue.expected)}，实际是${typeName(received)}`, en };
   }
-  if (issue.code === 'too_small') return { zh: issue.origin === 'array' ? `至少要有 ${issue.minimum} 项` : `不能小于 ${issue.minimum}`, en };
+  if (issue.code === 'too_small')
+    return { zh: issue.origin === 'array' ? `至少要有 ${issue.minimum} 项` : `不能小于 ${issue.minimum}`, en };
   if (issue.code === 'too_big') return { zh: issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `不能大于 ${issue.maximum}`, en };
   if (issue.code === 'invalid_union') return { zh: '应为一个文字或一组文字', en: 'expected a text or a list of texts' };
   return { zh: en, en };
 }
 
-const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', array: '列表 [ ]', object: '对象 { }', boolean: 'true/false', null: 'null', int: '整数' };
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  array: '列表 [ ]',
+  object: '对象 { }',
+  boolean: 'true/false',
+  null: 'null',
+  int: '整数',
+};
 
 function typeName(type: string): string {
   return TYPE_NAMES[type] ?? type;

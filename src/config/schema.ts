@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELD_NAMES, SOURCE_NAMES } from '../domain/index.js';
-import { ENCODING_NAMES, encodingNamed, STATUS_LIST_NAMES } from './defaults.js';
+import { encodingNamed, STATUS_LIST_NAMES } from './defaults.js';
 
 // SPEC §6: the config file. Every key optional; an unknown key or a wrong type is
 // a config error that names the key's path. Custom messages are catalogue keys
@@ -33,7 +33,10 @@ const statusList = z.array(z.string());
 export const configSchema = z.strictObject({
   /** The report folder (relative to the config file's folder); --out wins. */
   out: z.string().min(1).optional(),
-  county: z.array(z.string().regex(/^\d{6}$/, 'config.county_code')).min(1).optional(),
+  county: z
+    .array(z.string().regex(/^\d{6}$/, 'config.county_code'))
+    .min(1)
+    .optional(),
   schoolAge: z
     .strictObject({ min: z.number().int().min(0).max(30), max: z.number().int().min(0).max(30) })
     .refine((age) => age.min <= age.max, { message: 'config.school_age_order' })

@@ -67,7 +67,8 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
   const flagEncoding = inputs.encoding === undefined ? null : parseEncoding(inputs.encoding, '--encoding');
 
   // Paths in the config file are relative to its folder: cron starts in the home folder.
-  const fromConfig = (path: string | undefined) => (path === undefined || !inputs.config ? undefined : resolve(dirname(inputs.config), path));
+  const fromConfig = (path: string | undefined) =>
+    path === undefined || !inputs.config ? undefined : resolve(dirname(inputs.config), path);
   const sources: Partial<Record<SourceName, SourceSettings>> = {};
   for (const source of SOURCE_NAMES) {
     const sourceConfig = config.sources?.[source] ?? {};

@@ -7,3 +7,5 @@ export * from './case.js';
 export * from './evidence.js';
 export * from './indexes.js';
 export * from './ledger.js';
+export * from './rejected.js';
+export * from './summary.js';

@@ -1,4 +1,4 @@
-import type { Case } from './case.js';
+import type { Case, Category } from './case.js';
 
 // SPEC §8–§10: what the ledger tells the reports. Plain data, so that report/ can
 // write it without loading the ledger's SQLite code (src/ledger).
@@ -118,6 +118,29 @@ export interface LedgerView {
   /** Per township, the most changes first. */
   readonly changes: readonly LedgerChanges[];
   readonly total: LedgerChanges;
+  /** The runs so far and tonight's, for the leaders' dashboard (aggregates only). */
+  readonly history?: LedgerHistory;
+}
+
+/** SPEC §8 over time: what the dashboard draws (no name, no ID: counts only). */
+export interface LedgerHistory {
+  /** Oldest first; the last is tonight's run. */
+  readonly runs: readonly {
+    readonly as_of: string;
+    /** Open cases (new, open, reopened) after the run, per category. */
+    readonly open_by_category: Readonly<Partial<Record<Category, number>>>;
+    readonly new: number;
+    readonly resolved: number;
+  }[];
+  /** Cases that reached each step of the follow-up, cumulatively (a returned child also counts as confirmed and persuaded). */
+  readonly funnel: {
+    readonly suspected: number;
+    readonly confirmed: number;
+    readonly persuaded: number;
+    readonly returned_or_closed: number;
+  };
+  /** Tonight's open cases by days since first seen. */
+  readonly open_age: { readonly up_to_7_days: number; readonly days_8_to_30: number; readonly over_30_days: number };
 }
 
 /**

@@ -7,14 +7,7 @@ export type IdState = (typeof ID_STATES)[number];
 export type Gender = 'M' | 'F';
 
 /** What a status text means for its source (SPEC §2 "Statuses"). */
-export type StatusKind =
-  | 'active'
-  | 'dropout'
-  | 'left'
-  | 'living'
-  | 'deceased'
-  | 'gone'
-  | 'unknown';
+export type StatusKind = 'active' | 'dropout' | 'left' | 'living' | 'deceased' | 'gone' | 'unknown';
 
 /**
  * Within the registry's *left* list (SPEC §2, §5): an approved suspension (休学,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatDay, isClosingOutcome, CLOSING_OUTCOMES, type EntryKind, type EntryMethod, type Outcome } from '../domain/index.js';
+import { CLOSING_OUTCOMES, formatDay, isClosingOutcome, type FollowUpEntry } from '../domain/index.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import { INVALID_DATE, parseDateCell, parseDateText } from '../normalize/index.js';
 import { maskIdsInText } from '../report/index.js';
@@ -13,15 +13,9 @@ export type RawValue = string | number | Date | null;
 
 export type RawEntry = Readonly<Record<FillField, RawValue>>;
 
-export interface CheckedEntry {
+/** A follow-up entry (SPEC §9) that passed every check, for one case. */
+export interface CheckedEntry extends FollowUpEntry {
   readonly caseId: string;
-  /** YYYY-MM-DD */
-  readonly date: string;
-  readonly kind: EntryKind;
-  readonly method: EntryMethod | null;
-  readonly outcome: Outcome | null;
-  readonly note: string;
-  readonly by: string;
   /** The same content gives the same key: a row imported twice adds nothing the second time. */
   readonly importKey: string;
 }

@@ -110,7 +110,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function renderAccuracy(accuracy: Accuracy): string {
-  const header = 'category                  expected  found  correct  precision  recall  reasons≠  suggested≠  flags≠  candidates≠  differences≠';
+  const header =
+    'category                  expected  found  correct  precision  recall  reasons≠  suggested≠  flags≠  candidates≠  differences≠';
   const lines = accuracy.rows.map(
     (row) =>
       `${row.category.padEnd(24)}  ${String(row.expected).padStart(8)}  ${String(row.found).padStart(5)}  ${String(row.correct).padStart(7)}  ${row.precision.toFixed(4).padStart(9)}  ${row.recall.toFixed(4).padStart(6)}  ${String(row.reasonsWrong).padStart(8)}  ${String(row.suggestedWrong).padStart(10)}  ${String(row.flagsWrong).padStart(6)}  ${String(row.candidatesWrong).padStart(11)}  ${String(row.differencesWrong).padStart(12)}`,

@@ -8,8 +8,8 @@ import { writeExports, type SourceFiles } from './write.js';
 export type { GenerateOptions } from './world.js';
 export type { TruthCase } from './truth.js';
 export type { SourceFiles } from './write.js';
-export { generateNextNight, type NextNightTruth, type CloseBetweenNights } from './next-night.js';
-export { measureAccuracy, renderAccuracy, type Accuracy, type AccuracyRow } from './accuracy.js';
+export { generateNextNight } from './next-night.js';
+export { measureAccuracy, renderAccuracy } from './accuracy.js';
 
 export interface GeneratedCounty {
   readonly dir: string;

@@ -4,7 +4,7 @@ import { formatDay, parseIsoDay, referenceDayFor, RollcallError, type CaseState 
 import { plantCases } from './plant.js';
 import { Random } from './random.js';
 import { computeTruth, describeTruth, type TruthCase } from './truth.js';
-import { buildWorld, COUNTY_PREFIX, type GenerateOptions, type RegistryEntry, type World } from './world.js';
+import { buildWorld, COUNTY_PREFIX, checkIn, type GenerateOptions, type RegistryEntry, type World } from './world.js';
 import { writeExports, type SourceFiles } from './write.js';
 
 // `rollcall generate --next DIR`: the next night of a county made by `generate`
@@ -148,16 +148,6 @@ function changeOvernight(world: World, night1: readonly TruthCase[], random: Ran
     evidence_changes: evidenceChanges,
   });
   return [...closeSame.map((entry) => closing(entry, false)), ...changed.map((entry) => closing(entry, true))];
-}
-
-function checkIn(world: World, entry: RegistryEntry): void {
-  world.attendance.push({
-    studentNo: entry.studentNo,
-    id: entry.idCanonical ? entry.idWritten : '',
-    name: entry.nameWritten,
-    school: entry.school,
-    row: 0,
-  });
 }
 
 function reasonsOf(c: TruthCase): string {

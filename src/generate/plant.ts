@@ -6,6 +6,7 @@ import {
   addPoverty,
   addRegistry,
   birthForAge,
+  checkIn,
   COUNTY_PREFIX,
   GRADE_NAMES,
   MIGRANT_PREFIXES,
@@ -45,126 +46,231 @@ type Planter = (planting: Planting) => void;
 
 const PLANTERS: readonly Planter[] = [
   // enrolled_absent
-  (p) => times(p.count(0.004), () => withStudent(p, 'poverty_out_of_school', (entry, i) => {
-    const member = p.world.poverty.find((m) => m.person === entry.person) ?? addPoverty(p.world, entry.person);
-    if (i % 2 === 0) member.schoolStatus = '非在校生';
-    else member.dropoutFlag = true;
-  })),
-  (p) => times(p.count(0.004), () => withStudent(p, 'not_checked_in', (entry) => p.absent.add(entry), (entry) => entry.school.roster)),
+  (p) =>
+    times(p.count(0.004), () =>
+      withStudent(p, 'poverty_out_of_school', (entry, i) => {
+        const member = p.world.poverty.find((m) => m.person === entry.person) ?? addPoverty(p.world, entry.person);
+        if (i % 2 === 0) member.schoolStatus = '非在校生';
+        else member.dropoutFlag = true;
+      }),
+    ),
+  (p) =>
+    times(p.count(0.004), () =>
+      withStudent(
+        p,
+        'not_checked_in',
+        (entry) => p.absent.add(entry),
+        (entry) => entry.school.roster,
+      ),
+    ),
   (p) => times(p.count(0.003), () => withStudent(p, 'registry_dropout', (entry) => (entry.status = '辍学'))),
   // unregistered_school_age
   (p) => times(p.count(0.004), () => withStudent(p, 'unregistered', (entry) => removeEntry(p.world, entry))),
   plantSchoolAgeBoundaries,
   // no_active_registration: 小升初 — a primary graduate of 12 with no junior-middle registration …
-  (p) => times(p.count(0.002), () => withStudent(p, 'primary_graduate_gap', (entry, i) => {
-    graduateFromPrimary(p, entry);
-    if (i % 3 === 0 && !entry.person.poverty) addPoverty(p.world, entry.person);
-  }, (entry) => ageOn(entry.person.birth, p.world.referenceDay) === 12)),
+  (p) =>
+    times(p.count(0.002), () =>
+      withStudent(
+        p,
+        'primary_graduate_gap',
+        (entry, i) => {
+          graduateFromPrimary(p, entry);
+          if (i % 3 === 0 && !entry.person.poverty) addPoverty(p.world, entry.person);
+        },
+        (entry) => ageOn(entry.person.birth, p.world.referenceDay) === 12,
+      ),
+    ),
   // … 转出 with no new registration, 其他离校, 肄业
-  (p) => times(p.count(0.003), () => withStudent(p, 'left_unregistered', (entry, i) => {
-    entry.status = LEFT_STATUSES[i % LEFT_STATUSES.length]!;
-    if (i % 4 === 0 && !entry.person.poverty) addPoverty(p.world, entry.person);
-  })),
+  (p) =>
+    times(p.count(0.003), () =>
+      withStudent(p, 'left_unregistered', (entry, i) => {
+        entry.status = LEFT_STATUSES[i % LEFT_STATUSES.length]!;
+        if (i % 4 === 0 && !entry.person.poverty) addPoverty(p.world, entry.person);
+      }),
+    ),
   // missing_id (the first one on a twin: the other twin must not be taken for it)
-  (p) => withStudent(p, 'id_empty_twin', (entry) => writeNoId(entry, ''), (entry) => hasTwin(p, entry.person) && uniqueByNameBirth(p, entry.person)),
-  (p) => times(p.count(0.002), () => withStudent(p, 'id_empty', (entry) => writeNoId(entry, ''), (entry) => uniqueByNameBirth(p, entry.person))),
-  (p) => times(p.count(0.002), () => withStudent(p, 'id_malformed', (entry, i) => {
-    if (p.world.options.flavor === 'messy' && i % 2 === 1) {
-      writeNoId(entry, entry.person.id);
-      entry.idNumericCell = true;
-    } else writeNoId(entry, entry.person.id.slice(0, 12) + entry.person.id.slice(13));
-    entry.idState = 'malformed';
-  }, (entry) => uniqueByNameBirth(p, entry.person))),
+  (p) =>
+    withStudent(
+      p,
+      'id_empty_twin',
+      (entry) => writeNoId(entry, ''),
+      (entry) => hasTwin(p, entry.person) && uniqueByNameBirth(p, entry.person),
+    ),
+  (p) =>
+    times(p.count(0.002), () =>
+      withStudent(
+        p,
+        'id_empty',
+        (entry) => writeNoId(entry, ''),
+        (entry) => uniqueByNameBirth(p, entry.person),
+      ),
+    ),
+  (p) =>
+    times(p.count(0.002), () =>
+      withStudent(
+        p,
+        'id_malformed',
+        (entry, i) => {
+          if (p.world.options.flavor === 'messy' && i % 2 === 1) {
+            writeNoId(entry, entry.person.id);
+            entry.idNumericCell = true;
+          } else writeNoId(entry, entry.person.id.slice(0, 12) + entry.person.id.slice(13));
+          entry.idState = 'malformed';
+        },
+        (entry) => uniqueByNameBirth(p, entry.person),
+      ),
+    ),
   (p) => times(p.count(0.002), () => plantTypo(p, 'id_bad_region', (id) => (id[0] === '9' ? '8' : '9') + id.slice(1), 'bad_region')),
   (p) => times(p.count(0.002), () => plantTypo(p, 'id_bad_date', (id) => id.slice(0, 12) + '4' + id.slice(13), 'bad_date')),
-  (p) => times(p.count(0.002), () => plantTypo(p, 'id_bad_checksum', (id, i) => (i % 2 === 0 ? id.slice(0, 17) + (id[17] === '0' ? '1' : '0') : transposeSequence(id)), 'bad_checksum')),
-  (p) => times(p.count(0.002), () => withStudent(p, 'id_differs', (entry) => {
-    const wrong = twoDigitsAway(entry.person.id, p)!;
-    p.world.ids.reserve(wrong);
-    p.validIds.set(wrong, { name: entry.person.name, gender: entry.person.gender });
-    entry.idWritten = wrong;
-    entry.idCanonical = wrong;
-    entry.studentNo = `G${wrong}`;
-    entry.link = { kind: 'linked', to: entry.person, rule: 'id_fuzzy' };
-  }, (entry) => twoDigitsAway(entry.person.id, p) !== null && noTypoConflict(p, twoDigitsAway(entry.person.id, p)!, entry.person))),
-  (p) => times(p.count(0.002), () => {
-    const child = newOutsider(p, 'no_household_record', { noUsableId: true });
-    const entry = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
-    writeNoId(entry, '');
-    entry.link = { kind: 'none' };
-  }),
-  // empty_registration
-  (p) => times(p.count(0.002), () => {
-    const ghost = newOutsider(p, 'id_not_in_household');
-    addRegistry(p.world, ghost, { school: schoolFor(p, ghost), grade: gradeFor(p, ghost) });
-  }),
-  (p) => times(p.count(0.0015), () => withStudent(p, 'person_deceased', (entry) => (entry.person.status = '死亡'))),
-  (p) => times(p.count(0.0015), () => withStudent(p, 'duplicate_registration', (entry) => {
-    const elsewhere = p.world.schools.filter((school) => school.township !== entry.school.township && school.stage === entry.school.stage);
-    const second = addRegistry(p.world, entry.person, { school: p.world.random.pick(elsewhere), grade: gradeFor(p, entry.person), studentNo: localStudentNo(p) });
-    second.link = entry.link;
-  })),
-  // … and a child outside the household register (a migrant) registered twice
-  (p) => times(p.count(0.0015), () => {
-    const child = newOutsider(p, 'migrant_registered_twice', { prefix: p.world.random.pick(MIGRANT_PREFIXES) });
-    const first = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
-    const elsewhere = p.world.schools.filter((school) => school !== first.school && school.stage === first.school.stage);
-    const school = p.world.random.pick(elsewhere);
-    const second = addRegistry(p.world, child, { school, grade: gradeFor(p, child), studentNo: localStudentNo(p) });
-    first.migrant = second.migrant = p.world.random.chance(0.5);
-  }),
-  // identity_mismatch
-  (p) => times(p.count(0.0015), () => withStudent(p, 'name_differs', (entry) => {
-    let other = entry.person.name;
-    while (relateNames(other, entry.person.name) !== 'different') other = fullName(p.world.random, entry.person.gender, entry.person.name.slice(0, 1));
-    entry.nameWritten = other;
-    entry.nameMeant = other;
-  })),
-  (p) => times(p.count(0.0015), () => withStudent(p, 'gender_differs', (entry) => (entry.genderWritten = entry.person.gender === 'M' ? 'F' : 'M'))),
-  (p) => times(p.count(0.0015), () => withStudent(p, 'birth_date_differs', (entry) => (entry.birthWritten = shiftDays(entry.person.birth, p.world.random.int(1, 20))))),
-  // review
-  (p) => times(p.count(0.0015), () => withStudent(p, 'ambiguous_match', (entry, i) => {
-    const namesake = addNamesake(p, entry.person);
-    writeNoId(entry, '');
-    entry.link = { kind: 'review', candidates: [entry.person, namesake], reasons: ['ambiguous_match'] };
-    if (i % 2 === 0 && !entry.person.poverty) {
-      const member = addPoverty(p.world, entry.person);
-      member.idWritten = '';
-      member.idState = 'empty';
-      member.link = { kind: 'review', candidates: [entry.person, namesake], reasons: ['ambiguous_match'] };
-    }
-  }, (entry) => uniqueByNameBirth(p, entry.person))),
-  (p) => times(p.count(0.0015), () => {
-    let variant = '';
-    withStudent(p, 'weak_match', (entry) => {
+  (p) =>
+    times(p.count(0.002), () =>
+      plantTypo(
+        p,
+        'id_bad_checksum',
+        (id, i) => (i % 2 === 0 ? id.slice(0, 17) + (id[17] === '0' ? '1' : '0') : transposeSequence(id)),
+        'bad_checksum',
+      ),
+    ),
+  (p) =>
+    times(p.count(0.002), () =>
+      withStudent(
+        p,
+        'id_differs',
+        (entry) => {
+          const wrong = twoDigitsAway(entry.person.id, p)!;
+          p.world.ids.reserve(wrong);
+          p.validIds.set(wrong, { name: entry.person.name, gender: entry.person.gender });
+          entry.idWritten = wrong;
+          entry.idCanonical = wrong;
+          entry.studentNo = `G${wrong}`;
+          entry.link = { kind: 'linked', to: entry.person, rule: 'id_fuzzy' };
+        },
+        (entry) => twoDigitsAway(entry.person.id, p) !== null && noTypoConflict(p, twoDigitsAway(entry.person.id, p)!, entry.person),
+      ),
+    ),
+  (p) =>
+    times(p.count(0.002), () => {
+      const child = newOutsider(p, 'no_household_record', { noUsableId: true });
+      const entry = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
       writeNoId(entry, '');
-      entry.nameWritten = entry.nameMeant = variant;
-      entry.link = { kind: 'review', candidates: [entry.person], reasons: ['weak_match'] };
-    }, (entry) => {
-      variant = homophoneVariant(entry.person.name, p.world.random) ?? '';
-      if (!variant) return false;
-      const { equal, alike } = nameBirthCandidates(p, variant, entry.person.birth, entry.person.township, entry.person.gender, false);
-      return equal.length === 0 && alike.length === 1 && alike[0] === entry.person;
-    });
-  }),
+      entry.link = { kind: 'none' };
+    }),
+  // empty_registration
+  (p) =>
+    times(p.count(0.002), () => {
+      const ghost = newOutsider(p, 'id_not_in_household');
+      addRegistry(p.world, ghost, { school: schoolFor(p, ghost), grade: gradeFor(p, ghost) });
+    }),
+  (p) => times(p.count(0.0015), () => withStudent(p, 'person_deceased', (entry) => (entry.person.status = '死亡'))),
+  (p) =>
+    times(p.count(0.0015), () =>
+      withStudent(p, 'duplicate_registration', (entry) => {
+        const elsewhere = p.world.schools.filter(
+          (school) => school.township !== entry.school.township && school.stage === entry.school.stage,
+        );
+        const second = addRegistry(p.world, entry.person, {
+          school: p.world.random.pick(elsewhere),
+          grade: gradeFor(p, entry.person),
+          studentNo: localStudentNo(p),
+        });
+        second.link = entry.link;
+      }),
+    ),
+  // … and a child outside the household register (a migrant) registered twice
+  (p) =>
+    times(p.count(0.0015), () => {
+      const child = newOutsider(p, 'migrant_registered_twice', { prefix: p.world.random.pick(MIGRANT_PREFIXES) });
+      const first = addRegistry(p.world, child, { school: schoolFor(p, child), grade: gradeFor(p, child) });
+      const elsewhere = p.world.schools.filter((school) => school !== first.school && school.stage === first.school.stage);
+      const school = p.world.random.pick(elsewhere);
+      const second = addRegistry(p.world, child, { school, grade: gradeFor(p, child), studentNo: localStudentNo(p) });
+      first.migrant = second.migrant = p.world.random.chance(0.5);
+    }),
+  // identity_mismatch
+  (p) =>
+    times(p.count(0.0015), () =>
+      withStudent(p, 'name_differs', (entry) => {
+        let other = entry.person.name;
+        while (relateNames(other, entry.person.name) !== 'different')
+          other = fullName(p.world.random, entry.person.gender, entry.person.name.slice(0, 1));
+        entry.nameWritten = other;
+        entry.nameMeant = other;
+      }),
+    ),
+  (p) =>
+    times(p.count(0.0015), () =>
+      withStudent(p, 'gender_differs', (entry) => (entry.genderWritten = entry.person.gender === 'M' ? 'F' : 'M')),
+    ),
+  (p) =>
+    times(p.count(0.0015), () =>
+      withStudent(p, 'birth_date_differs', (entry) => (entry.birthWritten = shiftDays(entry.person.birth, p.world.random.int(1, 20)))),
+    ),
+  // review
+  (p) =>
+    times(p.count(0.0015), () =>
+      withStudent(
+        p,
+        'ambiguous_match',
+        (entry, i) => {
+          const namesake = addNamesake(p, entry.person);
+          writeNoId(entry, '');
+          entry.link = { kind: 'review', candidates: [entry.person, namesake], reasons: ['ambiguous_match'] };
+          if (i % 2 === 0 && !entry.person.poverty) {
+            const member = addPoverty(p.world, entry.person);
+            member.idWritten = '';
+            member.idState = 'empty';
+            member.link = { kind: 'review', candidates: [entry.person, namesake], reasons: ['ambiguous_match'] };
+          }
+        },
+        (entry) => uniqueByNameBirth(p, entry.person),
+      ),
+    ),
+  (p) =>
+    times(p.count(0.0015), () => {
+      let variant = '';
+      withStudent(
+        p,
+        'weak_match',
+        (entry) => {
+          writeNoId(entry, '');
+          entry.nameWritten = entry.nameMeant = variant;
+          entry.link = { kind: 'review', candidates: [entry.person], reasons: ['weak_match'] };
+        },
+        (entry) => {
+          variant = homophoneVariant(entry.person.name, p.world.random) ?? '';
+          if (!variant) return false;
+          const { equal, alike } = nameBirthCandidates(p, variant, entry.person.birth, entry.person.township, entry.person.gender, false);
+          return equal.length === 0 && alike.length === 1 && alike[0] === entry.person;
+        },
+      );
+    }),
   // unregistered_school_age on the poverty roll only; planted after every registration
   // without an ID, since such a member could link to one by name and birth date.
-  (p) => times(p.count(0.002), () => {
-    const person = newOutsider(p, 'poverty_only', { checkRegistry: true });
-    addPoverty(p.world, person, { schoolStatus: p.world.random.pick(['在校生', '非在校生']) });
-  }),
+  (p) =>
+    times(p.count(0.002), () => {
+      const person = newOutsider(p, 'poverty_only', { checkRegistry: true });
+      addPoverty(p.world, person, { schoolStatus: p.world.random.pick(['在校生', '非在校生']) });
+    }),
   // A poverty member with no household person whose only registration says the child left.
-  (p) => times(p.count(0.001), () => {
-    const person = newOutsider(p, 'poverty_left', { checkRegistry: true });
-    addRegistry(p.world, person, { school: schoolFor(p, person), grade: gradeFor(p, person), status: p.world.random.pick(LEFT_STATUSES) });
-    addPoverty(p.world, person).link = { kind: 'registry', id: person.id };
-  }),
+  (p) =>
+    times(p.count(0.001), () => {
+      const person = newOutsider(p, 'poverty_left', { checkRegistry: true });
+      addRegistry(p.world, person, {
+        school: schoolFor(p, person),
+        grade: gradeFor(p, person),
+        status: p.world.random.pick(LEFT_STATUSES),
+      });
+      addPoverty(p.world, person).link = { kind: 'registry', id: person.id };
+    }),
   // poverty_out_of_school by 未上学原因 alone, 在校生状况 blank or not saying so
-  (p) => times(p.count(0.002), () => withStudent(p, 'poverty_reason_only', (entry, i) => {
-    const member = p.world.poverty.find((m) => m.person === entry.person) ?? addPoverty(p.world, entry.person);
-    if (i % 2 === 0) member.schoolStatus = '';
-    member.notInSchoolReason = p.world.random.pick(NOT_IN_SCHOOL_REASONS);
-  })),
+  (p) =>
+    times(p.count(0.002), () =>
+      withStudent(p, 'poverty_reason_only', (entry, i) => {
+        const member = p.world.poverty.find((m) => m.person === entry.person) ?? addPoverty(p.world, entry.person);
+        if (i % 2 === 0) member.schoolStatus = '';
+        member.notInSchoolReason = p.world.random.pick(NOT_IN_SCHOOL_REASONS);
+      }),
+    ),
   // distractors: nothing of these may be reported
   plantDistractors,
   plantNearHomophones,
@@ -256,84 +362,146 @@ function plantDistractors(p: Planting): void {
     entry.migrant = random.chance(0.5);
     note('migrant_child');
   });
-  times(p.count(0.004), () => withStudent(p, 'traditional_characters', (entry) => {
-    entry.nameWritten = traditionalVariant(entry.person.name)!;
-    note('traditional_characters');
-  }, (entry) => traditionalVariant(entry.person.name) !== null));
+  times(p.count(0.004), () =>
+    withStudent(
+      p,
+      'traditional_characters',
+      (entry) => {
+        entry.nameWritten = traditionalVariant(entry.person.name)!;
+        note('traditional_characters');
+      },
+      (entry) => traditionalVariant(entry.person.name) !== null,
+    ),
+  );
   for (const entry of world.registry) {
     if (entry.person.name.includes('·') && entry.nameWritten === entry.person.name) {
       entry.nameWritten = entry.person.name.replace('·', random.pick(OTHER_DOTS));
       note('separator_dot');
     }
   }
-  times(p.count(0.004), () => withStudent(p, 'full_width_id', (entry) => {
-    entry.idWritten = entry.person.id.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    note('full_width_id');
-  }));
-  times(p.count(0.004), () => withStudent(p, 'lower_case_x', (entry) => {
-    entry.idWritten = entry.person.id.toLowerCase();
-    note('lower_case_x');
-  }, (entry) => entry.person.id.endsWith('X')));
-  times(p.count(0.004), () => withStudent(p, 'spaces_in_id', (entry) => {
-    const id = entry.person.id;
-    entry.idWritten = random.chance(0.5) ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : ` ${id}\t`;
-    note('spaces_in_id');
-  }));
+  times(p.count(0.004), () =>
+    withStudent(p, 'full_width_id', (entry) => {
+      entry.idWritten = entry.person.id.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+      note('full_width_id');
+    }),
+  );
+  times(p.count(0.004), () =>
+    withStudent(
+      p,
+      'lower_case_x',
+      (entry) => {
+        entry.idWritten = entry.person.id.toLowerCase();
+        note('lower_case_x');
+      },
+      (entry) => entry.person.id.endsWith('X'),
+    ),
+  );
+  times(p.count(0.004), () =>
+    withStudent(p, 'spaces_in_id', (entry) => {
+      const id = entry.person.id;
+      entry.idWritten = random.chance(0.5) ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : ` ${id}\t`;
+      note('spaces_in_id');
+    }),
+  );
   // Two unrelated children of one name and birthday in one township, both registered by ID.
-  times(p.count(0.001), () => withStudent(p, 'common_name', (entry) => {
-    const namesake = addNamesake(p, entry.person);
-    namesake.planted = 'common_name';
-    note('common_name_same_birthday');
-  }, (entry) => uniqueByNameBirth(p, entry.person)));
-  times(p.count(0.002), () => withStudent(p, 'transferred', (entry) => {
-    entry.status = '转出';
-    entry.person.status = '迁出';
-    note('transferred_and_moved');
-  }));
-  times(p.count(0.002), () => withStudent(p, 'suspended', (entry, i) => {
-    entry.status = i % 2 === 0 ? '休学' : '保留学籍';
-    note('suspended');
-  }));
+  times(p.count(0.001), () =>
+    withStudent(
+      p,
+      'common_name',
+      (entry) => {
+        const namesake = addNamesake(p, entry.person);
+        namesake.planted = 'common_name';
+        note('common_name_same_birthday');
+      },
+      (entry) => uniqueByNameBirth(p, entry.person),
+    ),
+  );
+  times(p.count(0.002), () =>
+    withStudent(p, 'transferred', (entry) => {
+      entry.status = '转出';
+      entry.person.status = '迁出';
+      note('transferred_and_moved');
+    }),
+  );
+  times(p.count(0.002), () =>
+    withStudent(p, 'suspended', (entry, i) => {
+      entry.status = i % 2 === 0 ? '休学' : '保留学籍';
+      note('suspended');
+    }),
+  );
   // 小升初 done: a 六年级 毕业 at the primary school, and active in 七年级.
-  times(p.count(0.002), () => withStudent(p, 'primary_graduate_enrolled', (entry) => {
-    const graduated = addRegistry(world, entry.person, { school: entry.school, grade: 6, status: '毕业', studentNo: entry.studentNo });
-    graduated.link = entry.link;
-    graduateFromPrimary(p, graduated);
-    note('primary_graduate_enrolled');
-  }, (entry) => ageOn(entry.person.birth, world.referenceDay) === 12));
+  times(p.count(0.002), () =>
+    withStudent(
+      p,
+      'primary_graduate_enrolled',
+      (entry) => {
+        const graduated = addRegistry(world, entry.person, { school: entry.school, grade: 6, status: '毕业', studentNo: entry.studentNo });
+        graduated.link = entry.link;
+        graduateFromPrimary(p, graduated);
+        note('primary_graduate_enrolled');
+      },
+      (entry) => ageOn(entry.person.birth, world.referenceDay) === 12,
+    ),
+  );
   // 转出, and a new active registration at another school (the 全国学籍号 follows the child).
-  times(p.count(0.002), () => withStudent(p, 'transferred_reregistered', (entry) => {
-    const elsewhere = world.schools.filter((school) => school !== entry.school && school.stage === entry.school.stage);
-    const moved = addRegistry(world, entry.person, { school: random.pick(elsewhere), grade: entry.gradeLevel, studentNo: entry.studentNo });
-    moved.link = entry.link;
-    entry.status = '转出';
-    note('transferred_with_new_registration');
-  }));
+  times(p.count(0.002), () =>
+    withStudent(p, 'transferred_reregistered', (entry) => {
+      const elsewhere = world.schools.filter((school) => school !== entry.school && school.stage === entry.school.stage);
+      const moved = addRegistry(world, entry.person, {
+        school: random.pick(elsewhere),
+        grade: entry.gradeLevel,
+        studentNo: entry.studentNo,
+      });
+      moved.link = entry.link;
+      entry.status = '转出';
+      note('transferred_with_new_registration');
+    }),
+  );
   // A status text in no list: the child is neither active nor gone, and no case.
-  times(p.count(0.002), () => withStudent(p, 'status_in_no_list', (entry) => {
-    entry.status = '学籍异动';
-    note('status_in_no_list');
-  }));
-  times(p.count(0.002), () => withStudent(p, 'gone_unregistered', (entry, i) => {
-    removeEntry(world, entry);
-    entry.person.status = i % 2 === 0 ? '迁出' : '死亡';
-    note('gone_or_deceased_unregistered');
-  }));
+  times(p.count(0.002), () =>
+    withStudent(p, 'status_in_no_list', (entry) => {
+      entry.status = '学籍异动';
+      note('status_in_no_list');
+    }),
+  );
+  times(p.count(0.002), () =>
+    withStudent(p, 'gone_unregistered', (entry, i) => {
+      removeEntry(world, entry);
+      entry.person.status = i % 2 === 0 ? '迁出' : '死亡';
+      note('gone_or_deceased_unregistered');
+    }),
+  );
   // The household register has the wrong ID; the registry the right one: linked by name and birth date.
-  times(p.count(0.002), () => withStudent(p, 'household_id_wrong', (entry) => {
-    const person = entry.person;
-    person.householdId = person.id.slice(0, 17) + (person.id[17] === '0' ? '1' : '0');
-    person.householdIdValid = false;
-    p.validIds.delete(person.id);
-    entry.link = { kind: 'linked', to: person, rule: 'name_birth' };
-    for (const member of world.poverty) if (member.person === person) member.link = { kind: 'linked', to: person, rule: 'name_birth' };
-    note('household_id_wrong');
-  }, (entry) => {
-    const { equal, alike } = nameBirthCandidates(p, entry.person.name, entry.person.birth, entry.person.township, entry.person.gender, true);
-    return equal.length === 0 && alike.length === 0 && noTypoConflict(p, entry.person.id, entry.person);
-  }));
+  times(p.count(0.002), () =>
+    withStudent(
+      p,
+      'household_id_wrong',
+      (entry) => {
+        const person = entry.person;
+        person.householdId = person.id.slice(0, 17) + (person.id[17] === '0' ? '1' : '0');
+        person.householdIdValid = false;
+        p.validIds.delete(person.id);
+        entry.link = { kind: 'linked', to: person, rule: 'name_birth' };
+        for (const member of world.poverty) if (member.person === person) member.link = { kind: 'linked', to: person, rule: 'name_birth' };
+        note('household_id_wrong');
+      },
+      (entry) => {
+        const { equal, alike } = nameBirthCandidates(
+          p,
+          entry.person.name,
+          entry.person.birth,
+          entry.person.township,
+          entry.person.gender,
+          true,
+        );
+        return equal.length === 0 && alike.length === 0 && noTypoConflict(p, entry.person.id, entry.person);
+      },
+    ),
+  );
   // A dropout past school age.
-  const graduates = world.registry.filter((entry) => entry.status === '毕业' && ageOn(entry.person.birth, world.referenceDay) === 16 && entry.person.planted === null);
+  const graduates = world.registry.filter(
+    (entry) => entry.status === '毕业' && ageOn(entry.person.birth, world.referenceDay) === 16 && entry.person.planted === null,
+  );
   for (const entry of graduates.slice(0, p.count(0.001))) {
     entry.status = '辍学';
     entry.person.planted = 'dropout_past_school_age';
@@ -403,7 +571,12 @@ function times(count: number, plant: () => void): void {
 }
 
 /** Plants on the next unplanted student that fits; nothing when none is left. */
-function withStudent(p: Planting, label: string, plant: (entry: RegistryEntry, i: number) => void, fits: (entry: RegistryEntry) => boolean = () => true): void {
+function withStudent(
+  p: Planting,
+  label: string,
+  plant: (entry: RegistryEntry, i: number) => void,
+  fits: (entry: RegistryEntry) => boolean = () => true,
+): void {
   for (const entry of p.students) {
     if (entry.person.planted !== null || !fits(entry)) continue;
     entry.person.planted = label;
@@ -429,7 +602,12 @@ function localStudentNo(p: Planting): string {
 }
 
 /** A registration whose ID has one typo, linked by id_fuzzy to its child. */
-function plantTypo(p: Planting, label: string, corrupt: (id: string, i: number) => string, state: 'bad_region' | 'bad_date' | 'bad_checksum'): void {
+function plantTypo(
+  p: Planting,
+  label: string,
+  corrupt: (id: string, i: number) => string,
+  state: 'bad_region' | 'bad_date' | 'bad_checksum',
+): void {
   let chosen = '';
   withStudent(
     p,
@@ -525,7 +703,14 @@ function noTypoConflict(p: Planting, query: string, owner: Person | null): boole
 }
 
 /** Household people born that day, in that township, genders not contradicting, by name agreement. */
-function nameBirthCandidates(p: Planting, name: string, birth: number, township: string, gender: 'M' | 'F', withoutUsableIdOnly: boolean): { equal: Person[]; alike: Person[] } {
+function nameBirthCandidates(
+  p: Planting,
+  name: string,
+  birth: number,
+  township: string,
+  gender: 'M' | 'F',
+  withoutUsableIdOnly: boolean,
+): { equal: Person[]; alike: Person[] } {
   const equal: Person[] = [];
   const alike: Person[] = [];
   for (const person of p.bornOn.get(birth) ?? []) {
@@ -570,7 +755,11 @@ function newOutsider(p: Planting, label: string, options: { prefix?: string; noU
     const idIsClear = options.prefix !== undefined || options.noUsableId === true || noTypoConflict(p, person.id, person);
     // A poverty member with a valid ID may still link to a registration without one.
     const registryNamesake = withoutId.some(
-      (entry) => entry.idState !== 'valid' && entry.person.birth === person.birth && entry.person.township === person.township && relateNames(entry.nameMeant, person.name) !== 'different',
+      (entry) =>
+        entry.idState !== 'valid' &&
+        entry.person.birth === person.birth &&
+        entry.person.township === person.township &&
+        relateNames(entry.nameMeant, person.name) !== 'different',
     );
     if (equal.length === 0 && alike.length === 0 && idIsClear && !registryNamesake) {
       p.validIds.set(person.id, { name: person.name, gender });
@@ -584,7 +773,8 @@ function newOutsider(p: Planting, label: string, options: { prefix?: string; noU
 function addNamesake(p: Planting, person: Person): Person {
   const { world } = p;
   let anchor = world.random.pick(p.students).person;
-  for (let tries = 0; tries < 50 && (anchor.township !== person.township || anchor.householdNo === person.householdNo); tries++) anchor = world.random.pick(p.students).person;
+  for (let tries = 0; tries < 50 && (anchor.township !== person.township || anchor.householdNo === person.householdNo); tries++)
+    anchor = world.random.pick(p.students).person;
   const namesake = addPerson(world, {
     name: person.name,
     gender: person.gender,
@@ -623,6 +813,6 @@ function buildAttendance(world: World, absent: ReadonlySet<RegistryEntry>): void
     if (entry.status !== '在读' || checkedIn.has(entry.person)) continue;
     checkedIn.add(entry.person);
     if (!entry.school.roster || absent.has(entry)) continue;
-    world.attendance.push({ studentNo: entry.studentNo, id: entry.idCanonical ? entry.idWritten : '', name: entry.nameWritten, school: entry.school, row: 0 });
+    checkIn(world, entry);
   }
 }

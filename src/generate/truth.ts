@@ -69,7 +69,16 @@ export function computeTruth(world: World): TruthCase[] {
   ) => {
     if (reasons.length === 0) return;
     const candidates = [...(more.candidates ?? [])].sort((a, b) => a - b);
-    cases.push({ category, reasons, source, row, suggested_id: suggested, flags: expectedFlags(records), candidates, differences: more.differences ?? [] });
+    cases.push({
+      category,
+      reasons,
+      source,
+      row,
+      suggested_id: suggested,
+      flags: expectedFlags(records),
+      candidates,
+      differences: more.differences ?? [],
+    });
   };
   const rowsOf = (link: Intended | PovertyEntry['link']) => (link.kind === 'review' ? link.candidates.map((c) => c.householdRow) : []);
   const linkedTo = (link: Intended | PovertyEntry['link']): Person | null => (link.kind === 'linked' ? link.to : null);
@@ -84,9 +93,27 @@ export function computeTruth(world: World): TruthCase[] {
   }
   for (const member of world.poverty) if (member.link.kind === 'review') for (const c of member.link.candidates) candidates.add(c);
 
+  // The poverty members of a child, looked up (not searched: a county has 90,000 of them).
+  const povertyByPerson = new Map<Person, PovertyEntry[]>();
+  const povertyByRegistryId = new Map<string, PovertyEntry[]>();
+  for (const member of world.poverty) {
+    if (member.link.kind === 'linked') povertyByPerson.set(member.link.to, [...(povertyByPerson.get(member.link.to) ?? []), member]);
+    else if (member.link.kind === 'registry')
+      povertyByRegistryId.set(member.link.id, [...(povertyByRegistryId.get(member.link.id) ?? []), member]);
+  }
+  // A poverty member and a registration are the same child, as linking would join them:
+  // linked to the same person, or linked to the registration's valid ID.
+  const povertyOf = (entry: RegistryEntry): PovertyEntry[] => [
+    ...(entry.link.kind === 'linked' ? (povertyByPerson.get(entry.link.to) ?? []) : []),
+    ...(entry.idState === 'valid' ? (povertyByRegistryId.get(entry.idCanonical) ?? []) : []),
+  ];
+  const registryByValidId = new Map<string, RegistryEntry[]>();
+  for (const entry of world.registry) {
+    if (entry.idState === 'valid') registryByValidId.set(entry.idCanonical, [...(registryByValidId.get(entry.idCanonical) ?? []), entry]);
+  }
   const checkedIn = attendanceMatches(world);
-  const outOfSchool = world.poverty.filter(
-    (member) => member.schoolStatus === '非在校生' || member.dropoutFlag || member.notInSchoolReason !== '',
+  const outOfSchool = new Set(
+    world.poverty.filter((member) => member.schoolStatus === '非在校生' || member.dropoutFlag || member.notInSchoolReason !== ''),
   );
   // A child outside the household register registered twice: active registrations sharing one valid ID, linked to nobody.
   const unlinkedById = new Map<string, RegistryEntry[]>();
@@ -101,13 +128,18 @@ export function computeTruth(world: World): TruthCase[] {
     const person = linkedTo(entry.link);
     const active = meaning(entry) === 'active';
     const valid = entry.idState === 'valid';
-    const suggested = person && person.householdIdValid && (!valid || (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy')) ? person.householdId : null;
-    const records: CaseRecords = { registry: [entry], poverty: world.poverty.filter((member) => sameChild(member, entry)), inHousehold: person !== null };
+    const suggested =
+      person?.householdIdValid && (!valid || (entry.link.kind === 'linked' && entry.link.rule === 'id_fuzzy')) ? person.householdId : null;
+    const records: CaseRecords = {
+      registry: [entry],
+      poverty: povertyOf(entry),
+      inHousehold: person !== null,
+    };
 
     // enrolled_absent
     const absent: Reason[] = [];
     if (active) {
-      if (outOfSchool.some((member) => sameChild(member, entry))) absent.push('poverty_out_of_school');
+      if (povertyOf(entry).some((member) => outOfSchool.has(member))) absent.push('poverty_out_of_school');
       if (world.attendance.length > 0 && entry.school.roster && !checkedIn.has(entry)) absent.push('not_checked_in');
     } else if (meaning(entry) === 'dropout') {
       const birth = valid ? idBirth(entry.idCanonical) : entry.birthWritten || (person ? person.birth : 0);
@@ -115,7 +147,16 @@ export function computeTruth(world: World): TruthCase[] {
     }
     add('enrolled_absent', absent, 'registry', entry.row, suggested, records);
     if (!active) {
-      if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null, { ...records, poverty: [] }, { candidates: rowsOf(entry.link) });
+      if (entry.link.kind === 'review')
+        add(
+          'review',
+          [...entry.link.reasons],
+          'registry',
+          entry.row,
+          null,
+          { ...records, poverty: [] },
+          { candidates: rowsOf(entry.link) },
+        );
       continue;
     }
 
@@ -157,35 +198,43 @@ export function computeTruth(world: World): TruthCase[] {
       add('identity_mismatch', differs, 'registry', entry.row, suggested, records, { differences });
     }
 
-    if (entry.link.kind === 'review') add('review', [...entry.link.reasons], 'registry', entry.row, null, { ...records, poverty: [] }, { candidates: rowsOf(entry.link) });
+    if (entry.link.kind === 'review')
+      add('review', [...entry.link.reasons], 'registry', entry.row, null, { ...records, poverty: [] }, { candidates: rowsOf(entry.link) });
   }
 
   // unregistered_school_age: household people …
   for (const person of world.people) {
     if (!person.inHousehold || person.status !== '正常' || candidates.has(person) || !schoolAge(person.birth)) continue;
     const own = registrations.get(person);
-    const members = world.poverty.filter((member) => member.link.kind === 'linked' && member.link.to === person);
-    if (!own) add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null, { registry: [], poverty: members, inHousehold: true });
-    else if (own.every(hasLeft)) add('unregistered_school_age', ['no_active_registration'], 'household', person.householdRow, null, { registry: own, poverty: members, inHousehold: true });
+    const members = povertyByPerson.get(person) ?? [];
+    if (!own)
+      add('unregistered_school_age', ['no_registry_record'], 'household', person.householdRow, null, {
+        registry: [],
+        poverty: members,
+        inHousehold: true,
+      });
+    else if (own.every(hasLeft))
+      add('unregistered_school_age', ['no_active_registration'], 'household', person.householdRow, null, {
+        registry: own,
+        poverty: members,
+        inHousehold: true,
+      });
   }
   // … and poverty members linked to nobody in the household register.
   for (const member of world.poverty) {
     const alone: CaseRecords = { registry: [], poverty: [member], inHousehold: false };
-    if (member.link.kind === 'review') add('review', [...member.link.reasons], 'poverty', member.row, null, alone, { candidates: rowsOf(member.link) });
-    else if (member.link.kind === 'none' && schoolAge(member.person.birth)) add('unregistered_school_age', ['no_registry_record'], 'poverty', member.row, null, alone);
+    if (member.link.kind === 'review')
+      add('review', [...member.link.reasons], 'poverty', member.row, null, alone, { candidates: rowsOf(member.link) });
+    else if (member.link.kind === 'none' && schoolAge(member.person.birth))
+      add('unregistered_school_age', ['no_registry_record'], 'poverty', member.row, null, alone);
     else if (member.link.kind === 'registry' && schoolAge(member.person.birth)) {
       const { id } = member.link;
-      const own = world.registry.filter((entry) => entry.idState === 'valid' && entry.idCanonical === id);
-      if (own.length > 0 && own.every(hasLeft)) add('unregistered_school_age', ['no_active_registration'], 'poverty', member.row, null, { ...alone, registry: own });
+      const own = registryByValidId.get(id) ?? [];
+      if (own.length > 0 && own.every(hasLeft))
+        add('unregistered_school_age', ['no_active_registration'], 'poverty', member.row, null, { ...alone, registry: own });
     }
   }
   return cases;
-}
-
-/** A poverty member and a registration are the same child, as linking would join them. */
-function sameChild(member: PovertyEntry, entry: RegistryEntry): boolean {
-  if (member.link.kind === 'linked' && entry.link.kind === 'linked') return member.link.to === entry.link.to;
-  return member.link.kind === 'registry' && entry.idState === 'valid' && entry.idCanonical === member.link.id;
 }
 
 /** SPEC §4 attendance: by student number where both have one, else by equal valid ID. */
@@ -212,7 +261,12 @@ export function describeTruth(world: World, cases: readonly TruthCase[], files: 
   const byCategory: Record<string, number> = {};
   for (const c of cases) byCategory[c.category] = (byCategory[c.category] ?? 0) + 1;
   return {
-    generator: { people: world.options.people, seed: world.options.seed, as_of: formatDay(world.options.asOf), flavor: world.options.flavor },
+    generator: {
+      people: world.options.people,
+      seed: world.options.seed,
+      as_of: formatDay(world.options.asOf),
+      flavor: world.options.flavor,
+    },
     reference_day: formatDay(world.referenceDay),
     county,
     files,

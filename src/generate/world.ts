@@ -1,4 +1,4 @@
-import { ageOn, referenceDayFor, toDayNumber, type IdState } from '../domain/index.js';
+import { ageOn, referenceDayFor, toDayNumber, type IdState, type LinkRule } from '../domain/index.js';
 import { checkCharacter } from './oracle.js';
 import { fullName, givenName, minorityName, surname } from './names.js';
 import { Random } from './random.js';
@@ -23,8 +23,46 @@ export const MIGRANT_PREFIXES = ['500101', '610103', '450103', '130104', '520102
   [COUNTY_PREFIX, ...OTHER_HOUSEHOLD_PREFIXES].every((prefix) => hamming(prefix, migrant) >= 3),
 );
 
-const TOWNSHIP_NAMES = ['城关镇', '东湖镇', '西岗镇', '南山乡', '北河镇', '青石镇', '柳林乡', '杨庄镇', '李集镇', '白马乡', '高桥镇', '长岭镇', '新河镇', '双井乡', '红星镇', '太平镇', '和平乡', '金沙镇', '凤凰镇', '龙泉乡'];
-const VILLAGE_NAMES = ['前进村', '红旗村', '胜利村', '东风村', '新华村', '团结村', '光明村', '和平村', '幸福村', '张庄村', '李庄村', '王庄村', '大王村', '小河村', '林场村', '枣园村'];
+const TOWNSHIP_NAMES = [
+  '城关镇',
+  '东湖镇',
+  '西岗镇',
+  '南山乡',
+  '北河镇',
+  '青石镇',
+  '柳林乡',
+  '杨庄镇',
+  '李集镇',
+  '白马乡',
+  '高桥镇',
+  '长岭镇',
+  '新河镇',
+  '双井乡',
+  '红星镇',
+  '太平镇',
+  '和平乡',
+  '金沙镇',
+  '凤凰镇',
+  '龙泉乡',
+];
+const VILLAGE_NAMES = [
+  '前进村',
+  '红旗村',
+  '胜利村',
+  '东风村',
+  '新华村',
+  '团结村',
+  '光明村',
+  '和平村',
+  '幸福村',
+  '张庄村',
+  '李庄村',
+  '王庄村',
+  '大王村',
+  '小河村',
+  '林场村',
+  '枣园村',
+];
 
 export type HouseholdStatus = '正常' | '死亡' | '迁出';
 
@@ -63,7 +101,7 @@ export interface School {
 
 /** How a record is meant to link (what a perfect linker would find). */
 export type Intended =
-  | { readonly kind: 'linked'; readonly to: Person; readonly rule: 'id_exact' | 'id_fuzzy' | 'name_birth' }
+  | { readonly kind: 'linked'; readonly to: Person; readonly rule: LinkRule }
   | { readonly kind: 'review'; readonly candidates: readonly Person[]; readonly reasons: readonly ('ambiguous_match' | 'weak_match')[] }
   | { readonly kind: 'none' };
 
@@ -224,10 +262,21 @@ export function buildWorld(options: GenerateOptions): World {
 /** Adds a person to the world, with a fresh ID. */
 export function addPerson(
   world: World,
-  fields: { name: string; gender: 'M' | 'F'; birth: number; township: string; village: string; householdNo: string; relation: string; prefix?: string },
+  fields: {
+    name: string;
+    gender: 'M' | 'F';
+    birth: number;
+    township: string;
+    village: string;
+    householdNo: string;
+    relation: string;
+    prefix?: string;
+  },
 ): Person {
   const { random } = world;
-  const prefix = fields.prefix ?? (fields.relation === '户主' || fields.relation === '配偶' || fields.relation === '父母' ? adultPrefix(random) : COUNTY_PREFIX);
+  const prefix =
+    fields.prefix ??
+    (fields.relation === '户主' || fields.relation === '配偶' || fields.relation === '父母' ? adultPrefix(random) : COUNTY_PREFIX);
   const person: Person = {
     index: world.people.length,
     name: fields.name,
@@ -268,7 +317,15 @@ function buildHousehold(world: World, serial: number): void {
   const headAge = random.int(22, 75);
   const headGender = random.chance(0.85) ? 'M' : 'F';
   const add = (relation: string, age: number, gender: 'M' | 'F', name?: string) =>
-    addPerson(world, { name: name ?? fullName(random, gender, relation === '配偶' ? undefined : family), gender, birth: birthForAge(random, referenceDay, age), township, village, householdNo, relation });
+    addPerson(world, {
+      name: name ?? fullName(random, gender, relation === '配偶' ? undefined : family),
+      gender,
+      birth: birthForAge(random, referenceDay, age),
+      township,
+      village,
+      householdNo,
+      relation,
+    });
 
   const head = add('户主', headAge, headGender);
   if (headAge > 65 && random.chance(0.05)) head.status = '死亡';
@@ -411,4 +468,15 @@ export function hamming(a: string, b: string): number {
   let differ = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differ++;
   return differ;
+}
+
+/** The registration's row in the check-in roster: its student number, its ID as written (when valid), its name. */
+export function checkIn(world: World, entry: RegistryEntry): void {
+  world.attendance.push({
+    studentNo: entry.studentNo,
+    id: entry.idCanonical ? entry.idWritten : '',
+    name: entry.nameWritten,
+    school: entry.school,
+    row: 0,
+  });
 }

@@ -14,18 +14,55 @@ import type { Person, RegistryEntry, RegistryStatus, World } from './world.js';
 export type SourceFiles = { registry: string; household: string; poverty: string; attendance: string };
 
 const HOUSEHOLD_HEADER = ['户号', '姓名', '与户主关系', '性别', '出生日期', '身份证号', '户籍状态', '乡镇（街道）', '村（社区）'];
-const REGISTRY_HEADER = ['学校标识码', '学校名称', '乡镇', '年级', '班级', '姓名', '性别', '出生日期', '身份证件类型', '身份证号', '全国学籍号', '学籍状态', '是否残疾', '是否留守儿童', '是否随迁子女', '是否服刑人员未成年子女'];
+const REGISTRY_HEADER = [
+  '学校标识码',
+  '学校名称',
+  '乡镇',
+  '年级',
+  '班级',
+  '姓名',
+  '性别',
+  '出生日期',
+  '身份证件类型',
+  '身份证号',
+  '全国学籍号',
+  '学籍状态',
+  '是否残疾',
+  '是否留守儿童',
+  '是否随迁子女',
+  '是否服刑人员未成年子女',
+];
 /** A school database's query (SPEC §1): 性别码, 身份证件类型码, 学生状态. */
-const REGISTRY_HEADER_MESSY = REGISTRY_HEADER.map((header) => ({ 性别: '性别码', 身份证件类型: '身份证件类型码', 学籍状态: '学生状态' })[header] ?? header);
-const POVERTY_HEADER = ['户编号', '成员姓名', '性别', '出生日期', '证件号码', '与户主关系', '乡镇', '村', '在校生状况', '是否义务教育阶段适龄儿童少年失学辍学', '未上学原因', '是否残疾'];
-const POVERTY_HEADER_MESSY = POVERTY_HEADER.map((header) => ({ 乡镇: '乡(镇)', 在校生状况: '在校生状态', 未上学原因: '义务教育阶段未上学原因' })[header] ?? header);
+const REGISTRY_HEADER_MESSY = REGISTRY_HEADER.map(
+  (header) => ({ 性别: '性别码', 身份证件类型: '身份证件类型码', 学籍状态: '学生状态' })[header] ?? header,
+);
+const POVERTY_HEADER = [
+  '户编号',
+  '成员姓名',
+  '性别',
+  '出生日期',
+  '证件号码',
+  '与户主关系',
+  '乡镇',
+  '村',
+  '在校生状况',
+  '是否义务教育阶段适龄儿童少年失学辍学',
+  '未上学原因',
+  '是否残疾',
+];
+const POVERTY_HEADER_MESSY = POVERTY_HEADER.map(
+  (header) => ({ 乡镇: '乡(镇)', 在校生状况: '在校生状态', 未上学原因: '义务教育阶段未上学原因' })[header] ?? header,
+);
 
 /**
  * The messy flavor writes a status in any of the ways real exports do (SPEC §2's
  * wider lists), mixed among the usual text; each keeps the meaning the world gave it.
  */
 const STATUS_SYNONYMS: Partial<Record<RegistryStatus, { texts: readonly string[]; weights: readonly number[] }>> = {
-  在读: { texts: ['在读', '在籍在校', '在校', '正常', '在籍', '复学', '转入', '留级', '请假'], weights: [70, 80, 84, 88, 92, 94, 96, 98, 100] },
+  在读: {
+    texts: ['在读', '在籍在校', '在校', '正常', '在籍', '复学', '转入', '留级', '请假'],
+    weights: [70, 80, 84, 88, 92, 94, 96, 98, 100],
+  },
   辍学: { texts: ['辍学', '失学', '在籍离校', '退学', '开除'], weights: [50, 65, 85, 95, 100] },
   转出: { texts: ['转出', '转学'], weights: [70, 100] },
   毕业: { texts: ['毕业', '结业'], weights: [85, 100] },
@@ -42,7 +79,15 @@ export async function writeExports(world: World, dir: string): Promise<SourceFil
   };
   writeHousehold(world, join(dir, files.household));
   if (messy) await writeRegistryWorkbook(world, join(dir, files.registry));
-  else writeCsv(join(dir, files.registry), REGISTRY_HEADER, sortedRegistry(world).map((entry, i) => registryCells(world, entry, i)), (entry, row) => (entry.row = row), sortedRegistry(world), {});
+  else
+    writeCsv(
+      join(dir, files.registry),
+      REGISTRY_HEADER,
+      sortedRegistry(world).map((entry, i) => registryCells(world, entry, i)),
+      (entry, row) => (entry.row = row),
+      sortedRegistry(world),
+      {},
+    );
   writePoverty(world, join(dir, files.poverty));
   writeAttendance(world, join(dir, files.attendance));
   return files;
@@ -56,7 +101,14 @@ interface CsvStyle {
 }
 
 /** Writes rows in chunks; `numberRow` learns each record's sheet row. */
-function writeCsv<T>(path: string, header: readonly string[], rows: readonly (readonly (string | number)[])[], numberRow: (item: T, row: number) => void, items: readonly T[], style: CsvStyle): void {
+function writeCsv<T>(
+  path: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  numberRow: (item: T, row: number) => void,
+  items: readonly T[],
+  style: CsvStyle,
+): void {
   const eol = style.crlf ? '\r\n' : '\n';
   const fd = openSync(path, 'w');
   const write = (text: string) => (style.encoding ? writeSync(fd, iconv.encode(text, style.encoding)) : writeSync(fd, text));
@@ -71,7 +123,9 @@ function writeCsv<T>(path: string, header: readonly string[], rows: readonly (re
     write(csvText([header], format));
     for (let start = 0; start < rows.length; start += 20_000) {
       const chunk = rows.slice(start, start + 20_000);
-      chunk.forEach((_, i) => numberRow(items[start + i]!, ++row));
+      chunk.forEach((_, i) => {
+        numberRow(items[start + i]!, ++row);
+      });
       write(csvText(chunk, format));
     }
   } finally {
@@ -84,7 +138,10 @@ function writeHousehold(world: World, path: string): void {
   const people = world.people
     .filter((person) => person.inHousehold)
     .map((person, i) => ({ person, i }))
-    .sort((a, b) => order.get(a.person.township)! - order.get(b.person.township)! || compare(a.person.householdNo, b.person.householdNo) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        order.get(a.person.township)! - order.get(b.person.township)! || compare(a.person.householdNo, b.person.householdNo) || a.i - b.i,
+    )
     .map(({ person }) => person);
   const messy = world.options.flavor === 'messy';
   const rows = people.map((person) => [
@@ -98,14 +155,27 @@ function writeHousehold(world: World, path: string): void {
     person.township,
     person.village,
   ]);
-  writeCsv(path, HOUSEHOLD_HEADER, rows, (person: Person, row) => (person.householdRow = row), people, messy ? { encoding: 'gb18030', crlf: true, title: '户籍人口信息导出（测试数据，均为虚构）' } : {});
+  writeCsv(
+    path,
+    HOUSEHOLD_HEADER,
+    rows,
+    (person: Person, row) => (person.householdRow = row),
+    people,
+    messy ? { encoding: 'gb18030', crlf: true, title: '户籍人口信息导出（测试数据，均为虚构）' } : {},
+  );
 }
 
 function sortedRegistry(world: World): RegistryEntry[] {
   const schoolOrder = new Map(world.schools.map((school, i) => [school, i]));
   return world.registry
     .map((entry, i) => ({ entry, i }))
-    .sort((a, b) => schoolOrder.get(a.entry.school)! - schoolOrder.get(b.entry.school)! || compare(a.entry.grade, b.entry.grade) || compare(a.entry.className, b.entry.className) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        schoolOrder.get(a.entry.school)! - schoolOrder.get(b.entry.school)! ||
+        compare(a.entry.grade, b.entry.grade) ||
+        compare(a.entry.className, b.entry.className) ||
+        a.i - b.i,
+    )
     .map(({ entry }) => entry);
 }
 
@@ -135,7 +205,11 @@ function registryCells(world: World, entry: RegistryEntry, _i: number): string[]
 
 async function writeRegistryWorkbook(world: World, path: string): Promise<void> {
   const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useStyles: true, useSharedStrings: false } as never);
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
+    stream: createWriteStream(path),
+    useStyles: true,
+    useSharedStrings: false,
+  } as never);
   const sheet = workbook.addWorksheet('学生名单');
   sheet.addRow(REGISTRY_HEADER_MESSY).commit();
   let row = 1;

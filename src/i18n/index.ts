@@ -5,7 +5,6 @@ import { CATALOGUE, type MessageKey } from './catalogue.js';
 // report/) turn a key into text in the language of the run.
 
 export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** One message in both languages; `{name}` marks a parameter. */
 export interface Text {

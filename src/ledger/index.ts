@@ -5,19 +5,18 @@ import { acquireLock, type RunLock } from '../lock/index.js';
 import { backupLedger } from './backup.js';
 import { readLedgerId } from './follow-up.js';
 import { guardShrink } from './guard.js';
+import { ledgerHistory } from './history.js';
 import { decideStates } from './states.js';
-import { LedgerStore, type RunRow, type RunSourceRow } from './store.js';
+import { LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
 import { verifyLedger, type LedgerProblem } from './verify.js';
 
 // src/ledger: the SQLite ledger of SPEC §8 — the only folder that imports
 // better-sqlite3. pipeline/ imports it dynamically, only when a ledger is given,
 // so a run without one never loads it.
 
-export { LedgerStore, type NewEntry, type StoredEntry, type RunRow, type RunSourceRow, type NightRow } from './store.js';
-export { evidenceFingerprint } from './evidence.js';
+export { LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
 export { readLedgerId, readCaseIds, addEntries } from './follow-up.js';
 export { verifyLedger, type LedgerProblem } from './verify.js';
-export { SCHEMA_VERSION } from './schema.js';
 
 export interface LedgerRunOptions {
   readonly file: string;
@@ -41,7 +40,7 @@ export interface LedgerRun {
   /** Decides tonight's states; reads only. */
   decide(cases: readonly Case[]): LedgerView;
   /** Backs the ledger up, then records the run in one transaction. */
-  commit(sources: readonly RunSourceRow[], casesByCategory: Record<string, number>): Promise<void>;
+  commit(sources: readonly RunSourceRow[], casesByCategory: Record<string, number>, entries?: readonly NewEntry[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,9 +77,9 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
       decide(cases) {
         const decided = decideStates(store, cases, options.asOf, previous, replaces);
         writes = decided.writes;
-        return decided.view;
+        return { ...decided.view, history: ledgerHistory(store, decided.view, cases, options.asOf, replaces) };
       },
-      async commit(sources, casesByCategory) {
+      async commit(sources, casesByCategory, entries = []) {
         if (!writes) throw new Error('decide() before commit()');
         if (runs.length > 0) await backupLedger(store, options.asOf);
         options.pause?.('ledger-backed-up');
@@ -95,6 +94,7 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
             sources,
             cases: writes,
             replaces: replaces?.id ?? null,
+            entries,
           },
           options.pause,
         );

@@ -105,6 +105,8 @@ export interface RunWrite {
   readonly cases: readonly CaseWrite[];
   /** The run of the same as-of that this one replaces, or null. */
   readonly replaces: number | null;
+  /** Entries the run itself makes (SPEC §11: a notice written for a case), in the same transaction. */
+  readonly entries?: readonly NewEntry[];
 }
 
 export class LedgerStore {
@@ -301,6 +303,7 @@ export class LedgerStore {
         addNight.run(runId, id, c.state, c.evidence);
       }
       if (replacedRefs.length > 0) this.repairReplaced(replacedRefs);
+      for (const entry of run.entries ?? []) this.addEntry(entry);
     })();
   }
 

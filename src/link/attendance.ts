@@ -18,7 +18,11 @@ export interface AttendanceMatch {
  * both have one, else by equal valid ID. (Decision: a row whose student number
  * finds no record still tries its ID; a false "not checked in" costs a home visit.)
  */
-export function matchAttendance(registry: readonly SourceRecord[], attendance: readonly SourceRecord[] | null, rosterNamesSchools: boolean): AttendanceMatch {
+export function matchAttendance(
+  registry: readonly SourceRecord[],
+  attendance: readonly SourceRecord[] | null,
+  rosterNamesSchools: boolean,
+): AttendanceMatch {
   const checkedIn = new Uint8Array(registry.length);
   if (!attendance) {
     return { present: false, checkedIn, matchedByStudentNo: 0, matchedById: 0, unmatched: 0, covers: () => false };

@@ -40,6 +40,7 @@ const ADULT_AGE = 18;
  */
 export class GuardianFinder {
   private byHousehold: Map<string, number[]> | null = null;
+  private wanted: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly people: People,
@@ -52,7 +53,7 @@ export class GuardianFinder {
    * village the case knows otherwise.
    */
   guardiansOf(child: SourceRecord | null, village = ''): CaseGuardians {
-    if (!child || child.source !== 'household' || child.householdNo === '') {
+    if (child?.source !== 'household' || child.householdNo === '') {
       return { status: 'no_household', names: [], household_no: child?.householdNo ?? '', village: child?.village || village };
     }
     // The child is one of the members: the same row (columns first, a record only for a namesake).
@@ -87,12 +88,23 @@ export class GuardianFinder {
     return birth === 0 || ageOn(birth, this.asOf) >= ADULT_AGE;
   }
 
+  /**
+   * Only these households will be asked about (the cases' own): the index then keeps
+   * their members alone, not a million people's (a few thousand cases at county scale).
+   */
+  onlyHouseholds(householdNos: Iterable<string>): this {
+    this.wanted = new Set(householdNos);
+    this.byHousehold = null;
+    return this;
+  }
+
   private index(): Map<string, number[]> {
     if (this.byHousehold) return this.byHousehold;
     const index = new Map<string, number[]>();
+    const wanted = this.wanted;
     for (let t = 0; t < this.people.length; t++) {
       const no = this.people.householdNo(t);
-      if (no === '') continue;
+      if (no === '' || (wanted && !wanted.has(no))) continue;
       const list = index.get(no);
       if (list) list.push(t);
       else index.set(no, [t]);

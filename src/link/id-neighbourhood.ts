@@ -76,7 +76,14 @@ export function forEachNeighbourKey(query: string, queryChecksumValid: boolean, 
   for (let p = 0; p < 16; p++) {
     const [a, b] = [digits[p]!, digits[p + 1]!];
     if (a === b) continue;
-    if (p < 5) key(prefixWith([[p, b], [p + 1, a]]), rest);
+    if (p < 5)
+      key(
+        prefixWith([
+          [p, b],
+          [p + 1, a],
+        ]),
+        rest,
+      );
     else if (p === 5) key(prefixWith([[5, b]]), rest + (a - b) * PLACE[6]!);
     else key(ownIndex, rest + (b - a) * PLACE[p]! + (a - b) * PLACE[p + 1]!);
   }
@@ -91,12 +98,19 @@ export function forEachNeighbourKey(query: string, queryChecksumValid: boolean, 
       if (di === 0) continue;
       for (let j = i + 1; j < 17; j++) {
         // w_i·di + w_j·dj ≡ 0 (mod 11)
-        const r = ((((-checksumWeight(i) * di * INVERSE_MOD_11[checksumWeight(j)]!) % 11) + 11) % 11);
+        const r = (((-checksumWeight(i) * di * INVERSE_MOD_11[checksumWeight(j)]!) % 11) + 11) % 11;
         if (r === 0) continue;
         const vj = digits[j]! + r <= 9 ? digits[j]! + r : digits[j]! + r - 11;
         if (vj < 0 || vj > 9) continue;
         const dj = vj - digits[j]!;
-        if (j < 6) key(prefixWith([[i, vi], [j, vj]]), rest);
+        if (j < 6)
+          key(
+            prefixWith([
+              [i, vi],
+              [j, vj],
+            ]),
+            rest,
+          );
         else if (i < 6) key(prefixAfter[i]![vi], rest + dj * PLACE[j]!);
         else key(ownIndex, rest + di * PLACE[i]! + dj * PLACE[j]!);
       }

@@ -1,6 +1,16 @@
-import { ix, type HouseholdIx, type Ix, type LinkRule, type PovertyIx, type RegistryIx, type RegistryPersonIx, type SourceRecord } from '../domain/index.js';
+import {
+  ix,
+  type HouseholdIx,
+  type Ix,
+  type PovertyIx,
+  type RegistryIx,
+  type RegistryPersonIx,
+  type SourceRecord,
+  type LinkCounts,
+  type RuleCounts,
+} from '../domain/index.js';
 import { matchAttendance, type AttendanceMatch } from './attendance.js';
-import { RecordTable } from '../load/index.js';
+import { RecordPeople } from './record-people.js';
 import { PeopleIndex, type People } from './people-index.js';
 import { linkRecord, type LinkOutcome } from './rules.js';
 
@@ -52,13 +62,6 @@ export interface LinkedData {
   readonly counts: LinkCounts;
 }
 
-export type RuleCounts = Record<LinkRule | 'review' | 'unlinked', number>;
-export interface LinkCounts {
-  readonly registry: RuleCounts;
-  readonly poverty: RuleCounts;
-  readonly poverty_to_registry: RuleCounts;
-}
-
 export function linkSources(inputs: LinkInputs): LinkedData {
   const { registry, household } = inputs;
   const poverty = inputs.poverty ?? [];
@@ -71,7 +74,12 @@ export function linkSources(inputs: LinkInputs): LinkedData {
   const registryPersons = groupRegistryPersons(registry);
   const registryIndex =
     poverty.length > 0
-      ? new PeopleIndex<RegistryPersonIx>(RecordTable.of('registry', registryPersons.map((group) => registry[group[0]!]!), household.idKeys))
+      ? new PeopleIndex(
+          new RecordPeople<RegistryPersonIx>(
+            registryPersons.map((group) => registry[group[0]!]!),
+            household.idKeys,
+          ),
+        )
       : null;
   const none: LinkOutcome<RegistryPersonIx> = { kind: 'none' };
   const povertyRegistryOutcomes = povertyOutcomes.map((outcome, p) =>
@@ -103,7 +111,9 @@ export function linkSources(inputs: LinkInputs): LinkedData {
       if (key >= 0) reviewedIds.add(key);
     }
   }
-  const reviewCandidates = { has: (person: HouseholdIx) => reviewed.has(person) || (reviewedIds.size > 0 && reviewedIds.has(household.idKey(person))) };
+  const reviewCandidates = {
+    has: (person: HouseholdIx) => reviewed.has(person) || (reviewedIds.size > 0 && reviewedIds.has(household.idKey(person))),
+  };
 
   return {
     registry,
@@ -164,7 +174,8 @@ function groupRegistryPersons(registry: readonly SourceRecord[]): RegistryIx[][]
   });
   // The person's fields come from an active registration where there is one.
   for (const group of groups) {
-    if (group.length > 1) group.sort((a, b) => Number(registry[b]!.statusKind === 'active') - Number(registry[a]!.statusKind === 'active') || a - b);
+    if (group.length > 1)
+      group.sort((a, b) => Number(registry[b]!.statusKind === 'active') - Number(registry[a]!.statusKind === 'active') || a - b);
   }
   return groups;
 }

@@ -1,4 +1,15 @@
-import { birthOf, genderOf, statedBirthOf, type Evidence, type FieldComparison, type FieldLevel, type IdComparison, type LinkRule, type ReviewReason, type SourceRecord } from '../domain/index.js';
+import {
+  birthOf,
+  genderOf,
+  statedBirthOf,
+  type Evidence,
+  type FieldComparison,
+  type FieldLevel,
+  type IdComparison,
+  type LinkRule,
+  type ReviewReason,
+  type SourceRecord,
+} from '../domain/index.js';
 import { compareNames } from '../normalize/index.js';
 import { describeIdDifference } from './id-difference.js';
 import type { People, PeopleIndex } from './people-index.js';
@@ -56,7 +67,7 @@ export const RULES: readonly RuleDefinition[] = [
     rule: 'id_fuzzy',
     candidates: (record, index) => {
       if (record.id.length !== 18) return null;
-      const found: Candidate<(typeof index.people extends People<infer U> ? U : never)>[] = [];
+      const found: Candidate<typeof index.people extends People<infer U> ? U : never>[] = [];
       for (const target of index.nearId(record.id)) {
         const difference = describeIdDifference(record.id, index.idOf(target));
         if (!difference) continue;
@@ -79,7 +90,7 @@ export const RULES: readonly RuleDefinition[] = [
       const birth = birthOf(record);
       if (!birth || !record.name) return null;
       const recordHasId = record.idState === 'valid';
-      const found: Candidate<(typeof index.people extends People<infer U> ? U : never)>[] = [];
+      const found: Candidate<typeof index.people extends People<infer U> ? U : never>[] = [];
       for (const target of index.bornOn(birth)) {
         if (recordHasId && index.people.idKey(target) >= 0) continue;
         if (compare(genderOf(record), index.people.gender(target)) === 'differs') continue;

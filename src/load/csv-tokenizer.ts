@@ -71,7 +71,11 @@ export class CsvTokenizer {
       const end = this.parseRecord(text, pos, final);
       if (end === INCOMPLETE) break;
       if (end === CUT_SHORT) this.sink.cutShort?.('quote');
-      if (end === BROKEN || end === CUT_SHORT || (this.spansLines && this.expectedFields > 0 && this.fields.length !== this.expectedFields)) {
+      if (
+        end === BROKEN ||
+        end === CUT_SHORT ||
+        (this.spansLines && this.expectedFields > 0 && this.fields.length !== this.expectedFields)
+      ) {
         pos = this.skipBrokenLine(text, pos, end === BROKEN || end === CUT_SHORT ? 'unclosed_quote' : 'broken_quotes');
         continue;
       }
@@ -149,7 +153,8 @@ export class CsvTokenizer {
         fields.push(value);
         this.fields = fields;
         // The last line, with no line break and fewer fields than the header: cut in the middle of a row.
-        if (this.expectedFields > 0 && fields.length < this.expectedFields && fields.some((field) => field.trim() !== '')) this.sink.cutShort?.('row');
+        if (this.expectedFields > 0 && fields.length < this.expectedFields && fields.some((field) => field.trim() !== ''))
+          this.sink.cutShort?.('row');
         return length;
       }
       const c = text.charCodeAt(i);

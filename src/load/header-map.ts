@@ -77,14 +77,18 @@ export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, he
   if (missing.length === 0) {
     // A household register needs only names and IDs since its status became optional
     // (SPEC §1): a registry or poverty roll given as --household must not pass for one.
-    const misplaced = settings.source === 'poverty' ? misplacedPovertyRoll(map) : settings.source === 'household' ? misplacedHousehold(map) : null;
+    const misplaced =
+      settings.source === 'poverty' ? misplacedPovertyRoll(map) : settings.source === 'household' ? misplacedHousehold(map) : null;
     if (misplaced) throw otherSourceError(settings, misplaced);
     return;
   }
   // A row of data taken for the header: its cells are a child's name, ID and birth date,
   // which must never reach a message (a cron log, a mail). Say what it is instead.
   if (map.found.some(looksLikeData)) {
-    throw new RollcallError('schema', { key: 'io.header_looks_like_data', params: { file: settings.file, source: settings.source, row: headerRow } });
+    throw new RollcallError('schema', {
+      key: 'io.header_looks_like_data',
+      params: { file: settings.file, source: settings.source, row: headerRow },
+    });
   }
   // SPEC §6: a file whose headers belong to another source is named as such.
   const signature = recogniseSource(map);

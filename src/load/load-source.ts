@@ -89,7 +89,10 @@ async function checkInputFile(file: string): Promise<SourceFormat> {
   }
   const extension = extname(file).toLowerCase();
   if (extension === '.xls') {
-    throw new RollcallError('file_format', `${file}: legacy Excel .xls files are not read — open it in Excel and save it as .xlsx or as CSV`);
+    throw new RollcallError(
+      'file_format',
+      `${file}: legacy Excel .xls files are not read — open it in Excel and save it as .xlsx or as CSV`,
+    );
   }
   if (extension !== '.xlsx' && extension !== '.csv' && extension !== '.txt') {
     throw new RollcallError('file_format', `${file}: unknown file type "${extension || '(none)'}" — export the data as .csv or .xlsx`);

@@ -12,7 +12,12 @@ export type SourceProgress = (source: SourceName, file: string, bytesRead: numbe
 
 /** Reads every source the settings name, one after the other, household first (the largest). */
 export async function loadSources(settings: Settings, onProgress?: SourceProgress): Promise<LoadedSources> {
-  const context: LoadContext = { asOf: settings.asOf, statuses: new StatusMatcher(settings.statuses), interner: new Interner(), idKeys: new IdKeyTable() };
+  const context: LoadContext = {
+    asOf: settings.asOf,
+    statuses: new StatusMatcher(settings.statuses),
+    interner: new Interner(),
+    idKeys: new IdKeyTable(),
+  };
   const loaded: LoadedSources = {};
   const order: SourceName[] = ['household', ...SOURCE_NAMES.filter((source) => source !== 'household')];
   for (const source of order) {

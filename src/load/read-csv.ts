@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { TextDecoder } from 'node:util';
 import type { Encoding } from '../config/index.js';
 import { RollcallError } from '../domain/index.js';
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.js';
@@ -33,7 +32,9 @@ export async function readCsvRows(
   }
 }
 
-const LINE_PROBLEMS: Readonly<Record<LineProblem | 'cut_short_quote' | 'cut_short_row', { code: 'encoding' | 'file_format'; key: MessageKey }>> = {
+const LINE_PROBLEMS: Readonly<
+  Record<LineProblem | 'cut_short_quote' | 'cut_short_row', { code: 'encoding' | 'file_format'; key: MessageKey }>
+> = {
   not_utf8: { code: 'encoding', key: 'io.not_utf8_line' },
   not_gb18030: { code: 'encoding', key: 'io.not_gb18030_line' },
   utf8_in_gb18030: { code: 'encoding', key: 'io.utf8_line_in_gb18030' },
@@ -43,12 +44,7 @@ const LINE_PROBLEMS: Readonly<Record<LineProblem | 'cut_short_quote' | 'cut_shor
   line_too_long: { code: 'file_format', key: 'io.line_too_long' },
 };
 
-async function streamCsvRows(
-  file: string,
-  forcedEncoding: Encoding | null,
-  sink: RowSink,
-  onProgress?: ProgressCallback,
-): Promise<void> {
+async function streamCsvRows(file: string, forcedEncoding: Encoding | null, sink: RowSink, onProgress?: ProgressCallback): Promise<void> {
   const { sample, size } = await readSample(file);
   const encoding = forcedEncoding ?? detectEncoding(sample, file);
   const lines = new LineDecoder(encoding);

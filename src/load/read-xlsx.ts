@@ -57,12 +57,7 @@ function sharedStringsBytes(part: string | null, zip: WorkbookZip): number {
  * outer spaces, as Excel compares sheet names), else the first visible worksheet
  * in tab order: hidden sheets (填表说明) and chart sheets are skipped.
  */
-function chooseSheet(
-  file: string,
-  sheets: readonly SheetEntry[],
-  wanted: string | null,
-  source: string,
-): SheetEntry & { part: string } {
+function chooseSheet(file: string, sheets: readonly SheetEntry[], wanted: string | null, source: string): SheetEntry & { part: string } {
   const setting = sheetSetting(source);
   const lists = sheetLists(sheets);
   if (wanted !== null) {
@@ -107,7 +102,7 @@ function sheetLists(sheets: readonly SheetEntry[]): { sheets: string; others: st
  * the data): the message then also says which sheet was read, what others there are,
  * and the setting that picks one.
  */
-function withOtherSheets(error: unknown, file: string, sheet: string, sheets: readonly SheetEntry[], source: string): unknown {
+function withOtherSheets(error: unknown, _file: string, sheet: string, sheets: readonly SheetEntry[], source: string): unknown {
   if (!(error instanceof RollcallError) || error.code !== 'schema') return error;
   const others = sheets.filter((entry) => entry.kind === 'worksheet' && entry.name !== sheet);
   if (others.length === 0) return error;

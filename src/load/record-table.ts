@@ -1,4 +1,15 @@
-import { birthFrom, packedGender, packedIdState, packedStatusKind, SourceRecord, statedBirthFrom, type Gender, type IdState, type SourceName, type StatusKind } from '../domain/index.js';
+import {
+  birthFrom,
+  packedGender,
+  packedIdState,
+  packedStatusKind,
+  SourceRecord,
+  statedBirthFrom,
+  type Gender,
+  type IdState,
+  type SourceName,
+  type StatusKind,
+} from '../domain/index.js';
 import { birthOfKey, detach, IdKeyTable } from '../normalize/index.js';
 
 type SchoolFields = Pick<SourceRecord, 'studentNo' | 'school' | 'schoolCode' | 'grade' | 'className'>;
@@ -29,7 +40,7 @@ export class RecordTable {
   /** Fields the household register does not have (school, grade …), by row, where present. */
   private readonly schoolFields = new Map<number, SchoolFields>();
   /** Records made by at(), so that a row is one object however often it is asked for. */
-  private readonly made = new Map<number, SourceRecord>();
+  private made: (SourceRecord | undefined)[] = [];
 
   constructor(
     readonly source: SourceName,
@@ -79,7 +90,7 @@ export class RecordTable {
 
   /** Row i as a record, made on first use. */
   at(i: number): SourceRecord {
-    const made = this.made.get(i);
+    const made = this.made[i];
     if (made) return made;
     const record = new SourceRecord(this.source, this.rows[i]!);
     record.packed = this.packed[i]!;
@@ -99,7 +110,7 @@ export class RecordTable {
     record.relation = this.relations[i]!;
     const school = this.schoolFields.get(i);
     if (school) Object.assign(record, school);
-    this.made.set(i, record);
+    this.made[i] = record;
     return record;
   }
 

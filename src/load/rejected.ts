@@ -1,20 +1,2 @@
-import type { SourceName } from '../domain/index.js';
-import type { Message } from '../i18n/index.js';
-
-/** Why an input row could not be used (SPEC §7 `rejected.csv`). */
-export type RejectReason =
-  | 'blank_row' // an empty line or a row of empty cells between records
-  | 'field_count' // more or fewer fields than the header
-  | 'unclosed_quote' // a quote opened and never closed
-  | 'broken_quotes' // quotes that swallow line breaks and leave a malformed record
-  | 'repeated_header' // the header again, as when two exports are pasted together
-  | 'no_identity'; // nothing to identify a person by: no ID, no name (no student number)
-
-export interface RejectedRow {
-  readonly source: SourceName;
-  readonly file: string;
-  readonly row: number;
-  readonly reason: RejectReason;
-  /** For the clerk, rendered in the run's language (rejected.csv); never the row's content (it may hold a name or an ID). */
-  readonly detail: Message;
-}
+// The rows a reader could not use are part of the output contract (SPEC §7 rejected.csv): their types live in domain.
+export type { RejectedRow, RejectReason } from '../domain/index.js';

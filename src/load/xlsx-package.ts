@@ -173,7 +173,7 @@ export async function readSharedStrings(zip: WorkbookZip, part: string | null, o
         else if (name === 'rPh') phonetic--;
         else if (name === 'si') {
           // A copy: a slice of the part's text would keep the whole chunk of XML it came from.
-        strings.push(detach(decodeOoxmlEscapes(current)));
+          strings.push(detach(decodeOoxmlEscapes(current)));
           inItem = false;
         } else if (name === 'sst') ended = true;
       },

@@ -25,7 +25,7 @@ export interface SheetContext {
   row(cells: Cell[], row: number): void;
 }
 
-const enum CellType {
+enum CellType {
   Number,
   Shared,
   Inline,

@@ -12,6 +12,7 @@ export interface XmlHandler {
    * readAttributes), and `source[to]` is its ">" (or "/>"). A handler that reads the
    * element's content itself returns where scanning goes on; else 0 or nothing.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that scans nothing further returns nothing at all
   open(name: string, source: string, from: number, to: number, selfClosing: boolean): number | void;
   close(name: string): void;
   /**
@@ -64,7 +65,7 @@ export class XmlScanner {
       if (lt > pos && this.captureText) handler.text(s, pos, lt, false);
       pos = lt;
       const first = s.charCodeAt(lt + 1);
-      if (first !== first) return pos; // "<" is the last character: wait for more
+      if (Number.isNaN(first)) return pos; // "<" is the last character: wait for more
       if (first === 33 || first === 63) {
         // <!-- comment -->, <![CDATA[…]]>, <!DOCTYPE …>, <?xml …?>
         const next = this.skipSpecial(s, lt);

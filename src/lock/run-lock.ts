@@ -1,5 +1,5 @@
 import { readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { RollcallError } from '../domain/index.js';
 import { onInterrupt } from './cleanup.js';
@@ -53,7 +53,7 @@ export async function acquireLock(lockFile: string, target: string): Promise<Run
 
 /** true when this process created the lock file; false when it already exists. */
 async function createLockFile(lockFile: string, content: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(lockFile, 'wx', 0o600);
   } catch (error) {

@@ -20,13 +20,9 @@ const CHECK_CHARS = '10X98765432';
 
 /** SPEC §2: province codes 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82, 91. */
 const PROVINCES = new Set<number>([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64,
-  65, 71, 81, 82, 91,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  91,
 ]);
-
-export function isProvinceCode(twoDigits: number): boolean {
-  return PROVINCES.has(twoDigits);
-}
 
 /** The check character for the first 17 digits of `id` (which must be digits). */
 export function checkCharFor(id: string): string {

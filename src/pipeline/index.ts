@@ -1,2 +1,2 @@
-export { inspect, describeSource, type InspectReport, type SourceInspection } from './inspect.js';
-export { reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile.js';
+export { inspect, type InspectReport, type SourceInspection } from './inspect.js';
+export { reconcile } from './reconcile.js';

@@ -6,13 +6,15 @@ import { formatDay, type Case, type LedgerView, type SourceName } from '../domai
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
 import type { PackInput } from '../followup/index.js';
-import type { LedgerRun, RunSourceRow } from '../ledger/index.js';
+import type { LedgerRun, NewEntry, RunSourceRow } from '../ledger/index.js';
+import { t } from '../i18n/index.js';
 import { listSchoolAgeChildren } from './school-age-children.js';
+import { buildSummary } from './summary.js';
 import { pauseForTest } from './test-pause.js';
 import {
-  buildSummary,
   collectEnrolmentSchools,
   loadNoticeTemplate,
+  selectNoticeCases,
   openOutputDirectory,
   startWorkbookWriter,
   writeReports,
@@ -123,7 +125,9 @@ async function runStages(
     household: loaded.household!.records,
     poverty: loaded.poverty?.records.toRecords() ?? null,
     attendance: loaded.attendance?.records.toRecords() ?? null,
-    attendanceNamesSchools: loaded.attendance ? loaded.attendance.fields.school !== undefined || loaded.attendance.fields.school_code !== undefined : false,
+    attendanceNamesSchools: loaded.attendance
+      ? loaded.attendance.fields.school !== undefined || loaded.attendance.fields.school_code !== undefined
+      : false,
     county: settings.county,
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
@@ -145,7 +149,12 @@ async function runStages(
   const notices = noticeTemplate
     ? {
         template: noticeTemplate,
-        context: { settings: settings.notice, asOf: settings.asOf, referenceDay: settings.referenceDay, schools: collectEnrolmentSchools(linked.registry) },
+        context: {
+          settings: settings.notice,
+          asOf: settings.asOf,
+          referenceDay: settings.referenceDay,
+          schools: collectEnrolmentSchools(linked.registry),
+        },
         // SPEC §11: with a ledger, notices only for the cases a clerk works (not closed ones).
         ...(view ? { isOpen: (c: Case) => view.cases.get(c.case_id)?.state !== 'closed' } : {}),
       }
@@ -154,14 +163,20 @@ async function runStages(
     ? async () => {
         pauseForTest('reports-written');
         const started = performance.now();
-        await ledger.commit(sources, summary.cases.by_category);
+        await ledger.commit(
+          sources,
+          summary.cases.by_category,
+          noticeEntries(notices ? selectNoticeCases(cases, notices.isOpen) : [], cases, settings),
+        );
         logger.info({ stage: 'ledger', ms: Math.round(performance.now() - started) }, 'ledger backed up and run committed');
         pauseForTest('ledger-committed');
       }
     : undefined;
   // SPEC §9: with a ledger, the packs for the townships and schools go into the same folder, replaced with it.
   const packs: PackInput | null =
-    ledger && view ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds } : null;
+    ledger && view
+      ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds }
+      : null;
   const moreFiles = packs ? (dir: string) => writeFollowUpPacks(dir, packs) : undefined;
   const withLedger = view ? { ledger: view, children, beforeReplace, moreFiles } : {};
   const files = await writeReports(
@@ -178,6 +193,27 @@ async function writeFollowUpPacks(dir: string, input: PackInput): Promise<string
   const { writePacks } = await import('../followup/index.js');
   const files = await writePacks(dir, input);
   return [...new Set(files.map((file) => `${dirname(file)}/`))];
+}
+
+/**
+ * SPEC §11 / issue #15: with a ledger, every notice written is an entry on its case
+ * (方式 书面通知), once per night: a re-run of the same night adds nothing again.
+ */
+function noticeEntries(noticed: readonly number[], cases: readonly Case[], settings: Settings): NewEntry[] {
+  const asOf = formatDay(settings.asOf);
+  return noticed.map((i) => {
+    const caseId = cases[i]!.case_id;
+    return {
+      caseId,
+      date: asOf,
+      kind: 'persuade',
+      method: 'written_notice',
+      note: t('notices.ledger_note', 'zh'),
+      by: 'rollcall',
+      sourceFile: 'notices/',
+      importKey: `notice:${caseId}:${asOf}`,
+    };
+  });
 }
 
 /** What the ledger records of a source (SPEC §8 runs): file, size, time, SHA-256, rows. */
@@ -198,7 +234,15 @@ function logLoaded(logger: Logger, loaded: LoadedSources, ms: number): Partial<R
   const unknownStatuses: Partial<Record<SourceName, number>> = {};
   for (const source of Object.values(loaded)) {
     logger.info(
-      { stage: 'load', source: source.source, format: source.format, encoding: source.encoding, rows_read: source.rowsRead, rows_accepted: source.rowsAccepted, rows_rejected: source.rowsRejected },
+      {
+        stage: 'load',
+        source: source.source,
+        format: source.format,
+        encoding: source.encoding,
+        rows_read: source.rowsRead,
+        rows_accepted: source.rowsAccepted,
+        rows_rejected: source.rowsRejected,
+      },
       'source read',
     );
     const unknown = [...source.problems.unknownStatuses.values()].reduce((sum, count) => sum + count, 0);

@@ -1,6 +1,16 @@
 import { genderName } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
-import { FLAG_BITS, formatDay, genderOf, isSchoolAge, ix, type Case, type HouseholdIx, type SchoolAgeChild, type SourceRecord } from '../domain/index.js';
+import {
+  FLAG_BITS,
+  formatDay,
+  genderOf,
+  isSchoolAge,
+  ix,
+  type Case,
+  type HouseholdIx,
+  type SchoolAgeChild,
+  type SourceRecord,
+} from '../domain/index.js';
 import type { LinkedData } from '../link/index.js';
 
 /**

@@ -28,7 +28,9 @@ export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
   return {
     case_id: c.case_id,
     category: categoryLabel(c.category, lang),
-    reasons: c.reasons.map((reason) => reasonLabel(reason, lang) + (reason === 'id_malformed' && c.id_note ? wb('digits_lost', lang) : '')).join(sep),
+    reasons: c.reasons
+      .map((reason) => reasonLabel(reason, lang) + (reason === 'id_malformed' && c.id_note ? wb('digits_lost', lang) : ''))
+      .join(sep),
     flags: c.flags.map((flag) => flagLabel(flag, lang)).join(sep),
     township: c.township,
     village: c.village,
@@ -46,10 +48,18 @@ export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
     registry_values: c.differences.map((d) => differenceText(d, 'registry', lang, mask)).join(sep),
     household_values: c.differences.map((d) => differenceText(d, 'household', lang, mask)).join(sep),
     records: c.records.map((record) => rowLabel(record.source, record.row, lang)).join(sep),
-    match: c.match ? t('evidence.rule_with_evidence', lang, { rule: ruleLabel(c.match.rule, lang), evidence: evidenceText(c.match.evidence, lang) }) : '',
+    match: c.match
+      ? t('evidence.rule_with_evidence', lang, { rule: ruleLabel(c.match.rule, lang), evidence: evidenceText(c.match.evidence, lang) })
+      : '',
     candidates: c.candidates
       .map((candidate) =>
-        [rowLabel(candidate.source, candidate.row, lang), candidate.name, mask.id(candidate.id_number), candidate.birth_date ?? '', candidate.township]
+        [
+          rowLabel(candidate.source, candidate.row, lang),
+          candidate.name,
+          mask.id(candidate.id_number),
+          candidate.birth_date ?? '',
+          candidate.township,
+        ]
           .filter(Boolean)
           .join(' '),
       )

@@ -6,9 +6,9 @@ import { t, type Lang } from '../i18n/index.js';
 
 /** "身份证号：第11–12位颠倒；姓名：一致；…" */
 export function evidenceText(evidence: Evidence, lang: Lang): string {
-  return EVIDENCE_FIELDS.map((field) => t('evidence.pair', lang, { field: fieldName(field, lang), value: comparisonText(evidence, field, lang) })).join(
-    t('evidence.separator', lang),
-  );
+  return EVIDENCE_FIELDS.map((field) =>
+    t('evidence.pair', lang, { field: fieldName(field, lang), value: comparisonText(evidence, field, lang) }),
+  ).join(t('evidence.separator', lang));
 }
 
 export function fieldName(field: EvidenceField, lang: Lang): string {

@@ -4,26 +4,18 @@ import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
 import { masker } from './mask.js';
 import type { OutputDirectory } from './output-dir.js';
-import type { Summary } from './summary.js';
+import type { Summary } from '../domain/index.js';
 import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeResolvedJsonl, writeSummaryJson } from './write-text-files.js';
 import { ledgerSheets } from './ledger-sheets.js';
 import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
-import { buildDashboardData, countCasesBySchool, writeDashboard, type DashboardHistory } from './dashboard/index.js';
+import { buildDashboardData, countCasesBySchool, writeDashboard } from './dashboard/index.js';
 import { writeNotices, type NoticeInput } from './notices/index.js';
 
-export { buildSummary, type Summary, type SourceSummary } from './summary.js';
+export type { Summary } from '../domain/index.js';
 export {
-  LANGS,
   categoryLabel,
-  reasonLabel,
-  flagLabel,
-  sourceLabel,
-  ruleLabel,
-  rejectLabel,
-  columnLabel,
-  explanation,
   COLUMNS,
   CATEGORY_LABELS,
   REASON_LABELS,
@@ -32,7 +24,6 @@ export {
   genderLabel,
   listSeparator,
   type Lang,
-  type Rule,
 } from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
 export { maskIdField, maskIdsInText } from './mask.js';
@@ -40,8 +31,8 @@ export { priorityOrder } from './priority.js';
 export { guardiansCell } from './case-rows.js';
 export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
-export type { DashboardHistory, HistoryRun } from './dashboard/index.js';
-export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput, type NoticeTemplate, type WrittenNotices } from './notices/index.js';
+export type { DashboardHistory } from './dashboard/index.js';
+export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput } from './notices/index.js';
 
 export interface ReportInput {
   readonly summary: Summary;
@@ -49,8 +40,6 @@ export interface ReportInput {
   readonly rejected: readonly RejectedRow[];
   readonly lang: Lang;
   readonly maskIds: boolean;
-  /** With a ledger: runs, follow-up and ages of open cases, for the dashboard's trend charts. */
-  readonly history?: DashboardHistory;
   /** reconcile --notices (SPEC §11); the notices are not masked: they go to the family. */
   readonly notices?: NoticeInput | null;
   /** When the run was made (the workbook says so; summary.json stays free of the clock). */
@@ -69,7 +58,11 @@ export interface ReportInput {
 }
 
 /** SPEC §7: every output file, into a folder that replaces the output folder whole and at once. */
-export async function writeReports(output: OutputDirectory, input: ReportInput, workbooks: WorkbookWriter = startWorkbookWriter()): Promise<string[]> {
+export async function writeReports(
+  output: OutputDirectory,
+  input: ReportInput,
+  workbooks: WorkbookWriter = startWorkbookWriter(),
+): Promise<string[]> {
   const files: string[] = [];
   const mask = masker(input.maskIds);
   try {
@@ -93,7 +86,12 @@ export async function writeReports(output: OutputDirectory, input: ReportInput, 
         const csvs = await writeCategoryCsvs(dir, listing, input.lang);
         const dashboard = await writeDashboard(
           dir,
-          buildDashboardData({ summary: input.summary, casesBySchool: countCasesBySchool(cases), lang: input.lang, ...(input.history ? { history: input.history } : {}) }),
+          buildDashboardData({
+            summary: input.summary,
+            casesBySchool: countCasesBySchool(cases),
+            lang: input.lang,
+            ...(input.ledger?.history ? { history: input.ledger.history } : {}),
+          }),
         );
         const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
         const more = (await input.moreFiles?.(dir)) ?? [];

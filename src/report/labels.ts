@@ -1,24 +1,33 @@
-import { CATALOGUE, LANGS, t, type Lang, type MessageKey } from '../i18n/index.js';
-import { CATEGORIES, FLAGS, REASONS, SOURCE_NAMES, type Category, type Flag, type Reason, type SourceName } from '../domain/index.js';
-import type { RejectReason } from '../load/index.js';
+import { CATALOGUE, t, type Lang, type MessageKey } from '../i18n/index.js';
+import {
+  CATEGORIES,
+  FLAGS,
+  REASONS,
+  SOURCE_NAMES,
+  type Category,
+  type Flag,
+  type LinkRule,
+  type Reason,
+  type SourceName,
+} from '../domain/index.js';
 
 // The names of codes live in the message catalogue (src/i18n/messages/report.ts);
 // these are report/'s accessors for them.
 
-export { LANGS, type Lang };
+export type { Lang };
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
-export type Rule = 'id_exact' | 'id_fuzzy' | 'name_birth';
+/** SPEC §4's rule names: one definition, in domain. */
+export type Rule = LinkRule;
 
 export const categoryLabel = (category: Category, lang: Lang): string => t(`report.category.${category}`, lang);
 export const reasonLabel = (reason: Reason, lang: Lang): string => t(`report.reason.${reason}`, lang);
 export const flagLabel = (flag: Flag, lang: Lang): string => t(`report.flag.${flag}`, lang);
-export const sourceLabel = (source: SourceName, lang: Lang): string => t(`report.source.${source}`, lang);
 export const ruleLabel = (rule: Rule, lang: Lang): string => t(`report.rule.${rule}`, lang);
-export const rejectLabel = (reason: RejectReason, lang: Lang): string => t(`report.reject.${reason}`, lang);
 export const columnLabel = (column: Column, lang: Lang): string => t(`report.column.${column}`, lang);
 /** A word of the workbook itself (sheet names, headings). */
-export const wb = (word: WorkbookWord, lang: Lang, params?: Readonly<Record<string, string | number>>): string => t(`report.wb.${word}`, lang, params);
+export const wb = (word: WorkbookWord, lang: Lang, params?: Readonly<Record<string, string | number>>): string =>
+  t(`report.wb.${word}`, lang, params);
 
 /** What a code means and what a clerk does about it (the 说明 sheet, docs/REFERENCE.md). */
 export function explanation(kind: 'category' | 'reason' | 'flag' | 'rule' | 'column', code: string, lang: Lang): string {
@@ -60,8 +69,6 @@ function table<K extends string>(codes: readonly K[], key: (code: K) => MessageK
 export const CATEGORY_LABELS = table(CATEGORIES, (c) => `report.category.${c}`);
 export const REASON_LABELS = table(REASONS, (r) => `report.reason.${r}`);
 export const FLAG_LABELS = table(FLAGS, (f) => `report.flag.${f}`);
-export const RULE_LABELS = table<Rule>(['id_exact', 'id_fuzzy', 'name_birth'], (r) => `report.rule.${r}`);
-export const COLUMN_LABELS = table(COLUMNS, (c) => `report.column.${c}`);
 
 export function label<K extends string>(labels: Labels<K>, key: K, lang: Lang): string {
   return labels[key][lang];
@@ -85,4 +92,3 @@ export function rowLabel(source: SourceName, row: number, lang: Lang): string {
 export function listSeparator(lang: Lang): string {
   return lang === 'zh' ? '；' : '; ';
 }
-

@@ -83,7 +83,9 @@ function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: La
   return {
     name: t(name, lang),
     columns,
-    rows: large ? rows.map((cells) => ({ cells })) : rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
+    rows: large
+      ? rows.map((cells) => ({ cells }))
+      : rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
     ...(large ? { raw: true } : {}),
   };
 }
@@ -203,7 +205,7 @@ function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetCo
       c.person.birth_date,
     ];
     if (visits.length === 0) rows.push([...person, 0, null, '', '', '', '']);
-    visits.forEach((visit, i) =>
+    visits.forEach((visit, i) => {
       rows.push([
         ...person,
         i + 1,
@@ -212,8 +214,8 @@ function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetCo
         visit.outcome ? outcomeLabel(visit.outcome, lang) : '',
         visit.by,
         visit.note,
-      ]),
-    );
+      ]);
+    });
   };
   const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
   const listed = new Set<string>();

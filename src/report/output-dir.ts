@@ -1,9 +1,10 @@
+import type { Stats } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RollcallError } from '../domain/index.js';
 import type { MessageKey } from '../i18n/index.js';
-import { acquireLock, onInterrupt, type RunLock } from '../lock/index.js';
+import { acquireLock, onInterrupt } from '../lock/index.js';
 
 /** Marks a folder as rollcall's, so that replacing it can never delete anything else. */
 const MARKER = '.rollcall-report';
@@ -117,7 +118,11 @@ function outputError(error: unknown, fallbackPath: string): unknown {
   const errno = error as NodeJS.ErrnoException | null;
   if (typeof errno?.code !== 'string' || !/^E[A-Z]+$/.test(errno.code)) return error;
   const path = typeof errno.path === 'string' ? errno.path : fallbackPath;
-  return new RollcallError('output', { key: OUTPUT_ERRORS[errno.code] ?? 'io.out_other', params: { path, code: errno.code } }, { cause: error });
+  return new RollcallError(
+    'output',
+    { key: OUTPUT_ERRORS[errno.code] ?? 'io.out_other', params: { path, code: errno.code } },
+    { cause: error },
+  );
 }
 
 const OUTPUT_ERRORS: Readonly<Partial<Record<string, MessageKey>>> = {
@@ -135,7 +140,7 @@ const OUTPUT_ERRORS: Readonly<Partial<Record<string, MessageKey>>> = {
 async function followLinks(path: string, out: string): Promise<string> {
   let current = path;
   for (let hops = 0; hops < 40; hops++) {
-    let info;
+    let info: Stats;
     try {
       info = await lstat(current);
     } catch (error) {

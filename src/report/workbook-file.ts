@@ -25,7 +25,12 @@ export interface SheetContent {
   /** Columns kept in view when scrolling right (a sheet that is not a table). */
   readonly freezeColumns?: number;
   /** `heading`: a title in the first cell, not wrapped, running over the empty cells beside it. */
-  readonly rows: { readonly cells: readonly Value[]; readonly bold?: boolean; readonly heading?: boolean; readonly percent?: readonly number[] }[];
+  readonly rows: {
+    readonly cells: readonly Value[];
+    readonly bold?: boolean;
+    readonly heading?: boolean;
+    readonly percent?: readonly number[];
+  }[];
   /** Rows written as plain values, without exceljs's per-cell objects (very large sheets: raw-rows.ts). */
   readonly raw?: boolean;
 }
@@ -115,11 +120,21 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
   // `on`, not `once`: a full disk fails every later write too, and none may go unhandled.
   const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).on('error', reject));
   closed.catch(() => undefined); // awaited below, with the commit
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, created: content.created, modified: content.created } as never);
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+    created: content.created,
+    modified: content.created,
+  } as never);
   workbook.creator = 'rollcall';
   for (const sheetContent of content.sheets) {
     const columns = sheetContent.columns;
-    const freeze = columns ? { state: 'frozen', ySplit: 1 } : sheetContent.freezeColumns ? { state: 'frozen', xSplit: sheetContent.freezeColumns } : null;
+    const freeze = columns
+      ? { state: 'frozen', ySplit: 1 }
+      : sheetContent.freezeColumns
+        ? { state: 'frozen', xSplit: sheetContent.freezeColumns }
+        : null;
     const sheet = workbook.addWorksheet(sheetContent.name, {
       ...(freeze ? { views: [freeze] } : {}),
       pageSetup: pageSetup(sheetContent),
@@ -141,7 +156,11 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
       const header = sheet.getRow(1);
       header.font = { bold: true };
       header.alignment = { wrapText: true, vertical: 'middle' };
-      const height = rowHeight(columns.map((column) => column.header), columns.map((column) => column.width), () => true);
+      const height = rowHeight(
+        columns.map((column) => column.header),
+        columns.map((column) => column.width),
+        () => true,
+      );
       if (height) header.height = height;
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     } else if (sheetContent.widths) {

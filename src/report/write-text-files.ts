@@ -5,7 +5,7 @@ import { csvFile, csvText } from './cell-safety.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
 import { columnLabel, type Column, type Lang } from './labels.js';
 import { writeReportFile } from './output-dir.js';
-import type { Summary } from './summary.js';
+import type { Summary } from '../domain/index.js';
 
 /** SPEC §7 cases.jsonl: one case a line, contract keys, the classifier's stable order, full IDs. */
 export async function writeCasesJsonl(dir: string, cases: readonly Case[], ledger?: ReadonlyMap<string, CaseLedger>): Promise<void> {

@@ -1,4 +1,15 @@
-import { CATEGORIES, EVIDENCE_FIELDS, FLAGS, REASONS, SOURCE_NAMES, type Case, type Category, type CaseCandidate, type CasePerson } from '../domain/index.js';
+import {
+  CATEGORIES,
+  EVIDENCE_FIELDS,
+  FLAGS,
+  REASONS,
+  SOURCE_NAMES,
+  type Case,
+  type Category,
+  type CaseCandidate,
+  type CasePerson,
+  LINK_RULES,
+} from '../domain/index.js';
 import { CASE_COLUMNS, type CaseListing } from './case-rows.js';
 import { comparisonText } from './evidence-text.js';
 import {
@@ -16,7 +27,7 @@ import {
   type Rule,
 } from './labels.js';
 import type { Masker } from './mask.js';
-import type { Summary } from './summary.js';
+import type { Summary } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 
 import type { SheetColumn, SheetContent, Value, WorkbookContent } from './workbook-file.js';
@@ -48,8 +59,21 @@ const WIDTHS: Record<Column, number> = {
 };
 /** ID numbers and student numbers stay text: as numbers Excel would destroy their last digits. */
 const TEXT_COLUMNS = new Set<Column>(['id_number', 'suggested_id', 'student_no', 'case_id', 'household_no']);
-const WRAP_COLUMNS = new Set<Column>(['category', 'reasons', 'flags', 'township', 'village', 'school', 'guardians', 'registry_values', 'household_values', 'records', 'match', 'candidates']);
-const RULES: readonly Rule[] = ['id_exact', 'id_fuzzy', 'name_birth'];
+const WRAP_COLUMNS = new Set<Column>([
+  'category',
+  'reasons',
+  'flags',
+  'township',
+  'village',
+  'school',
+  'guardians',
+  'registry_values',
+  'household_values',
+  'records',
+  'match',
+  'candidates',
+]);
+const RULES: readonly Rule[] = LINK_RULES;
 
 export interface WorkbookInput {
   readonly summary: Summary;
@@ -73,7 +97,9 @@ export function workbookContent(input: WorkbookInput): WorkbookContent {
   const { lang, listing, summary } = input;
   const sheets: SheetContent[] = [summarySheet(summary, input.cases, lang, input.madeAt)];
   for (const category of CATEGORIES) {
-    const rows = listing.rows[category].map((row) => ({ cells: CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column])) }));
+    const rows = listing.rows[category].map((row) => ({
+      cells: CASE_COLUMNS.map((column) => (column === 'birth_date' ? dateCell(row.birth_date) : row[column])),
+    }));
     sheets.push({
       name: sheetName(category, lang),
       columns: CASE_COLUMNS.map((column) => ({
@@ -128,15 +154,39 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
   add([wb('county', lang), summary.county.prefixes.join(', ') + (summary.county.inferred ? wb('inferred', lang) : '')]);
 
   add([]);
-  add([wb('inputs', lang), wb('file', lang), wb('read', lang), wb('accepted', lang), wb('rejected', lang), wb('size', lang), wb('modified', lang), wb('sha256', lang)], true);
+  add(
+    [
+      wb('inputs', lang),
+      wb('file', lang),
+      wb('read', lang),
+      wb('accepted', lang),
+      wb('rejected', lang),
+      wb('size', lang),
+      wb('modified', lang),
+      wb('sha256', lang),
+    ],
+    true,
+  );
   for (const source of SOURCE_NAMES) {
     const info = summary.sources[source];
     if (!info) continue;
-    add([t(`report.source_long.${source}`, lang), info.file, info.rows_read, info.rows_accepted, info.rows_rejected, info.size, timeText(info.modified), info.sha256]);
+    add([
+      t(`report.source_long.${source}`, lang),
+      info.file,
+      info.rows_read,
+      info.rows_accepted,
+      info.rows_rejected,
+      info.size,
+      timeText(info.modified),
+      info.sha256,
+    ]);
   }
 
   add([]);
-  add([wb('links', lang), '', ...RULES.map((rule) => ruleLabel(rule, lang)), t('report.rule.review', lang), t('report.rule.unlinked', lang)], true);
+  add(
+    [wb('links', lang), '', ...RULES.map((rule) => ruleLabel(rule, lang)), t('report.rule.review', lang), t('report.rule.unlinked', lang)],
+    true,
+  );
   for (const source of ['registry', 'poverty'] as const) {
     const counts = summary.links[source];
     add([t(`report.source_long.${source}`, lang), '', ...RULES.map((rule) => counts[rule]), counts.review, counts.unlinked]);
@@ -156,7 +206,12 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
   add([wb('township', lang), wb('school_age_people', lang), wb('with_active', lang), wb('share', lang)], true);
   for (const [township, counts] of Object.entries(summary.population_by_township)) {
     rows.push({
-      cells: [township || wb('unknown', lang), counts.school_age, counts.with_active_registration, share(counts.with_active_registration, counts.school_age)],
+      cells: [
+        township || wb('unknown', lang),
+        counts.school_age,
+        counts.with_active_registration,
+        share(counts.with_active_registration, counts.school_age),
+      ],
       percent: [3],
     });
   }
@@ -178,7 +233,12 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
     add([]);
     add([heading, '', ...CATEGORIES.map((category) => categoryLabel(category, lang)), wb('total', lang)], true);
     for (const [name, counts] of crossTable(cases, keyOf)) {
-      add([name || wb('unknown', lang), '', ...CATEGORIES.map((category) => counts[category]), CATEGORIES.reduce((sum, category) => sum + counts[category], 0)]);
+      add([
+        name || wb('unknown', lang),
+        '',
+        ...CATEGORIES.map((category) => counts[category]),
+        CATEGORIES.reduce((sum, category) => sum + counts[category], 0),
+      ]);
     }
   }
   return { name: wb('summary', lang), widths: [28, 30, 13, 13, 13, 13, 24, 66], freezeColumns: 1, rows };
@@ -191,11 +251,26 @@ function glossarySheet(lang: Lang): SheetContent {
     rows.push({ cells: [] }, { cells: [heading], bold: true, heading: true });
     for (const entry of entries) rows.push({ cells: entry });
   };
-  section(wb('glossary_columns', lang), CASE_COLUMNS.map((column) => [columnLabel(column, lang), column, explanation('column', column, lang)]));
-  section(wb('glossary_categories', lang), CATEGORIES.map((category) => [categoryLabel(category, lang), category, explanation('category', category, lang)]));
-  section(wb('glossary_reasons', lang), REASONS.map((reason) => [reasonLabel(reason, lang), reason, explanation('reason', reason, lang)]));
-  section(wb('glossary_flags', lang), FLAGS.map((flag) => [flagLabel(flag, lang), flag, explanation('flag', flag, lang)]));
-  section(wb('glossary_rules', lang), RULES.map((rule) => [ruleLabel(rule, lang), rule, explanation('rule', rule, lang)]));
+  section(
+    wb('glossary_columns', lang),
+    CASE_COLUMNS.map((column) => [columnLabel(column, lang), column, explanation('column', column, lang)]),
+  );
+  section(
+    wb('glossary_categories', lang),
+    CATEGORIES.map((category) => [categoryLabel(category, lang), category, explanation('category', category, lang)]),
+  );
+  section(
+    wb('glossary_reasons', lang),
+    REASONS.map((reason) => [reasonLabel(reason, lang), reason, explanation('reason', reason, lang)]),
+  );
+  section(
+    wb('glossary_flags', lang),
+    FLAGS.map((flag) => [flagLabel(flag, lang), flag, explanation('flag', flag, lang)]),
+  );
+  section(
+    wb('glossary_rules', lang),
+    RULES.map((rule) => [ruleLabel(rule, lang), rule, explanation('rule', rule, lang)]),
+  );
   return {
     name: wb('glossary', lang),
     columns: [
@@ -248,7 +323,9 @@ function reviewSheet(cases: readonly Case[], order: readonly number[], lang: Lan
     const c = cases[i]!;
     if (c.category !== 'review') continue;
     const record = c.records[0]!;
-    rows.push({ cells: [c.case_id, wb('record', lang), ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', ''] });
+    rows.push({
+      cells: [c.case_id, wb('record', lang), ...personCells(c.person, rowLabel(record.source, record.row, lang)), c.township, '', ''],
+    });
     for (const candidate of c.candidates) {
       const evidence = candidate.evidence;
       rows.push({

@@ -22,7 +22,11 @@ describe('what the cases do not show by themselves (summary.json, issue #12)', (
 
   it('lists the schools with active registrations that the roster does not cover, and is null without a roster', async () => {
     const county = new County();
-    const [a, b, c] = [county.person('张伟', '2015-03-05'), county.person('李娜', '2014-04-04', { gender: '女' }), county.person('王芳', '2016-05-06', { gender: '女' })];
+    const [a, b, c] = [
+      county.person('张伟', '2015-03-05'),
+      county.person('李娜', '2014-04-04', { gender: '女' }),
+      county.person('王芳', '2016-05-06', { gender: '女' }),
+    ];
     for (const person of [a, b, c]) county.household(person);
     county.registry(a, { 学校名称: '城关小学', 学校标识码: '2134000001' });
     county.registry(b, { 学校名称: '东湖小学', 学校标识码: '2134000002' });
@@ -30,7 +34,9 @@ describe('what the cases do not show by themselves (summary.json, issue #12)', (
     expect((await county.reconcile()).summary.attendance).toBeNull();
     county.attendance(a, { 学校标识码: '2134000001' });
     const { summary } = await county.reconcile();
-    expect(summary.attendance).toEqual({ schools_without_roster: [{ school: '东湖小学', school_code: '2134000002', active_registrations: 2 }] });
+    expect(summary.attendance).toEqual({
+      schools_without_roster: [{ school: '东湖小学', school_code: '2134000002', active_registrations: 2 }],
+    });
     // Their students are not reported as not checked in: the roster could not check them.
     expect(summary.cases.by_reason.not_checked_in).toBe(0);
   });

@@ -7,7 +7,9 @@ describe('empty_registration 空挂学籍 (SPEC §5)', () => {
     county.household(county.person('李娜', '2015-01-01', { gender: '女' }), { 户籍状态: '迁出' });
     const row = county.registry(county.person('张伟', '2015-03-05'));
     const result = await county.reconcile();
-    expect(result.about('registry', row).map((c) => [c.category, c.reasons, c.match])).toEqual([['empty_registration', ['id_not_in_household'], null]]);
+    expect(result.about('registry', row).map((c) => [c.category, c.reasons, c.match])).toEqual([
+      ['empty_registration', ['id_not_in_household'], null],
+    ]);
   });
 
   it('never for a migrant child: a valid ID issued by another county', async () => {
@@ -52,8 +54,24 @@ describe('empty_registration 空挂学籍 (SPEC §5)', () => {
     const second = county.registry(child, { 学校名称: '大庄小学', 乡镇: '大庄镇', 全国学籍号: 'L000001' });
     const cases = (await county.reconcile()).of('empty_registration');
     expect(cases.map((c) => [c.township, c.reasons, c.records.map((r) => [r.source, r.row])])).toEqual([
-      ['城关镇', ['duplicate_registration'], [['registry', first], ['household', hh], ['registry', second]]],
-      ['大庄镇', ['duplicate_registration'], [['registry', second], ['household', hh], ['registry', first]]],
+      [
+        '城关镇',
+        ['duplicate_registration'],
+        [
+          ['registry', first],
+          ['household', hh],
+          ['registry', second],
+        ],
+      ],
+      [
+        '大庄镇',
+        ['duplicate_registration'],
+        [
+          ['registry', second],
+          ['household', hh],
+          ['registry', first],
+        ],
+      ],
     ]);
   });
 
@@ -79,7 +97,9 @@ describe('empty_registration 空挂学籍 (SPEC §5)', () => {
       const county = new County();
       county.household(county.person('李娜', '1980-01-01', { gender: '女' }));
       const child = county.person('张伟', '2015-03-05', { prefix });
-      const rows = statuses.map((status, i) => county.registry(child, { 学籍状态: status, 全国学籍号: `L00000${i}`, 学校名称: `第${i + 1}小学` }));
+      const rows = statuses.map((status, i) =>
+        county.registry(child, { 学籍状态: status, 全国学籍号: `L00000${i}`, 学校名称: `第${i + 1}小学` }),
+      );
       const cases = (await county.reconcile()).of('empty_registration');
       if (reasons === null) {
         expect(cases).toEqual([]);

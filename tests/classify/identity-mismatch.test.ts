@@ -32,7 +32,11 @@ describe('identity_mismatch 身份信息不一致 (SPEC §5)', () => {
       { field: 'birth_date', registry: '2015-03-06', household: '2015-03-05' },
     ]);
     // The link's evidence says what the reasons say (issue #9: they contradicted each other).
-    expect(found?.match?.evidence).toMatchObject({ name: { level: 'sound_alike' }, gender: { level: 'differs' }, birth_date: { level: 'differs' } });
+    expect(found?.match?.evidence).toMatchObject({
+      name: { level: 'sound_alike' },
+      gender: { level: 'differs' },
+      birth_date: { level: 'differs' },
+    });
   });
 
   it('shows the registry value and the household value side by side in the CSV', async () => {
@@ -42,7 +46,11 @@ describe('identity_mismatch 身份信息不一致 (SPEC §5)', () => {
     county.registry(child, { 姓名: '胡洁霞', 出生日期: '2014-03-06' });
     const result = await county.reconcile();
     const csv = readFileSync(join(result.out, 'identity_mismatch.csv'), 'utf8');
-    const [header, row] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    const [header, row] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
     const column = (name: string) => row?.[header?.indexOf(name) ?? -1];
     expect(column('学籍值')).toBe('姓名：胡洁霞；出生日期：2014-03-06');
     expect(column('户籍值')).toBe('姓名：胡兰芳；出生日期：2014-03-05');

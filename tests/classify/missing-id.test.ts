@@ -55,7 +55,9 @@ describe('missing_id 无身份证号/证号有误 (SPEC §5)', () => {
     const county = new County();
     county.registry(county.person('JOHN', '2015-03-05'), { 身份证件类型: '护照', 身份证号: 'E12345678' });
     county.registry(county.person('JANE', '2015-03-05', { gender: '女' }), { 身份证件类型: '居民身份证', 身份证号: 'E12345678' });
-    expect((await county.reconcile()).cases.map((c) => [c.person.name, c.reasons])).toEqual([['JANE', ['id_malformed', 'no_household_record']]]);
+    expect((await county.reconcile()).cases.map((c) => [c.person.name, c.reasons])).toEqual([
+      ['JANE', ['id_malformed', 'no_household_record']],
+    ]);
   });
 
   it('one substitution and one transposition link too', async () => {
@@ -67,8 +69,15 @@ describe('missing_id 无身份证号/证号有误 (SPEC §5)', () => {
     const rowA = county.registry(a, { 身份证号: substitute(a.id, 14, a.id[13] === '9' ? '8' : '9') });
     const rowB = county.registry(b, { 身份证号: transpose(b.id, 11) });
     const result = await county.reconcile();
-    expect(result.about('registry', rowA)[0]).toMatchObject({ reasons: ['id_bad_checksum'], suggested_id: a.id, match: { rule: 'id_fuzzy', evidence: { id_number: { level: 'one_substitution', positions: [14] } } } });
-    expect(result.about('registry', rowB)[0]).toMatchObject({ suggested_id: b.id, match: { rule: 'id_fuzzy', evidence: { id_number: { level: 'transposition', positions: [11, 12] } } } });
+    expect(result.about('registry', rowA)[0]).toMatchObject({
+      reasons: ['id_bad_checksum'],
+      suggested_id: a.id,
+      match: { rule: 'id_fuzzy', evidence: { id_number: { level: 'one_substitution', positions: [14] } } },
+    });
+    expect(result.about('registry', rowB)[0]).toMatchObject({
+      suggested_id: b.id,
+      match: { rule: 'id_fuzzy', evidence: { id_number: { level: 'transposition', positions: [11, 12] } } },
+    });
   });
 });
 
@@ -77,7 +86,7 @@ function fix(body17: string): string {
 }
 
 /** Another valid ID two digits away: digit 15 and digit 16 changed so the checksum still holds. */
-export function twoSubstitutionsValid(id: string): string {
+function twoSubstitutionsValid(id: string): string {
   for (let a = 0; a <= 9; a++) {
     for (let b = 0; b <= 9; b++) {
       const body = id.slice(0, 14) + a + b + id[16];

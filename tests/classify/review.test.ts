@@ -12,7 +12,12 @@ describe('review 待人工核实 (SPEC §4, §5)', () => {
     const result = await county.reconcile();
     const review = result.of('review');
     expect(review).toHaveLength(1);
-    expect(review[0]).toMatchObject({ reasons: ['ambiguous_match'], records: [{ source: 'registry', row: reg }], match: null, suggested_id: null });
+    expect(review[0]).toMatchObject({
+      reasons: ['ambiguous_match'],
+      records: [{ source: 'registry', row: reg }],
+      match: null,
+      suggested_id: null,
+    });
     expect(review[0]!.candidates.map((c) => [c.source, c.row, c.id_number, c.household_no])).toEqual([
       ['household', rowA, a.id, 'H001'],
       ['household', rowB, b.id, 'H002'],
@@ -35,7 +40,9 @@ describe('review 待人工核实 (SPEC §4, §5)', () => {
     county.household(child);
     county.registry({ ...child, name: '张玮' }, { 身份证号: '' });
     const result = await county.reconcile();
-    expect(result.of('review').map((c) => [c.reasons, c.candidates.map((x) => x.evidence.name.level)])).toEqual([[['weak_match'], ['sound_alike']]]);
+    expect(result.of('review').map((c) => [c.reasons, c.candidates.map((x) => x.evidence.name.level)])).toEqual([
+      [['weak_match'], ['sound_alike']],
+    ]);
     expect(result.of('unregistered_school_age')).toEqual([]);
   });
 
@@ -88,7 +95,9 @@ describe('review 待人工核实 (SPEC §4, §5)', () => {
     county.registry(b);
     const pov = county.poverty(a, { 证件号码: '' });
     const result = await county.reconcile();
-    expect(result.of('review').map((c) => [c.records[0], c.candidates.length])).toEqual([[expect.objectContaining({ source: 'poverty', row: pov }), 2]]);
+    expect(result.of('review').map((c) => [c.records[0], c.candidates.length])).toEqual([
+      [expect.objectContaining({ source: 'poverty', row: pov }), 2],
+    ]);
     expect(result.of('unregistered_school_age')).toEqual([]);
   });
 

@@ -41,7 +41,9 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
     const county = new County();
     const row = county.poverty(county.person('张伟', '2015-03-05'));
     const result = await county.reconcile();
-    expect(result.cases.map((c) => [c.category, c.records])).toEqual([['unregistered_school_age', [expect.objectContaining({ source: 'poverty', row })]]]);
+    expect(result.cases.map((c) => [c.category, c.records])).toEqual([
+      ['unregistered_school_age', [expect.objectContaining({ source: 'poverty', row })]],
+    ]);
   });
 
   describe('school age on the reference day (as of 2026-09-20 → 2026-08-31)', () => {
@@ -60,7 +62,10 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
       const county = new County();
       county.household(county.person('张伟', '2020-09-01'));
       const dir = (await import('../helpers/files.js')).tempDir();
-      const config = (await import('../helpers/files.js')).writeText(`${dir}/rollcall.json`, JSON.stringify({ schoolAge: { min: 5, max: 15 } }));
+      const config = (await import('../helpers/files.js')).writeText(
+        `${dir}/rollcall.json`,
+        JSON.stringify({ schoolAge: { min: 5, max: 15 } }),
+      );
       expect((await county.reconcile(['--config', config])).of('unregistered_school_age')).toHaveLength(1);
     });
   });
@@ -142,7 +147,11 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
       const reg = county.registry(child, { 学籍状态: '转出', 年级: '七年级' });
       const [found] = (await county.reconcile()).of('unregistered_school_age');
       expect(found).toMatchObject({ reasons: ['no_active_registration'], flags: ['poverty', 'junior_middle'] });
-      expect(found!.records.map((r) => [r.source, r.row])).toEqual([['household', hh], ['poverty', pov], ['registry', reg]]);
+      expect(found!.records.map((r) => [r.source, r.row])).toEqual([
+        ['household', hh],
+        ['poverty', pov],
+        ['registry', reg],
+      ]);
     });
 
     it('a poverty member with no household person whose registrations all say left', async () => {
@@ -154,17 +163,23 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
       const [found, ...rest] = (await county.reconcile()).of('unregistered_school_age');
       expect(rest).toEqual([]);
       expect(found).toMatchObject({ reasons: ['no_active_registration'], person: { id_number: child.id } });
-      expect(found!.records.map((r) => [r.source, r.row])).toEqual([['poverty', pov], ['registry', reg]]);
+      expect(found!.records.map((r) => [r.source, r.row])).toEqual([
+        ['poverty', pov],
+        ['registry', reg],
+      ]);
     });
 
-    it.each(['休学', '毕业', '在读', '学籍异常'])('a poverty member not in the household register, %s on 九年级: no case', async (status) => {
-      const county = new County();
-      county.household(county.person('李娜', '1980-01-01', { gender: '女' }));
-      const child = county.person('张伟', '2011-03-05', { prefix: '320102' });
-      county.poverty(child);
-      county.registry(child, { 学籍状态: status, 年级: '九年级' });
-      expect((await county.reconcile()).of('unregistered_school_age')).toEqual([]);
-    });
+    it.each(['休学', '毕业', '在读', '学籍异常'])(
+      'a poverty member not in the household register, %s on 九年级: no case',
+      async (status) => {
+        const county = new County();
+        county.household(county.person('李娜', '1980-01-01', { gender: '女' }));
+        const child = county.person('张伟', '2011-03-05', { prefix: '320102' });
+        county.poverty(child);
+        county.registry(child, { 学籍状态: status, 年级: '九年级' });
+        expect((await county.reconcile()).of('unregistered_school_age')).toEqual([]);
+      },
+    );
 
     it.each([
       ['迁出', false],
@@ -195,7 +210,12 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
   it('a household register without a status column (常住人口): everyone is living; a registry by school code only', async () => {
     const dir = tempDir();
     const [a, b, c] = [makeId('341324', '20150305', 121), makeId('341324', '20130305', 123), makeId('341324', '20140305', 125)];
-    const household = writeCsv(join(dir, 'household.csv'), [['姓名', '公民身份号码', '乡镇'], ['张伟', a, '城关镇'], ['王强', b, '城关镇'], ['赵军', c, '城关镇']]);
+    const household = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '公民身份号码', '乡镇'],
+      ['张伟', a, '城关镇'],
+      ['王强', b, '城关镇'],
+      ['赵军', c, '城关镇'],
+    ]);
     const registry = writeCsv(join(dir, 'registry.csv'), [
       ['学生姓名', '身份证件号', '在校状态', '学校标识码', '年级'],
       ['王强', b, '转出', '2134000001', '五年级'],
@@ -205,7 +225,10 @@ describe('unregistered_school_age 适龄未入学 (SPEC §5)', () => {
     const inputs = ['--household', household, '--registry', registry];
     const result = await runRollcall(['reconcile', ...inputs, '--as-of', '2026-09-20', '--out', out, '--log-level', 'warn']);
     expect(result.code).toBe(0);
-    const cases = readFileSync(join(out, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const cases = readFileSync(join(out, 'cases.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const found = cases.map((c) => [c.category, c.reasons, c.person.id_number]).sort((x, y) => x[1][0].localeCompare(y[1][0]));
     expect(found).toEqual([
       ['unregistered_school_age', ['no_active_registration'], b],

@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
 import { readWorkbook } from '../helpers/xlsx.js';
-
-const DEMO = ['--registry', 'fixtures/demo/registry.xlsx', '--household', 'fixtures/demo/household.csv', '--poverty', 'fixtures/demo/poverty.csv', '--attendance', 'fixtures/demo/attendance.csv', '--as-of', '2026-09-20'];
+import { DEMO } from '../helpers/demo.js';
 
 describe('bin/rollcall.js, the built launcher (npm test builds first)', () => {
   it('runs the demo and exits 0, with the workbook written on its worker thread', async () => {
     expect(existsSync('dist/src/report/workbook-worker.js')).toBe(true);
     const out = join(tempDir(), 'out');
-    const result = spawnSync(process.execPath, ['bin/rollcall.js', 'reconcile', ...DEMO, '--out', out, '--log-level', 'warn'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['bin/rollcall.js', 'reconcile', ...DEMO, '--out', out, '--log-level', 'warn'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('合计');
     const workbook = await readWorkbook(join(out, 'report.xlsx'));

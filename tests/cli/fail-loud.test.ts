@@ -32,14 +32,34 @@ function reconcileArgs(files: { registry: string; household: string }, out: stri
 describe('a stopping run always says why (SPEC §6)', () => {
   it('--log-level silent, stderr not a terminal: the reason line is still printed', async () => {
     const dir = tempDir();
-    const result = await runRollcall(['reconcile', '--registry', join(dir, 'nope.csv'), '--household', join(dir, 'nope.csv'), '--out', join(dir, 'out'), '--log-level', 'silent']);
+    const result = await runRollcall([
+      'reconcile',
+      '--registry',
+      join(dir, 'nope.csv'),
+      '--household',
+      join(dir, 'nope.csv'),
+      '--out',
+      join(dir, 'out'),
+      '--log-level',
+      'silent',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr.replaceAll(dir, '<dir>')).toBe('rollcall 已停止：<dir>/nope.csv：找不到文件——请检查路径\n');
   });
 
   it('stderr not a terminal (cron): the reason line and the JSON log line, in English with --lang en', async () => {
     const dir = tempDir();
-    const result = await runRollcall(['reconcile', '--registry', join(dir, 'nope.csv'), '--household', join(dir, 'nope.csv'), '--out', join(dir, 'out'), '--lang', 'en']);
+    const result = await runRollcall([
+      'reconcile',
+      '--registry',
+      join(dir, 'nope.csv'),
+      '--household',
+      join(dir, 'nope.csv'),
+      '--out',
+      join(dir, 'out'),
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(2);
     const [line, json, ...rest] = result.stderr.replaceAll(dir, '<dir>').split('\n');
     expect(line).toBe('rollcall stopped: <dir>/nope.csv: file not found — check the path');
@@ -49,7 +69,11 @@ describe('a stopping run always says why (SPEC §6)', () => {
 
   it('on a terminal: the reason line alone', async () => {
     const dir = tempDir();
-    const result = await runRollcall(['reconcile', '--registry', join(dir, 'nope.csv'), '--household', join(dir, 'nope.csv'), '--out', join(dir, 'out')], undefined, { terminal: true });
+    const result = await runRollcall(
+      ['reconcile', '--registry', join(dir, 'nope.csv'), '--household', join(dir, 'nope.csv'), '--out', join(dir, 'out')],
+      undefined,
+      { terminal: true },
+    );
     expect(result.stderr).toMatch(/^rollcall 已停止：.*找不到文件——请检查路径\n$/);
   });
 });
@@ -58,7 +82,17 @@ describe('the output folder is checked before any input is read', () => {
   it('--out under a file: exit 2 about --out, although the inputs are missing too', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'x');
-    const result = await runRollcall(['reconcile', '--registry', join(dir, 'nope.csv'), '--household', join(dir, 'nope.csv'), '--out', join(dir, 'notes.txt', 'out'), '--lang', 'en']);
+    const result = await runRollcall([
+      'reconcile',
+      '--registry',
+      join(dir, 'nope.csv'),
+      '--household',
+      join(dir, 'nope.csv'),
+      '--out',
+      join(dir, 'notes.txt', 'out'),
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('a part of the path is a file, not a folder — check the --out path');
     expect(result.stderr).not.toContain('nope.csv');
@@ -90,7 +124,9 @@ describe('inputs named badly', () => {
     const files = county(dir);
     const flag = await runRollcall(reconcileArgs(files, join(dir, 'out'), '--encoding', 'constructor', '--lang', 'en'));
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain('--encoding "constructor": unknown encoding — use one of utf-8, utf8, utf-8-bom, gb18030, gbk, gb2312, cp936');
+    expect(flag.stderr).toContain(
+      '--encoding "constructor": unknown encoding — use one of utf-8, utf8, utf-8-bom, gb18030, gbk, gb2312, cp936',
+    );
     writeFileSync(join(dir, 'rollcall.json'), JSON.stringify({ sources: { registry: { encoding: '__proto__' } } }));
     const config = await runRollcall(reconcileArgs(files, join(dir, 'out'), '--config', join(dir, 'rollcall.json')));
     expect(config.code).toBe(2);
@@ -117,7 +153,15 @@ describe('the config file can hold the input files and the report folder (a shor
     const result = await runRollcall(['reconcile', '--config', join(dir, 'rollcall.json'), '--as-of', '2026-09-20']);
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, 'report', 'cases.jsonl'))).toBe(true);
-    const flagged = await runRollcall(['reconcile', '--config', join(dir, 'rollcall.json'), '--as-of', '2026-09-20', '--out', join(dir, 'elsewhere')]);
+    const flagged = await runRollcall([
+      'reconcile',
+      '--config',
+      join(dir, 'rollcall.json'),
+      '--as-of',
+      '2026-09-20',
+      '--out',
+      join(dir, 'elsewhere'),
+    ]);
     expect(flagged.code).toBe(0);
     expect(existsSync(join(dir, 'elsewhere', 'cases.jsonl'))).toBe(true);
   });
@@ -131,7 +175,10 @@ describe('rejected.csv: the reason code stays English, the detail is in the run 
     const dir = tempDir();
     const out = join(dir, 'out');
     expect((await runRollcall(reconcileArgs(county(dir), out, '--lang', lang))).code).toBe(0);
-    const lines = readFileSync(join(out, 'rejected.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = readFileSync(join(out, 'rejected.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('source,file,row,reason,detail');
     expect(lines[1]).toBe(`registry,${join(dir, 'registry.csv')},3,field_count,${detail}`);
   });

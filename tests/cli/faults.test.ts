@@ -13,9 +13,20 @@ let inputs: string[];
 
 beforeAll(() => {
   county = tempDir('rollcall-faults-');
-  const made = spawnSync(process.execPath, [BIN, 'generate', '--people', '5000', '--seed', '3', '--as-of', '2026-09-20', '--out', county], { encoding: 'utf8' });
+  const made = spawnSync(process.execPath, [BIN, 'generate', '--people', '5000', '--seed', '3', '--as-of', '2026-09-20', '--out', county], {
+    encoding: 'utf8',
+  });
   if (made.status !== 0) throw new Error(made.stderr);
-  inputs = ['--registry', join(county, 'registry.csv'), '--household', join(county, 'household.csv'), '--poverty', join(county, 'poverty.csv'), '--as-of', '2026-09-20'];
+  inputs = [
+    '--registry',
+    join(county, 'registry.csv'),
+    '--household',
+    join(county, 'household.csv'),
+    '--poverty',
+    join(county, 'poverty.csv'),
+    '--as-of',
+    '2026-09-20',
+  ];
 }, 120_000);
 
 interface Exit {
@@ -72,15 +83,19 @@ describe('signals while the report is written', () => {
   it.each([
     ['SIGTERM', 143, '运行被中断（SIGTERM）：临时文件已删除，上一次的报告保持不变'],
     ['SIGINT', 130, '运行被中断（SIGINT）：临时文件已删除，上一次的报告保持不变'],
-  ] as const)('%s: exit %i with one line; the temporary folder and the lock are removed, the previous report stays', async (signal, code, line) => {
-    const parent = tempDir();
-    const { out, cases } = await previousReport(parent);
-    const stopped = await interruptWhileWriting(parent, out, signal);
-    expect(stopped.status).toBe(code);
-    expect(stopped.stderr).toContain(`rollcall 已停止：${line}\n`);
-    expect(readdirSync(parent)).toEqual(['out']);
-    expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(cases);
-  }, 60_000);
+  ] as const)(
+    '%s: exit %i with one line; the temporary folder and the lock are removed, the previous report stays',
+    async (signal, code, line) => {
+      const parent = tempDir();
+      const { out, cases } = await previousReport(parent);
+      const stopped = await interruptWhileWriting(parent, out, signal);
+      expect(stopped.status).toBe(code);
+      expect(stopped.stderr).toContain(`rollcall 已停止：${line}\n`);
+      expect(readdirSync(parent)).toEqual(['out']);
+      expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(cases);
+    },
+    60_000,
+  );
 
   it('kill -9 leaves a temporary folder; the next run removes it', async () => {
     const parent = tempDir();
@@ -111,14 +126,30 @@ describe('the disk fills up, or a file grows past a limit, while the report is w
     const out = join(disk, 'out');
     // A previous report that fits (about 1.3 MB with the dashboard), then one that does not fit beside it.
     const small = tempDir();
-    const made = spawnSync(process.execPath, [BIN, 'generate', '--people', '1000', '--seed', '4', '--as-of', '2026-09-20', '--out', small], { encoding: 'utf8' });
+    const made = spawnSync(
+      process.execPath,
+      [BIN, 'generate', '--people', '1000', '--seed', '4', '--as-of', '2026-09-20', '--out', small],
+      { encoding: 'utf8' },
+    );
     expect(made.status).toBe(0);
-    const first = await run(['reconcile', '--registry', join(small, 'registry.csv'), '--household', join(small, 'household.csv'), '--as-of', '2026-09-20', '--out', out]);
+    const first = await run([
+      'reconcile',
+      '--registry',
+      join(small, 'registry.csv'),
+      '--household',
+      join(small, 'household.csv'),
+      '--as-of',
+      '2026-09-20',
+      '--out',
+      out,
+    ]);
     expect(first.status).toBe(0);
     const cases = readFileSync(join(out, 'cases.jsonl'), 'utf8');
     const full = await run(['reconcile', ...inputs, '--out', out, '--lang', 'en', '--log-level', 'warn']);
     expect(full.status).toBe(2);
-    expect(full.stderr).toMatch(/(^|\n)rollcall stopped: no space left on the disk of .*\/\.out\.tmp-\w+\/[\w.]+ — free some space and run again; the previous report is unchanged\n/);
+    expect(full.stderr).toMatch(
+      /(^|\n)rollcall stopped: no space left on the disk of .*\/\.out\.tmp-\w+\/[\w.]+ — free some space and run again; the previous report is unchanged\n/,
+    );
     expect(full.stderr).not.toMatch(/\n\s+at /); // no stack
     expect(readdirSync(disk)).toEqual(['out']);
     expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(cases);
@@ -127,9 +158,13 @@ describe('the disk fills up, or a file grows past a limit, while the report is w
   it('a file-size limit (ulimit -f, writes fail with EFBIG): exit 2 naming the file, no temporary folder left', async () => {
     const parent = tempDir();
     const { out, cases } = await previousReport(parent);
-    const limited = await run(['reconcile', ...inputs, '--out', out, '--lang', 'en', '--log-level', 'warn'], { shell: "ulimit -f 20; trap '' XFSZ;" });
+    const limited = await run(['reconcile', ...inputs, '--out', out, '--lang', 'en', '--log-level', 'warn'], {
+      shell: "ulimit -f 20; trap '' XFSZ;",
+    });
     expect(limited.status).toBe(2);
-    expect(limited.stderr).toMatch(/(^|\n)rollcall stopped: file too large while writing .*\/\.out\.tmp-\w+\/[\w.]+ \(a limit of the file system or of ulimit -f\)/);
+    expect(limited.stderr).toMatch(
+      /(^|\n)rollcall stopped: file too large while writing .*\/\.out\.tmp-\w+\/[\w.]+ \(a limit of the file system or of ulimit -f\)/,
+    );
     expect(readdirSync(parent)).toEqual(['out']);
     expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(cases);
   }, 60_000);
@@ -148,10 +183,27 @@ describe('an input the user may not read', () => {
     chmodSync(secret, 0o600);
     mkdirSync(join(dir, 'reports'), { mode: 0o777 });
     chmodSync(join(dir, 'reports'), 0o777);
-    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'reconcile', '--registry', join(county, 'registry.csv'), '--household', secret, '--out', join(dir, 'reports', 'out'), '--lang', 'en']);
+    const child = spawn('setpriv', [
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+      process.execPath,
+      BIN,
+      'reconcile',
+      '--registry',
+      join(county, 'registry.csv'),
+      '--household',
+      secret,
+      '--out',
+      join(dir, 'reports', 'out'),
+      '--lang',
+      'en',
+    ]);
     const result = await exitOf(child);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`rollcall stopped: ${secret}: no permission to read it (EACCES) — let the user who runs rollcall read the file`);
+    expect(result.stderr).toContain(
+      `rollcall stopped: ${secret}: no permission to read it (EACCES) — let the user who runs rollcall read the file`,
+    );
     expect(existsSync(join(dir, 'reports', 'out'))).toBe(false);
   }, 60_000);
 });
@@ -164,10 +216,24 @@ describe('an --out that cannot be written: exit 2 before any input is read', () 
     }
     const dir = tempDir();
     chmodSync(dir, 0o755); // owned by root: nobody may not create anything in it
-    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'reconcile', ...inputs, '--out', join(dir, 'out'), '--lang', 'en']);
+    const child = spawn('setpriv', [
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+      process.execPath,
+      BIN,
+      'reconcile',
+      ...inputs,
+      '--out',
+      join(dir, 'out'),
+      '--lang',
+      'en',
+    ]);
     const result = await exitOf(child);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`rollcall stopped: no permission to write ${join(dir, '.out.lock')} (EACCES) — name a folder with --out that the user who runs rollcall can write`);
+    expect(result.stderr).toContain(
+      `rollcall stopped: no permission to write ${join(dir, '.out.lock')} (EACCES) — name a folder with --out that the user who runs rollcall can write`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
@@ -180,7 +246,9 @@ describe('an --out that cannot be written: exit 2 before any input is read', () 
     try {
       const result = await run(['reconcile', ...inputs, '--out', join(disk, 'out'), '--lang', 'en', '--log-level', 'warn']);
       expect(result.status).toBe(2);
-      expect(result.stderr.split('\n')[0]).toBe(`rollcall stopped: ${join(disk, '.out.lock')} is on a read-only file system — name a writable place with --out`);
+      expect(result.stderr.split('\n')[0]).toBe(
+        `rollcall stopped: ${join(disk, '.out.lock')} is on a read-only file system — name a writable place with --out`,
+      );
     } finally {
       spawnSync('umount', [disk]);
     }

@@ -14,10 +14,21 @@ async function fixture() {
       ['李娜', 341324201607122425, '学籍异常', '城关小学', '不详', ''],
     ],
   });
-  const household = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '户籍状态'], ['张伟', ID_A, '正常'], [], ['李娜', '', '正常']], {
-    encoding: 'gb18030',
-  });
-  const poverty = writeCsv(join(dir, 'poverty.csv'), [['成员姓名', '证件号码', '在校生状况'], ['张伟', ID_A.toLowerCase(), '非在校生']], { bom: true, eol: '\r\n' });
+  const household = writeCsv(
+    join(dir, 'household.csv'),
+    [['姓名', '身份证号', '户籍状态'], ['张伟', ID_A, '正常'], [], ['李娜', '', '正常']],
+    {
+      encoding: 'gb18030',
+    },
+  );
+  const poverty = writeCsv(
+    join(dir, 'poverty.csv'),
+    [
+      ['成员姓名', '证件号码', '在校生状况'],
+      ['张伟', ID_A.toLowerCase(), '非在校生'],
+    ],
+    { bom: true, eol: '\r\n' },
+  );
   return { dir, registry, household, poverty };
 }
 
@@ -66,7 +77,19 @@ describe('rollcall inspect', () => {
 
   it('tells it in English with --lang en', async () => {
     const { dir, registry, household, poverty } = await fixture();
-    const result = await runRollcall(['inspect', '--registry', registry, '--household', household, '--poverty', poverty, '--log-level', 'silent', '--lang', 'en']);
+    const result = await runRollcall([
+      'inspect',
+      '--registry',
+      registry,
+      '--household',
+      household,
+      '--poverty',
+      poverty,
+      '--log-level',
+      'silent',
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
       "household register export: <dir>/household.csv
@@ -123,12 +146,21 @@ describe('rollcall inspect', () => {
       unreadable_dates: { count: 1, rows: [3] },
       unknown_statuses: { 学籍异常: 1 },
     });
-    expect(report.sources.household).toMatchObject({ format: 'csv', encoding: 'gb18030', rows_read: 3, rows_accepted: 2, rows_rejected: 1 });
+    expect(report.sources.household).toMatchObject({
+      format: 'csv',
+      encoding: 'gb18030',
+      rows_read: 3,
+      rows_accepted: 2,
+      rows_rejected: 1,
+    });
   });
 
   it('exits 2 with an actionable message for a bad input, and logs no personal data', async () => {
     const dir = tempDir();
-    const household = writeCsv(join(dir, 'household.csv'), [['姓名', '号码', '户籍状态'], ['张伟', ID_A, '正常']]);
+    const household = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '号码', '户籍状态'],
+      ['张伟', ID_A, '正常'],
+    ]);
     // Under cron (stderr not a terminal) the message is one more JSON log line.
     const result = await runRollcall(['inspect', '--household', household]);
     expect(result.code).toBe(2);
@@ -164,7 +196,10 @@ describe('rollcall inspect', () => {
 
   it('lists 在校生状况 values in no list, and says plainly that a household without a status column is all living', async () => {
     const dir = tempDir();
-    const household = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '乡'], ['张伟', ID_A, '城关镇']]);
+    const household = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '身份证号', '乡'],
+      ['张伟', ID_A, '城关镇'],
+    ]);
     const poverty = writeCsv(join(dir, 'poverty.csv'), [
       ['成员姓名', '证件号码', '在校生状态', '未上学原因'],
       ['张伟', ID_A, '待核实', ''],
@@ -202,6 +237,10 @@ describe('rollcall inspect', () => {
     const asJson = await runRollcall(['inspect', '--household', household, '--poverty', poverty, '--json', '--log-level', 'silent']);
     const json = JSON.parse(asJson.stdout);
     expect(json.sources.household).toMatchObject({ everyone_living: true, fields: { township: '乡' } });
-    expect(json.sources.poverty).toMatchObject({ everyone_living: false, unknown_school_statuses: { 待核实: 2 }, out_of_school_by_reason: 2 });
+    expect(json.sources.poverty).toMatchObject({
+      everyone_living: false,
+      unknown_school_statuses: { 待核实: 2 },
+      out_of_school_by_reason: 2,
+    });
   });
 });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
+import { DEMO_INPUTS } from '../helpers/demo.js';
 
 // SPEC §6: every text a person reads is Chinese by default and English with --lang en.
-const DEMO = ['--registry', 'fixtures/demo/registry.xlsx', '--household', 'fixtures/demo/household.csv', '--poverty', 'fixtures/demo/poverty.csv', '--attendance', 'fixtures/demo/attendance.csv'];
 const COMMANDS = [[], ['reconcile'], ['inspect'], ['generate']];
 
 describe('--help, in Chinese by default and in English with --lang en', () => {
@@ -45,8 +45,12 @@ describe("commander's own errors, in the run's language, with the flag that was 
     const zh = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv'], undefined, { terminal: true });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toBe('rollcall 已停止：不认识的选项 --registy——您是不是要用 --registry？运行 rollcall reconcile --help 查看用法\n');
-    const en = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv', '--lang', 'en'], undefined, { terminal: true });
-    expect(en.stderr).toBe('rollcall stopped: unknown option --registy — did you mean --registry? — run rollcall reconcile --help for the usage\n');
+    const en = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv', '--lang', 'en'], undefined, {
+      terminal: true,
+    });
+    expect(en.stderr).toBe(
+      'rollcall stopped: unknown option --registy — did you mean --registry? — run rollcall reconcile --help for the usage\n',
+    );
     // Under cron, the same line, then a JSON log record (in English, for programs).
     const cron = await runRollcall(['reconcile', '--registy', 'r.xlsx', '--household', 'h.csv']);
     expect(cron.stderr.split('\n')[0]).toContain('您是不是要用 --registry？');
@@ -55,7 +59,7 @@ describe("commander's own errors, in the run's language, with the flag that was 
 
   it.each([
     [['inspect', '--registy', 'r.csv'], '不认识的选项 --registy——您是不是要用 --registry？'],
-    [['reconcile', ...DEMO, '--as-of'], '选项 --as-of 后面缺少值'],
+    [['reconcile', ...DEMO_INPUTS, '--as-of'], '选项 --as-of 后面缺少值'],
     [['inspect', '--registry', 'r.csv', '--lang', 'fr'], '选项 --lang 的值 fr 无效，可选：zh, en'],
     [['reconcil'], '没有命令 reconcil，可用的命令：reconcile, inspect, generate'],
     [['inspect', 'registry.csv'], '多余的参数：registry.csv'],
@@ -73,10 +77,10 @@ describe("commander's own errors, in the run's language, with the flag that was 
 describe('every command speaks Chinese by default and English with --lang en', () => {
   it('reconcile: the table after a run', async () => {
     const out = join(tempDir(), 'out');
-    const zh = await runRollcall(['reconcile', ...DEMO, '--as-of', '2026-09-20', '--out', out]);
+    const zh = await runRollcall(['reconcile', ...DEMO_INPUTS, '--as-of', '2026-09-20', '--out', out]);
     expect(zh.stdout).toContain('案例最多的乡镇');
     expect(zh.stdout).toContain('所学校有在读学籍但不在开学报到名单中');
-    const en = await runRollcall(['reconcile', ...DEMO, '--as-of', '2026-09-20', '--out', out, '--lang', 'en']);
+    const en = await runRollcall(['reconcile', ...DEMO_INPUTS, '--as-of', '2026-09-20', '--out', out, '--lang', 'en']);
     expect(en.stdout).toContain('Townships with the most cases');
     expect(en.stdout).toContain('Enrolled but absent');
     expect(en.stdout).toContain('schools have active registrations but no row in the check-in roster');
@@ -84,20 +88,26 @@ describe('every command speaks Chinese by default and English with --lang en', (
   });
 
   it('reconcile: a stopping error', async () => {
-    const zh = await runRollcall(['reconcile', '--registry', 'nowhere.csv', '--household', 'h.csv', '--county', '34132'], undefined, { terminal: true });
+    const zh = await runRollcall(['reconcile', '--registry', 'nowhere.csv', '--household', 'h.csv', '--county', '34132'], undefined, {
+      terminal: true,
+    });
     expect(zh.stderr).toContain('--county "34132"：应为 6 位数字的身份证号前缀');
-    const en = await runRollcall(['reconcile', '--registry', 'nowhere.csv', '--household', 'h.csv', '--county', '34132', '--lang', 'en'], undefined, { terminal: true });
+    const en = await runRollcall(
+      ['reconcile', '--registry', 'nowhere.csv', '--household', 'h.csv', '--county', '34132', '--lang', 'en'],
+      undefined,
+      { terminal: true },
+    );
     expect(en.stderr).toContain('--county "34132": expected 6-digit ID prefixes');
   });
 
   it('reconcile: --as-of in any date spelling of SPEC §2', async () => {
     const out = join(tempDir(), 'out');
     for (const asOf of ['2026/9/20', '2026年9月20日', '20260920']) {
-      const result = await runRollcall(['reconcile', ...DEMO, '--as-of', asOf, '--out', out, '--json']);
+      const result = await runRollcall(['reconcile', ...DEMO_INPUTS, '--as-of', asOf, '--out', out, '--json']);
       expect(result.code, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout).as_of).toBe('2026-09-20');
     }
-    const bad = await runRollcall(['reconcile', ...DEMO, '--as-of', '2026/2/30', '--out', out]);
+    const bad = await runRollcall(['reconcile', ...DEMO_INPUTS, '--as-of', '2026/2/30', '--out', out]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--as-of "2026/2/30"：不是有效的日期');
   });
@@ -120,9 +130,11 @@ describe('JSON log lines', () => {
     const out = join(tempDir(), 'out');
     const terminal = await runRollcall(['inspect', '--registry', 'fixtures/demo/registry.xlsx'], undefined, { terminal: true });
     expect(terminal.logs).toEqual([]);
-    const asked = await runRollcall(['inspect', '--registry', 'fixtures/demo/registry.xlsx', '--log-level', 'info'], undefined, { terminal: true });
+    const asked = await runRollcall(['inspect', '--registry', 'fixtures/demo/registry.xlsx', '--log-level', 'info'], undefined, {
+      terminal: true,
+    });
     expect(asked.stderr).toContain('"msg":"source inspected"');
-    const cron = await runRollcall(['reconcile', ...DEMO, '--as-of', '2026-09-20', '--out', out]);
+    const cron = await runRollcall(['reconcile', ...DEMO_INPUTS, '--as-of', '2026-09-20', '--out', out]);
     expect(cron.logs.map((log) => log.level)).toContain(30);
   });
 });

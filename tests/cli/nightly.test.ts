@@ -12,7 +12,11 @@ let county: string;
 
 beforeAll(() => {
   county = tempDir('rollcall-nightly-');
-  const made = spawnSync(process.execPath, ['bin/rollcall.js', 'generate', '--people', '2000', '--seed', '5', '--as-of', '2026-09-20', '--out', join(county, 'in')], { encoding: 'utf8' });
+  const made = spawnSync(
+    process.execPath,
+    ['bin/rollcall.js', 'generate', '--people', '2000', '--seed', '5', '--as-of', '2026-09-20', '--out', join(county, 'in')],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(made.stderr);
 }, 120_000);
 
@@ -38,7 +42,12 @@ describe('bin/rollcall-nightly under cron', () => {
       config,
       JSON.stringify({
         out: 'report',
-        sources: { registry: { file: 'in/registry.csv' }, household: { file: 'in/household.csv' }, poverty: { file: 'in/poverty.csv' }, attendance: { file: 'in/attendance.csv' } },
+        sources: {
+          registry: { file: 'in/registry.csv' },
+          household: { file: 'in/household.csv' },
+          poverty: { file: 'in/poverty.csv' },
+          attendance: { file: 'in/attendance.csv' },
+        },
       }),
     );
     const logs = join(home, 'logs', 'rollcall');
@@ -54,10 +63,13 @@ describe('bin/rollcall-nightly under cron', () => {
     expect(lines.map((line) => JSON.parse(line).msg)).toContain('done');
   }, 120_000);
 
-  it('a run that stops: exit 2, and the reason reaches cron\'s mail (stderr) and summary.log', () => {
+  it("a run that stops: exit 2, and the reason reaches cron's mail (stderr) and summary.log", () => {
     const home = homeWithNvm();
     const config = join(county, 'broken.json');
-    writeFileSync(config, JSON.stringify({ out: 'report-broken', sources: { registry: { file: 'in/registry.csv' }, household: { file: 'in/missing.csv' } } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ out: 'report-broken', sources: { registry: { file: 'in/registry.csv' }, household: { file: 'in/missing.csv' } } }),
+    );
     const logs = join(home, 'logs');
     const result = cron(home, [config, logs]);
     expect(result.status).toBe(2);

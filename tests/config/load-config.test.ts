@@ -56,7 +56,11 @@ describe('the config file (SPEC §6)', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(problem('{"county": "341324", "schoolAge": {"min": 6, "max": "15"}, "statuses": {"registryActiv": ["在读"]}, "sources": {"registry": {"columns": {"id_numbr": "证件号"}}}}')).toMatchInlineSnapshot(`
+    expect(
+      problem(
+        '{"county": "341324", "schoolAge": {"min": 6, "max": "15"}, "statuses": {"registryActiv": ["在读"]}, "sources": {"registry": {"columns": {"id_numbr": "证件号"}}}}',
+      ),
+    ).toMatchInlineSnapshot(`
       "config file rollcall.json has 4 problems:
         county: expected array, received string
         schoolAge.max: expected number, received string
@@ -77,7 +81,9 @@ describe('the config file (SPEC §6)', () => {
     expect(problem('{"county": ["341324",]}')).toBe(
       'config file rollcall.json: not valid JSON at line 1, column 22: a value is expected here (often a comma too many) — fix the syntax; the file must be one JSON object',
     );
-    expect(catchError('{"county": ["341324" "341302"]}').render('zh')).toBe('配置文件 rollcall.json：第 1 行第 22 列不是有效的 JSON：缺少逗号——请修正语法；整个文件必须是一个 JSON 对象');
+    expect(catchError('{"county": ["341324" "341302"]}').render('zh')).toBe(
+      '配置文件 rollcall.json：第 1 行第 22 列不是有效的 JSON：缺少逗号——请修正语法；整个文件必须是一个 JSON 对象',
+    );
     expect(problem('{\n  "schoolAge": {"min": 6,\n  "max": 15\n')).toMatch(/^config file rollcall\.json: the JSON ends early/);
   });
 
@@ -92,9 +98,10 @@ describe('the config file (SPEC §6)', () => {
   });
 
   it('leaves full-width punctuation inside a string alone', () => {
-    expect(parseConfigText('{"sources": {"registry": {"columns": {"school": "学校（校区，分校）"}}}}', 'rollcall.json').sources?.registry?.columns?.school).toBe(
-      '学校（校区，分校）',
-    );
+    expect(
+      parseConfigText('{"sources": {"registry": {"columns": {"school": "学校（校区，分校）"}}}}', 'rollcall.json').sources?.registry
+        ?.columns?.school,
+    ).toBe('学校（校区，分校）');
   });
 
   it('says every problem in Chinese too', () => {
@@ -109,7 +116,10 @@ describe('the config file (SPEC §6)', () => {
 describe('resolveSettings: command line over config over defaults', () => {
   it('lets --county and --encoding win over the config file', async () => {
     const dir = tempDir();
-    const config = writeText(join(dir, 'rollcall.json'), JSON.stringify({ county: ['341324'], sources: { registry: { encoding: 'utf-8' } } }));
+    const config = writeText(
+      join(dir, 'rollcall.json'),
+      JSON.stringify({ county: ['341324'], sources: { registry: { encoding: 'utf-8' } } }),
+    );
     const settings = await resolveSettings({ config, county: '341302', encoding: 'gbk', registry: 'r.csv' });
     expect(settings.county).toEqual(['341302']);
     expect(settings.sources.registry?.encoding).toBe('gb18030');
@@ -128,9 +138,12 @@ describe('resolveSettings: command line over config over defaults', () => {
     expect(settings.referenceDay).toBe(20260831);
   });
 
-  it.each(['2026-09-01', '2026/9/1', '2026.09.01', '20260901', '2026年9月1日'])('accepts --as-of %s (every date spelling of SPEC §2)', async (asOf) => {
-    expect((await resolveSettings({ asOf })).asOf).toBe(20260901);
-  });
+  it.each(['2026-09-01', '2026/9/1', '2026.09.01', '20260901', '2026年9月1日'])(
+    'accepts --as-of %s (every date spelling of SPEC §2)',
+    async (asOf) => {
+      expect((await resolveSettings({ asOf })).asOf).toBe(20260901);
+    },
+  );
 
   it('replaces a status list and keeps the others', async () => {
     const dir = tempDir();

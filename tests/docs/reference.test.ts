@@ -16,6 +16,7 @@ describe('the documents live in the repository (issue #12)', () => {
   });
 
   it('points to no document outside the repository', () => {
-    for (const file of ['README.md', 'docs/DECISIONS.md', 'docs/REFERENCE.md']) expect(readFileSync(file, 'utf8'), file).not.toContain('../shared');
+    for (const file of ['README.md', 'docs/DECISIONS.md', 'docs/REFERENCE.md'])
+      expect(readFileSync(file, 'utf8'), file).not.toContain('../shared');
   });
 });

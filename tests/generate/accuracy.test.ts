@@ -42,8 +42,17 @@ describe.each(['clean', 'messy'] as const)('the accuracy gate, %s exports', (fla
     for (const c of cases) {
       const evidence = c.match?.evidence;
       const shown = evidence ? DIFFERENCE_FIELDS.filter((field) => differsIn(evidence, field)) : [];
-      expect(c.differences.map((d) => d.field), c.case_id).toEqual(c.match ? shown : []);
-      if (c.category === 'identity_mismatch') expect([...c.reasons].sort(), c.case_id).toEqual(shown.filter((f) => f !== 'id_number').map((f) => `${f}_differs`).sort());
+      expect(
+        c.differences.map((d) => d.field),
+        c.case_id,
+      ).toEqual(c.match ? shown : []);
+      if (c.category === 'identity_mismatch')
+        expect([...c.reasons].sort(), c.case_id).toEqual(
+          shown
+            .filter((f) => f !== 'id_number')
+            .map((f) => `${f}_differs`)
+            .sort(),
+        );
     }
     // Every reason of SPEC §5 was planted and found, each as well as its category.
     for (const row of accuracy.reasons) {

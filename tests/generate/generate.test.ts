@@ -10,7 +10,12 @@ function digest(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir)
       .filter((file) => file !== 'registry.xlsx')
-      .map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+      .map((file) => [
+        file,
+        createHash('sha256')
+          .update(readFileSync(join(dir, file)))
+          .digest('hex'),
+      ]),
   );
 }
 

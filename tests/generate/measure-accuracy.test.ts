@@ -39,6 +39,9 @@ describe('measureAccuracy', () => {
   });
 
   it('counts wrong flags and reasons', () => {
-    expect(row([found({ flags: ['poverty'], reasons: ['id_malformed'] } as Partial<Case>)])).toMatchObject({ flagsWrong: 1, reasonsWrong: 1 });
+    expect(row([found({ flags: ['poverty'], reasons: ['id_malformed'] } as Partial<Case>)])).toMatchObject({
+      flagsWrong: 1,
+      reasonsWrong: 1,
+    });
   });
 });

@@ -34,7 +34,9 @@ describe('the accuracy gate can fail', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Case);
     const accuracy = measureAccuracy(cases, county.truth as TruthCase[]);
-    const failing = accuracy.rows.filter((row) => row.precision < 0.995 || row.recall < 0.99 || row.reasonsWrong > 0 || row.suggestedWrong > 0);
+    const failing = accuracy.rows.filter(
+      (row) => row.precision < 0.995 || row.recall < 0.99 || row.reasonsWrong > 0 || row.suggestedWrong > 0,
+    );
     expect(failing.length, 'the mutated normaliser should fail the gate').toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ describe('rollcall generate --next (the next night of a county, issue #13)', () 
     const dir = tempDir();
     await generateCounty({ people: 3000, seed: 4, asOf: 20260920, flavor: 'clean' }, join(dir, 'n1'));
     const a = await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'a'), '--lang', 'en']);
-    const b = await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'b')]);
+    const _b = await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'b')]);
     expect(a.code).toBe(0);
     expect(a.stdout).toMatch(/the night after 2026-09-20 — new \d+, open \d+, resolved \d+, to close between the nights \d+/);
     for (const file of ['truth.json', 'registry.csv', 'attendance.csv', 'poverty.csv', 'household.csv']) {

@@ -18,7 +18,11 @@ class Capture extends Writable {
 }
 
 /** Runs the CLI in-process, as `rollcall …args` would, and captures what it writes. */
-export async function runRollcall(args: readonly string[], now = new Date(2026, 8, 15, 9, 0), options: { terminal?: boolean } = {}): Promise<CliResult> {
+export async function runRollcall(
+  args: readonly string[],
+  now = new Date(2026, 8, 15, 9, 0),
+  options: { terminal?: boolean } = {},
+): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = Object.assign(new Capture(), { isTTY: options.terminal === true });
   const code = await runCli(args, { stdout, stderr }, now);

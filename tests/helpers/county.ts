@@ -16,7 +16,24 @@ export interface Person {
 type Row = Record<string, string>;
 
 const COLUMNS = {
-  registry: ['姓名', '身份证件类型', '身份证号', '性别', '出生日期', '全国学籍号', '学校名称', '学校标识码', '年级', '班级', '学籍状态', '乡镇', '是否残疾', '是否留守儿童', '是否随迁子女', '是否服刑人员未成年子女'],
+  registry: [
+    '姓名',
+    '身份证件类型',
+    '身份证号',
+    '性别',
+    '出生日期',
+    '全国学籍号',
+    '学校名称',
+    '学校标识码',
+    '年级',
+    '班级',
+    '学籍状态',
+    '乡镇',
+    '是否残疾',
+    '是否留守儿童',
+    '是否随迁子女',
+    '是否服刑人员未成年子女',
+  ],
   household: ['姓名', '身份证号', '性别', '出生日期', '户号', '与户主关系', '户籍状态', '乡镇', '村'],
   poverty: ['成员姓名', '证件号码', '性别', '出生日期', '户编号', '在校生状况', '是否失学辍学', '乡镇', '是否残疾'],
   attendance: ['全国学籍号', '身份证号', '姓名', '学校名称', '学校标识码'],
@@ -44,15 +61,36 @@ export class County {
   constructor(readonly asOf = '2026-09-20') {}
 
   /** A person with a valid county ID (341324) unless told otherwise. */
-  person(name: string, birth: string, options: { gender?: '男' | '女'; prefix?: string; township?: string; sequence?: number } = {}): Person {
+  person(
+    name: string,
+    birth: string,
+    options: { gender?: '男' | '女'; prefix?: string; township?: string; sequence?: number } = {},
+  ): Person {
     const gender = options.gender ?? '男';
     let sequence = options.sequence ?? (this.sequence += 2);
     if ((sequence % 2 === 1) !== (gender === '男')) sequence += 1;
-    return { name, id: makeId(options.prefix ?? '341324', birth.replaceAll('-', ''), sequence), gender, birth, township: options.township ?? '城关镇' };
+    return {
+      name,
+      id: makeId(options.prefix ?? '341324', birth.replaceAll('-', ''), sequence),
+      gender,
+      birth,
+      township: options.township ?? '城关镇',
+    };
   }
 
   household(person: Person, fields: Row = {}): number {
-    return this.add('household', { 姓名: person.name, 身份证号: person.id, 性别: person.gender, 出生日期: person.birth, 户号: 'H001', 与户主关系: '子', 户籍状态: '正常', 乡镇: person.township, 村: '前进村', ...fields });
+    return this.add('household', {
+      姓名: person.name,
+      身份证号: person.id,
+      性别: person.gender,
+      出生日期: person.birth,
+      户号: 'H001',
+      与户主关系: '子',
+      户籍状态: '正常',
+      乡镇: person.township,
+      村: '前进村',
+      ...fields,
+    });
   }
 
   registry(person: Person, fields: Row = {}): number {
@@ -71,7 +109,16 @@ export class County {
   }
 
   poverty(person: Person, fields: Row = {}): number {
-    return this.add('poverty', { 成员姓名: person.name, 证件号码: person.id, 性别: person.gender, 出生日期: person.birth, 户编号: 'P001', 在校生状况: '在校生', 乡镇: person.township, ...fields });
+    return this.add('poverty', {
+      成员姓名: person.name,
+      证件号码: person.id,
+      性别: person.gender,
+      出生日期: person.birth,
+      户编号: 'P001',
+      在校生状况: '在校生',
+      乡镇: person.township,
+      ...fields,
+    });
   }
 
   attendance(person: Person, fields: Row = {}): number {

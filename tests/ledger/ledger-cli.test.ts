@@ -82,6 +82,10 @@ describe('reconcile --ledger (SPEC §8)', () => {
       closed: 0,
       resolved: 0,
     });
+    // The leaders' dashboard draws the ledger over time: both runs, counts only (issue #16).
+    const dashboard = readFileSync(join(out, 'dashboard.html'), 'utf8');
+    for (const chart of ['open_over_time', 'new_vs_resolved', 'funnel', 'open_age']) expect(dashboard).toContain(`data-chart="${chart}"`);
+    expect(dashboard).toContain('2026-09-20');
 
     const before = readFileSync(join(out, 'cases.jsonl'), 'utf8');
     const backwards = await reconcile(ledger, out, '2026-09-19');
@@ -269,6 +273,33 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(column('适龄儿童台账', 8)).toContain('确认辍学');
     expect(column('适龄儿童台账', 8)).toContain('已销号（已迁出）');
     expect(column('适龄儿童台账', 8)).toContain('在读');
+  });
+
+  it('with --notices, each notice written is an entry (书面通知) on its case, once a night', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.sqlite');
+    const out = join(dir, 'out');
+    expect((await reconcile(ledger, out, '2026-09-20', ['--notices'])).code).toBe(0);
+    const noticed = cases(out).filter((c) => c.category === 'enrolled_absent' || c.category === 'unregistered_school_age');
+    expect(noticed.length).toBeGreaterThan(0);
+    const entriesOf = () => {
+      const store = LedgerStore.open(ledger);
+      try {
+        return [...store.entries().values()].flat();
+      } finally {
+        store.close();
+      }
+    };
+    const first = entriesOf();
+    expect(first).toHaveLength(noticed.length);
+    expect(
+      first.every((e) => e.kind === 'persuade' && e.method === 'written_notice' && e.by === 'rollcall' && e.date === '2026-09-20'),
+    ).toBe(true);
+    // Re-running the same night adds nothing; the next night with notices adds one more each.
+    expect((await reconcile(ledger, out, '2026-09-20', ['--notices'])).code).toBe(0);
+    expect(entriesOf()).toHaveLength(noticed.length);
+    expect((await reconcile(ledger, out, '2026-09-21', ['--notices'])).code).toBe(0);
+    expect(entriesOf()).toHaveLength(noticed.length * 2);
   });
 
   it('ledger verify finds a state that does not follow from the runs', async () => {

@@ -16,7 +16,10 @@ describe('describeIdDifference', () => {
     expect(describeIdDifference(ID, other)).toEqual(expected);
   });
 
-  it.each([ID, '34132420150305999X', '3413242015030512', '44132420150305124Y'])('%s is not one of the differences id_fuzzy allows', (other) => {
-    expect(describeIdDifference(ID, other)).toBeNull();
-  });
+  it.each([ID, '34132420150305999X', '3413242015030512', '44132420150305124Y'])(
+    '%s is not one of the differences id_fuzzy allows',
+    (other) => {
+      expect(describeIdDifference(ID, other)).toBeNull();
+    },
+  );
 });

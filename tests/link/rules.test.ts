@@ -5,7 +5,14 @@ import { RecordTable } from '../../src/load/index.js';
 import { IdKeyTable, isChecksumValid, normalizeIdNumber, normalizeName } from '../../src/normalize/index.js';
 import { makeId } from '../helpers/ids.js';
 
-function person(fields: { id?: string; name: string; gender?: Gender; birth?: number; township?: string; source?: 'registry' | 'household' }): SourceRecord {
+function person(fields: {
+  id?: string;
+  name: string;
+  gender?: Gender;
+  birth?: number;
+  township?: string;
+  source?: 'registry' | 'household';
+}): SourceRecord {
   const record = new SourceRecord(fields.source ?? 'household', 2);
   const id = normalizeIdNumber(fields.id ?? '', 20260920);
   record.id = id.value;
@@ -32,18 +39,27 @@ describe('linkRecord: the rules of SPEC §4 in order', () => {
   it('id_exact first, whatever the name says', () => {
     const index = indexOf([person({ id: A, name: '张伟' })]);
     const outcome = linkRecord(person({ id: A, name: '李娜', source: 'registry' }), index);
-    expect(outcome).toMatchObject({ kind: 'linked', link: { target: 0, rule: 'id_exact', evidence: { id_number: { level: 'equal' }, name: { level: 'differs' } } } });
+    expect(outcome).toMatchObject({
+      kind: 'linked',
+      link: { target: 0, rule: 'id_exact', evidence: { id_number: { level: 'equal' }, name: { level: 'differs' } } },
+    });
   });
 
   it('id_exact with a duplicated household ID (重号) is ambiguous', () => {
     const index = indexOf([person({ id: A, name: '张伟' }), person({ id: A, name: '张伟' })]);
-    expect(linkRecord(person({ id: A, name: '张伟', source: 'registry' }), index)).toMatchObject({ kind: 'review', review: { reasons: ['ambiguous_match'] } });
+    expect(linkRecord(person({ id: A, name: '张伟', source: 'registry' }), index)).toMatchObject({
+      kind: 'review',
+      review: { reasons: ['ambiguous_match'] },
+    });
   });
 
   it('id_fuzzy needs names equal or alike', () => {
     const index = indexOf([person({ id: A, name: '张伟' })]);
     const typo = A.slice(0, 17) + (A[17] === '0' ? '1' : '0');
-    expect(linkRecord(person({ id: typo, name: '张玮', source: 'registry' }), index)).toMatchObject({ kind: 'linked', link: { rule: 'id_fuzzy', evidence: { name: { level: 'sound_alike' } } } });
+    expect(linkRecord(person({ id: typo, name: '张玮', source: 'registry' }), index)).toMatchObject({
+      kind: 'linked',
+      link: { rule: 'id_fuzzy', evidence: { name: { level: 'sound_alike' } } },
+    });
     expect(linkRecord(person({ id: typo, name: '李娜', source: 'registry' }), index)).toEqual({ kind: 'none' });
   });
 
@@ -89,7 +105,10 @@ describe('linkRecord: the rules of SPEC §4 in order', () => {
 
   it('a strong name_birth candidate wins over weak ones', () => {
     const index = indexOf([person({ id: A, name: '张伟' }), person({ id: makeId('341324', '20150305', 133), name: '张玮' })]);
-    expect(linkRecord(person({ name: '张伟', birth: 20150305, source: 'registry' }), index)).toMatchObject({ kind: 'linked', link: { target: 0 } });
+    expect(linkRecord(person({ name: '张伟', birth: 20150305, source: 'registry' }), index)).toMatchObject({
+      kind: 'linked',
+      link: { target: 0 },
+    });
   });
 
   it('several weak candidates are both ambiguous and weak', () => {

@@ -98,9 +98,13 @@ describe('CsvTokenizer', () => {
     const alphabet = ['a', '张', ',', '"', '\n', '\r\n', ' ', '1', 'X'];
     for (let round = 0; round < 200; round++) {
       const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
-        Array.from({ length: 3 }, () => Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')),
+        Array.from({ length: 3 }, () =>
+          Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+        ),
       );
-      const text = rows.map((row) => row.map((v) => (/[",\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n');
+      const text = rows
+        .map((row) => row.map((v) => (/[",\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v)).join(','))
+        .join('\r\n');
       const ours = tokenize(text, { chunk: 4 }).map((event) => event.fields);
       expect(ours).toEqual(parse(text, { relax_column_count: true }));
     }

@@ -97,7 +97,13 @@ describe('mixed encodings anywhere in the file', () => {
   it('a GB18030 export with UTF-8 rows pasted after row 1,500: stops naming the line', async () => {
     const dir = tempDir();
     const file = join(dir, 'household.csv');
-    writeFileSync(file, Buffer.concat([iconv.encode(`${[HEADER, ...lines(1500)].join('\n')}\n`, 'gb18030'), Buffer.from(`${lines(600).join('\n')}\n`, 'utf8')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        iconv.encode(`${[HEADER, ...lines(1500)].join('\n')}\n`, 'gb18030'),
+        Buffer.from(`${lines(600).join('\n')}\n`, 'utf8'),
+      ]),
+    );
     const stop = await stopOf(loadFile('household', file), dir);
     expect(stop.code).toBe('encoding');
     expect(stop.message).toMatch(/^<dir>\/household\.csv: the file is read as GB18030, but line 1,502 is UTF-8/);
@@ -106,7 +112,13 @@ describe('mixed encodings anywhere in the file', () => {
   it('a UTF-8 export with GB18030 rows far after the first 64 KB: names the line, not a byte offset', async () => {
     const dir = tempDir();
     const file = join(dir, 'household.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from(`${[HEADER, ...lines(3000)].join('\n')}\n`, 'utf8'), iconv.encode(`${lines(10).join('\n')}\n`, 'gb18030')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`${[HEADER, ...lines(3000)].join('\n')}\n`, 'utf8'),
+        iconv.encode(`${lines(10).join('\n')}\n`, 'gb18030'),
+      ]),
+    );
     const stop = await stopOf(loadFile('household', file), dir);
     expect(stop.message).toMatch(/^<dir>\/household\.csv: line 3,002 is not UTF-8/);
   });
@@ -114,14 +126,18 @@ describe('mixed encodings anywhere in the file', () => {
   it('bytes that are not GB18030 at all name their line', async () => {
     const dir = tempDir();
     const file = join(dir, 'household.csv');
-    writeFileSync(file, Buffer.concat([iconv.encode(`${[HEADER, ...lines(20)].join('\n')}\n`, 'gb18030'), Buffer.from([0xd5, 0xff, 0x2c, 0x0a])]));
+    writeFileSync(
+      file,
+      Buffer.concat([iconv.encode(`${[HEADER, ...lines(20)].join('\n')}\n`, 'gb18030'), Buffer.from([0xd5, 0xff, 0x2c, 0x0a])]),
+    );
     const stop = await stopOf(loadFile('household', file), dir);
     expect(stop.message).toMatch(/^<dir>\/household\.csv: line 22 has bytes that are not GB18030/);
   });
 
   it('a large GB18030 file of ordinary rows is not taken for UTF-8 (no false alarm)', async () => {
     const dir = tempDir();
-    const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+    const surnames =
+      '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
     const given = '伟芳娜秀敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国';
     const rows = Array.from({ length: 20000 }, (_, i) => {
       const name = surnames[i % surnames.length]! + given[(i * 7) % given.length]! + (i % 3 ? given[(i * 13) % given.length]! : '');
@@ -173,7 +189,9 @@ describe('resource bombs', () => {
     writeFileSync(file, Buffer.concat([Buffer.from(`${HEADER}\n${row('张伟', ID_A)}\n`), Buffer.alloc(8 << 20, 0x41)]));
     const started = performance.now();
     const stop = await stopOf(loadFile('household', file), dir);
-    expect(stop.message).toBe('<dir>/household.csv: line 3 is longer than 1 MB, which no export row is: the file is damaged or not an export — export it again');
+    expect(stop.message).toBe(
+      '<dir>/household.csv: line 3 is longer than 1 MB, which no export row is: the file is damaged or not an export — export it again',
+    );
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
@@ -193,7 +211,10 @@ describe('resource bombs', () => {
       [3, 'blank_row'],
       [4, 'blank_row'],
     ]);
-    const many = writeText(join(dir, 'many.csv'), `${HEADER}\n${row('张伟', ID_A)}\n${'\n'.repeat(MAX_BLANK_RUN + 1)}${row('李娜', ID_B)}\n`);
+    const many = writeText(
+      join(dir, 'many.csv'),
+      `${HEADER}\n${row('张伟', ID_A)}\n${'\n'.repeat(MAX_BLANK_RUN + 1)}${row('李娜', ID_B)}\n`,
+    );
     const stop = await stopOf(loadFile('household', many), dir);
     expect(stop.message).toBe(
       '<dir>/many.csv: rows 3–10,003 are 10,001 empty rows in a row between records (the limit is 10,000): the file is damaged or has junk pasted into it — delete the empty rows or export it again',
@@ -217,7 +238,10 @@ describe('resource bombs', () => {
 describe('an export without its header row', () => {
   it('says the first row looks like data, and never echoes it', async () => {
     const dir = tempDir();
-    const file = writeText(join(dir, 'registry.csv'), `张伟,${ID_A},在读,城关小学,男,2015-03-05\n李娜,${ID_B},在读,城关小学,女,2016-07-12\n`);
+    const file = writeText(
+      join(dir, 'registry.csv'),
+      `张伟,${ID_A},在读,城关小学,男,2015-03-05\n李娜,${ID_B},在读,城关小学,女,2016-07-12\n`,
+    );
     const stop = await stopOf(loadFile('registry', file), dir);
     expect(stop.code).toBe('schema');
     for (const text of [stop.message, stop.render('zh')]) {
@@ -238,7 +262,10 @@ describe('an export without its header row', () => {
 
   it('a real header row that lacks a field still lists its headers (they are what the clerk maps)', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'registry.csv'), [['学生姓名', '证件', '学籍状态', '学校'], ['张伟', ID_A, '在读', '城关小学']]);
+    const file = writeCsv(join(dir, 'registry.csv'), [
+      ['学生姓名', '证件', '学籍状态', '学校'],
+      ['张伟', ID_A, '在读', '城关小学'],
+    ]);
     const stop = await stopOf(loadFile('registry', file), dir);
     expect(stop.message).toContain('headers found: 学生姓名, 证件, 学籍状态, 学校');
   });

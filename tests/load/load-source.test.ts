@@ -22,9 +22,13 @@ async function errorOf(promise: Promise<unknown>, dir: string): Promise<{ code: 
 describe('reading CSV', () => {
   it('detects GB18030 and decodes names, including a four-byte character', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'registry.csv'), [HEADER, ['王㐀', ID_A, '在读', '城关小学', '男', '2015-03-05'], ['李𠀀', ID_B, '在读', '城关小学', '女', '']], {
-      encoding: 'gb18030',
-    });
+    const file = writeCsv(
+      join(dir, 'registry.csv'),
+      [HEADER, ['王㐀', ID_A, '在读', '城关小学', '男', '2015-03-05'], ['李𠀀', ID_B, '在读', '城关小学', '女', '']],
+      {
+        encoding: 'gb18030',
+      },
+    );
     const loaded = await loadFile('registry', file);
     expect(loaded.encoding).toBe('gb18030');
     expect(loaded.records.map((r) => r.nameRaw)).toEqual(['王㐀', '李𠀀']);
@@ -33,17 +37,35 @@ describe('reading CSV', () => {
 
   it('reads UTF-8 with a BOM and CRLF line endings; the BOM does not stick to the first header', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'registry.csv'), [HEADER, ['张伟', ID_A, '在读', '城关小学', '男', '2015/3/5']], { bom: true, eol: '\r\n' });
+    const file = writeCsv(join(dir, 'registry.csv'), [HEADER, ['张伟', ID_A, '在读', '城关小学', '男', '2015/3/5']], {
+      bom: true,
+      eol: '\r\n',
+    });
     const loaded = await loadFile('registry', file);
     expect(loaded.encoding).toBe('utf-8');
     expect(loaded.fields.name).toBe('姓名');
     expect(loaded.records).toHaveLength(1);
-    expect(loaded.records[0]).toMatchObject({ name: '张伟', id: ID_A, idState: 'valid', statusKind: 'active', birthDate: 20150305, gender: 'M', row: 2 });
+    expect(loaded.records[0]).toMatchObject({
+      name: '张伟',
+      id: ID_A,
+      idState: 'valid',
+      statusKind: 'active',
+      birthDate: 20150305,
+      gender: 'M',
+      row: 2,
+    });
   });
 
   it('obeys a forced encoding instead of detecting one', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '户籍状态'], ['张伟', ID_A, '正常']], { encoding: 'gb18030' });
+    const file = writeCsv(
+      join(dir, 'household.csv'),
+      [
+        ['姓名', '身份证号', '户籍状态'],
+        ['张伟', ID_A, '正常'],
+      ],
+      { encoding: 'gb18030' },
+    );
     expect((await loadFile('household', file, { encoding: 'gb18030' })).records[0]!.name).toBe('张伟');
     const { code } = await errorOf(loadFile('household', file, { encoding: 'utf-8' }), dir);
     expect(code).toBe('encoding');
@@ -86,7 +108,12 @@ describe('reading CSV', () => {
 
   it('finds the header below a title row and reports row numbers as the sheet shows them', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'registry.csv'), [['某县学籍导出 2026年9月'], [], HEADER, ['张伟', ID_A, '在读', '城关小学', '男', '']]);
+    const file = writeCsv(join(dir, 'registry.csv'), [
+      ['某县学籍导出 2026年9月'],
+      [],
+      HEADER,
+      ['张伟', ID_A, '在读', '城关小学', '男', ''],
+    ]);
     const loaded = await loadFile('registry', file);
     expect(loaded.headerRow).toBe(3);
     expect(loaded.records[0]!.row).toBe(4);
@@ -95,7 +122,10 @@ describe('reading CSV', () => {
 
   it('maps a header the config names, in addition to the synonyms', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'household.csv'), [['姓名', '公民身份证', '状态'], ['张伟', ID_A, '正常']]);
+    const file = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '公民身份证', '状态'],
+      ['张伟', ID_A, '正常'],
+    ]);
     const loaded = await loadFile('household', file, { columns: { id_number: ['公民身份证'], status: ['状态'] } });
     expect(loaded.fields).toMatchObject({ id_number: '公民身份证', status: '状态' });
     expect(loaded.records[0]!.idState).toBe('valid');
@@ -103,14 +133,20 @@ describe('reading CSV', () => {
 
   it('matches headers after NFKC and white-space removal', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'household.csv'), [['姓 名', ' 身份证号码 ', '户籍状态', '乡镇(街道)'], ['张伟', ID_A, '正常', '城关镇']]);
+    const file = writeCsv(join(dir, 'household.csv'), [
+      ['姓 名', ' 身份证号码 ', '户籍状态', '乡镇(街道)'],
+      ['张伟', ID_A, '正常', '城关镇'],
+    ]);
     const loaded = await loadFile('household', file);
     expect(loaded.fields).toMatchObject({ name: '姓 名', id_number: '身份证号码', township: '乡镇(街道)' });
   });
 
   it('stops with a schema error naming the file, the missing field, the headers found and the config key', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'registry.csv'), [['学生姓名', '证件', '学籍状态', '学校'], ['张伟', ID_A, '在读', '城关小学']]);
+    const file = writeCsv(join(dir, 'registry.csv'), [
+      ['学生姓名', '证件', '学籍状态', '学校'],
+      ['张伟', ID_A, '在读', '城关小学'],
+    ]);
     const { code, message } = await errorOf(loadFile('registry', file), dir);
     expect(code).toBe('schema');
     expect(message).toMatchInlineSnapshot(`
@@ -159,7 +195,9 @@ describe('reading XLSX', () => {
     const loaded = await loadFile('registry', file, { sheet: '学生' });
     expect(loaded.records).toHaveLength(1);
     const { message } = await errorOf(loadFile('registry', file, { sheet: '学籍' }), dir);
-    expect(message).toMatchInlineSnapshot(`"<dir>/registry.xlsx: there is no sheet named "学籍" (sheets: "说明", "学生"; hidden or chart sheets: —) — set "sources": { "registry": { "sheet": "…" } } in the config file to one of them"`);
+    expect(message).toMatchInlineSnapshot(
+      `"<dir>/registry.xlsx: there is no sheet named "学籍" (sheets: "说明", "学生"; hidden or chart sheets: —) — set "sources": { "registry": { "sheet": "…" } } in the config file to one of them"`,
+    );
   });
 
   it('counts empty rows between records as rejected blank rows', async () => {

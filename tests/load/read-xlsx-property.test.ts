@@ -81,14 +81,14 @@ async function write(path: string, rows: Value[][], streaming: boolean): Promise
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('随机');
-  rows.forEach((row, r) =>
+  rows.forEach((row, r) => {
     row.forEach((value, c) => {
       if (value === null) return;
       const cell = sheet.getCell(r + 1, c + 1);
       cell.value = value;
       if (value instanceof Date) cell.numFmt = 'yyyy年m月d日';
-    }),
-  );
+    });
+  });
   await workbook.xlsx.writeFile(path);
 }
 

@@ -29,7 +29,10 @@ describe('a registry record knows how it left (SPEC §2, §5)', () => {
     ['离开', '五年级', 'unknown', 'other'],
   ])('%s on %j → %s, %s', async (status, grade, kind, exit) => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'registry.csv'), [['姓名', '身份证号', '学生状态', '学校标识码', '年级'], ['张伟', ID_A, status, '2134000001', grade]]);
+    const file = writeCsv(join(dir, 'registry.csv'), [
+      ['姓名', '身份证号', '学生状态', '学校标识码', '年级'],
+      ['张伟', ID_A, status, '2134000001', grade],
+    ]);
     const { records } = await loadFile('registry', file);
     expect(records[0]!.statusKind).toBe(kind);
     expect(records[0]!.exit).toBe(exit);
@@ -40,7 +43,11 @@ describe('a registry record knows how it left (SPEC §2, §5)', () => {
 describe('household status (SPEC §1)', () => {
   it('without a status column everyone is living', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号'], ['张伟', ID_A], ['李娜', '']]);
+    const file = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '身份证号'],
+      ['张伟', ID_A],
+      ['李娜', ''],
+    ]);
     const loaded = await loadFile('household', file);
     expect(loaded.records.map((r) => r.statusKind)).toEqual(['living', 'living']);
     expect(loaded.problems.unknownStatuses.size).toBe(0);
@@ -48,7 +55,12 @@ describe('household status (SPEC §1)', () => {
 
   it('with a status column, an empty status is living and others as listed', async () => {
     const dir = tempDir();
-    const file = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '人员状态'], ['张伟', ID_A, ''], ['李娜', '', '死亡'], ['王芳', '', '外出']]);
+    const file = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '身份证号', '人员状态'],
+      ['张伟', ID_A, ''],
+      ['李娜', '', '死亡'],
+      ['王芳', '', '外出'],
+    ]);
     const loaded = await loadFile('household', file);
     expect(loaded.records.map((r) => r.statusKind)).toEqual(['living', 'deceased', 'unknown']);
   });
@@ -80,7 +92,14 @@ describe('poverty out of school (SPEC §2)', () => {
   it('counts 在校生状况 values in no list and members out of school by their reason alone', async () => {
     const dir = tempDir();
     const header = ['成员姓名', '证件号码', '在校生状态', '失学辍学原因'];
-    const rows = [header, ['甲', '', '待定', ''], ['乙', '', '待定', '因病'], ['丙', '', '小学', ''], ['丁', '', '', '因残'], ['戊', '', '非在校生', '厌学']];
+    const rows = [
+      header,
+      ['甲', '', '待定', ''],
+      ['乙', '', '待定', '因病'],
+      ['丙', '', '小学', ''],
+      ['丁', '', '', '因残'],
+      ['戊', '', '非在校生', '厌学'],
+    ];
     const { problems } = await loadFile('poverty', writeCsv(join(dir, 'poverty.csv'), rows));
     expect(Object.fromEntries(problems.unknownSchoolStatuses)).toEqual({ 待定: 2 });
     expect(problems.outOfSchoolByReasonCount).toBe(2);

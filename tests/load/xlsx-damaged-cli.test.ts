@@ -19,7 +19,9 @@ describe('a registry workbook cut short, through the command line', () => {
     const inspect = await runRollcall(['inspect', '--registry', registry, '--household', household], undefined, { terminal: true });
     expect(inspect.code).toBe(2);
     expect(inspect.stderr).toContain(`${registry}：工作簿不完整（文件已损坏或仍在复制中）`);
-    const english = await runRollcall(['inspect', '--registry', registry, '--household', household, '--lang', 'en'], undefined, { terminal: true });
+    const english = await runRollcall(['inspect', '--registry', registry, '--household', household, '--lang', 'en'], undefined, {
+      terminal: true,
+    });
     expect(english.stderr).toContain(endsEarly);
 
     const out = join(dir, 'out');

@@ -165,13 +165,18 @@ describe('a header not on the sheet read', () => {
     const dir = tempDir();
     const file = await writeXlsx(join(dir, 'registry.xlsx'), {
       填表说明: [['请按模板填写，带*为必填'], ['姓名', '身份证号']],
-      学生: [['姓名', '身份证号', '学籍状态', '学校名称'], ['张伟', '341324201503050012', '在读', '城关小学']],
+      学生: [
+        ['姓名', '身份证号', '学籍状态', '学校名称'],
+        ['张伟', '341324201503050012', '在读', '城关小学'],
+      ],
     });
     const error = await errorOf(loadFile('registry', file));
     expect(error.code).toBe('schema');
     const [first, hint] = error.render('en').replace(dir, '<dir>').split('\n  the sheet read');
     expect(first).toMatch(/^<dir>\/registry.xlsx: 2 required fields are missing/);
-    expect(hint).toBe(` was "填表说明"; the workbook also has "学生" — if the data is on one of them, write "sources": { "registry": { "sheet": "…" } } in the config file`);
+    expect(hint).toBe(
+      ` was "填表说明"; the workbook also has "学生" — if the data is on one of them, write "sources": { "registry": { "sheet": "…" } } in the config file`,
+    );
     expect(error.render('zh')).toContain('读取的是工作表“填表说明”；工作簿里还有工作表 "学生"');
     expect((await loadFile('registry', file, { sheet: '学生' })).records).toHaveLength(1);
   });

@@ -143,7 +143,12 @@ describe('StatusMatcher with config lists', () => {
   });
 
   it('registrySuspended and registryCompleted replace theirs; their texts are left even when the left list omits them', () => {
-    const statuses = new StatusMatcher({ ...DEFAULT_STATUSES, registryLeft: ['转出'], registrySuspended: ['停学'], registryCompleted: ['毕业'] });
+    const statuses = new StatusMatcher({
+      ...DEFAULT_STATUSES,
+      registryLeft: ['转出'],
+      registrySuspended: ['停学'],
+      registryCompleted: ['毕业'],
+    });
     expect(statuses.registryStatus('停学')).toBe('left');
     expect(statuses.registryExit('停学', 4)).toBe('suspended');
     expect(statuses.registryStatus('休学')).toBe('unknown');

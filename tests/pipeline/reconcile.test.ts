@@ -5,8 +5,8 @@ import { runRollcall } from '../helpers/cli.js';
 import { County } from '../helpers/county.js';
 import { join, tempDir, writeCsv } from '../helpers/files.js';
 import { ExcelJS, readWorkbook, workbookText } from '../helpers/xlsx.js';
+import { DEMO } from '../helpers/demo.js';
 
-const DEMO = ['--registry', 'fixtures/demo/registry.xlsx', '--household', 'fixtures/demo/household.csv', '--poverty', 'fixtures/demo/poverty.csv', '--attendance', 'fixtures/demo/attendance.csv', '--as-of', '2026-09-20'];
 const HOSTILE = '=HYPERLINK("http://127.0.0.1/x","点我")';
 
 function read(out: string, file: string): string {
@@ -19,10 +19,21 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
     const result = await runRollcall(['reconcile', ...DEMO, '--out', out, '--log-level', 'info']);
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(
-      ['.rollcall-report', 'cases.jsonl', 'summary.json', 'rejected.csv', 'report.xlsx', 'dashboard.html', ...CATEGORIES.map((c) => `${c}.csv`)].sort(),
+      [
+        '.rollcall-report',
+        'cases.jsonl',
+        'summary.json',
+        'rejected.csv',
+        'report.xlsx',
+        'dashboard.html',
+        ...CATEGORIES.map((c) => `${c}.csv`),
+      ].sort(),
     );
 
-    const cases = read(out, 'cases.jsonl').trim().split('\n').map((line) => JSON.parse(line));
+    const cases = read(out, 'cases.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(Object.keys(cases[0])).toEqual([
       'case_id',
       'category',
@@ -78,13 +89,26 @@ describe('rollcall reconcile over the demo county: every output file (SPEC §7)'
 
     // The workbook: summary, a sheet per category, the review detail.
     const workbook = await readWorkbook(join(out, 'report.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['摘要', '在籍不在校', '适龄未入学', '无身份证号或证号有误', '空挂学籍', '身份信息不一致', '待人工核实', '核实对照', '说明']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '摘要',
+      '在籍不在校',
+      '适龄未入学',
+      '无身份证号或证号有误',
+      '空挂学籍',
+      '身份信息不一致',
+      '待人工核实',
+      '核实对照',
+      '说明',
+    ]);
     const missing = workbook.getWorksheet('无身份证号或证号有误')!;
     expect(missing.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(missing.autoFilter).toBeTruthy();
     expect(missing.getRow(1).getCell(12).value).toBe('身份证号');
     // ID numbers are text, never numbers (Excel would destroy their last digits).
-    const ids = missing.getColumn(12).values.slice(2).filter((value) => value !== null && value !== undefined && value !== '');
+    const ids = missing
+      .getColumn(12)
+      .values.slice(2)
+      .filter((value) => value !== null && value !== undefined && value !== '');
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(typeof id).toBe('string');
     const birthCells = missing.getColumn(14).values.filter((value) => value instanceof Date);
@@ -146,7 +170,9 @@ describe('safety and privacy (issue #5)', () => {
   it('--mask-ids leaves no full ID in the CSVs or the workbook', async () => {
     const { result, ids } = await hostileCounty(['--mask-ids']);
     const workbook = workbookText(await readWorkbook(join(result.out, 'report.xlsx')));
-    const csvs = readdirSync(result.out).filter((file) => file.endsWith('.csv')).map((file) => read(result.out, file));
+    const csvs = readdirSync(result.out)
+      .filter((file) => file.endsWith('.csv'))
+      .map((file) => read(result.out, file));
     for (const text of [workbook, ...csvs]) {
       for (const id of ids) expect(text).not.toContain(id);
       expect(text).not.toMatch(/\d{17}[\dX]/);
@@ -179,8 +205,14 @@ describe('safety and privacy (issue #5)', () => {
 
   it('writes nothing when an input is wrong (exit 2)', async () => {
     const dir = tempDir();
-    const registry = writeCsv(join(dir, 'registry.csv'), [['姓名', '学籍状态', '学校'], ['张伟', '在读', '城关小学']]);
-    const household = writeCsv(join(dir, 'household.csv'), [['姓名', '身份证号', '户籍状态'], ['张伟', '', '正常']]);
+    const registry = writeCsv(join(dir, 'registry.csv'), [
+      ['姓名', '学籍状态', '学校'],
+      ['张伟', '在读', '城关小学'],
+    ]);
+    const household = writeCsv(join(dir, 'household.csv'), [
+      ['姓名', '身份证号', '户籍状态'],
+      ['张伟', '', '正常'],
+    ]);
     const out = join(dir, 'out');
     const result = await runRollcall(['reconcile', '--registry', registry, '--household', household, '--out', out]);
     expect(result.code).toBe(2);

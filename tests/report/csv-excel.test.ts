@@ -34,33 +34,51 @@ describe('category CSVs that survive Excel (SPEC §7)', () => {
     const rows = (parse(csv, { bom: true, columns: true }) as Record<string, string>[]).map((r) =>
       Object.fromEntries(Object.entries(r).map(([key, value]) => [key, value.trim()])),
     );
-    const row = rows.find((r) => r['身份证号'] === wrong)!;
-    expect(row['建议身份证号']).toBe(child.id);
-    expect(row['学籍号']).toBe('341324201503050001');
+    const row = rows.find((r) => r.身份证号 === wrong)!;
+    expect(row.建议身份证号).toBe(child.id);
+    expect(row.学籍号).toBe('341324201503050001');
   });
 
-  it.skipIf(!soffice)('keeps all 18 characters as text when a spreadsheet imports the CSV (LibreOffice; skipped where it is not installed)', async () => {
-    const { result, child, wrong } = await countyWithWrongIds();
-    const dir = tempDir();
-    copyFileSync(join(result.out, 'missing_id.csv'), join(dir, 'missing_id.csv'));
-    // The import a double-click does: comma, double quote, UTF-8, no special options.
-    const converted = spawnSync('soffice', ['--headless', '--convert-to', 'xlsx', '--infilter=CSV:44,34,76,1', '--outdir', dir, join(dir, 'missing_id.csv')], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, HOME: dir },
-    });
-    expect(converted.status, converted.stderr).toBe(0);
-    const sheet = (await readWorkbook(join(dir, 'missing_id.xlsx'))).worksheets[0]!;
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const values = (name: string) => sheet.getColumn(header.indexOf(name) + 1).values.slice(2).filter((value) => value !== undefined && value !== null);
-    for (const [column, expected] of [
-      ['身份证号', wrong],
-      ['建议身份证号', child.id],
-      ['学籍号', '341324201503050001'],
-    ] as const) {
-      const cells = values(column);
-      expect(cells.every((cell) => typeof cell === 'string'), column).toBe(true);
-      expect(cells.map((cell) => String(cell).trim()), column).toContain(expected);
-    }
-  }, 180_000);
+  it.skipIf(!soffice)(
+    'keeps all 18 characters as text when a spreadsheet imports the CSV (LibreOffice; skipped where it is not installed)',
+    async () => {
+      const { result, child, wrong } = await countyWithWrongIds();
+      const dir = tempDir();
+      copyFileSync(join(result.out, 'missing_id.csv'), join(dir, 'missing_id.csv'));
+      // The import a double-click does: comma, double quote, UTF-8, no special options.
+      const converted = spawnSync(
+        'soffice',
+        ['--headless', '--convert-to', 'xlsx', '--infilter=CSV:44,34,76,1', '--outdir', dir, join(dir, 'missing_id.csv')],
+        {
+          encoding: 'utf8',
+          timeout: 120_000,
+          env: { ...process.env, HOME: dir },
+        },
+      );
+      expect(converted.status, converted.stderr).toBe(0);
+      const sheet = (await readWorkbook(join(dir, 'missing_id.xlsx'))).worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      const values = (name: string) =>
+        sheet
+          .getColumn(header.indexOf(name) + 1)
+          .values.slice(2)
+          .filter((value) => value !== undefined && value !== null);
+      for (const [column, expected] of [
+        ['身份证号', wrong],
+        ['建议身份证号', child.id],
+        ['学籍号', '341324201503050001'],
+      ] as const) {
+        const cells = values(column);
+        expect(
+          cells.every((cell) => typeof cell === 'string'),
+          column,
+        ).toBe(true);
+        expect(
+          cells.map((cell) => String(cell).trim()),
+          column,
+        ).toContain(expected);
+      }
+    },
+    180_000,
+  );
 });

@@ -33,7 +33,10 @@ beforeAll(async () => {
     dir,
     out,
     summary: JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')),
-    cases: readFileSync(join(out, 'cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)),
+    cases: readFileSync(join(out, 'cases.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line)),
     html: readFileSync(join(out, 'dashboard.html'), 'utf8'),
   };
 });
@@ -54,7 +57,12 @@ async function drawnCharts(page: import('playwright-core').Page) {
     els.map((el) => {
       const svg = el.querySelector('svg');
       const box = svg?.getBoundingClientRect();
-      return { chart: el.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, shapes: svg?.querySelectorAll('path, rect, text').length ?? 0 };
+      return {
+        chart: el.getAttribute('data-chart'),
+        width: box?.width ?? 0,
+        height: box?.height ?? 0,
+        shapes: svg?.querySelectorAll('path, rect, text').length ?? 0,
+      };
     }),
   );
 }
@@ -86,12 +94,18 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
       'kpi:townships': Object.keys(summary.cases.by_township).length,
       ...Object.fromEntries(CATEGORIES.map((c) => [`by_category:${c}`, summary.cases.by_category[c]])),
       ...Object.fromEntries(Object.entries(summary.cases.by_township).map(([township, n]) => [`by_township:${township}`, n])),
-      ...Object.fromEntries(Object.entries(summary.cases.by_reason).filter(([, n]) => n !== 0).map(([reason, n]) => [`by_reason:${reason}`, n])),
       ...Object.fromEntries(
-        Object.entries(summary.population_by_township as Record<string, { school_age: number; with_active_registration: number }>).flatMap(([township, p]) => [
-          [`population.school_age:${township}`, p.school_age],
-          [`population.with_active_registration:${township}`, p.with_active_registration],
-        ]),
+        Object.entries(summary.cases.by_reason)
+          .filter(([, n]) => n !== 0)
+          .map(([reason, n]) => [`by_reason:${reason}`, n]),
+      ),
+      ...Object.fromEntries(
+        Object.entries(summary.population_by_township as Record<string, { school_age: number; with_active_registration: number }>).flatMap(
+          ([township, p]) => [
+            [`population.school_age:${township}`, p.school_age],
+            [`population.with_active_registration:${township}`, p.with_active_registration],
+          ],
+        ),
       ),
       ...Object.fromEntries(
         Object.entries(summary.sources).flatMap(([source, s]: [string, any]) =>
@@ -115,7 +129,11 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
     const library = await readEchartsSource();
     const values = { id: new Set<string>(), name: new Set<string>() };
     for (const file of ['registry.csv', 'household.csv', 'poverty.csv', 'attendance.csv']) {
-      const rows: Record<string, string>[] = parse(readFileSync(join(county.dir, file)), { columns: true, bom: true, skip_empty_lines: true });
+      const rows: Record<string, string>[] = parse(readFileSync(join(county.dir, file)), {
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+      });
       for (const row of rows) {
         for (const column of ['身份证号', '证件号码', '全国学籍号']) if (row[column]) values.id.add(row[column]!.trim());
         for (const column of ['姓名', '成员姓名']) if (row[column]) values.name.add(row[column]!.trim());
@@ -137,7 +155,15 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
   });
 
   it('with a ledger and population: draws the trends, the follow-up and the ages, and a hostile township stays text', async () => {
-    const data = buildDashboardData({ summary: syntheticSummary(), casesBySchool: new Map([['城关小学', 30], ['', 24]]), history: syntheticHistory(), lang: 'zh' });
+    const data = buildDashboardData({
+      summary: syntheticSummary(),
+      casesBySchool: new Map([
+        ['城关小学', 30],
+        ['', 24],
+      ]),
+      history: syntheticHistory(),
+      lang: 'zh',
+    });
     const file = join(tempDir(), 'dashboard.html');
     writeFileSync(file, renderDashboardHtml(data, await readEchartsSource()));
     const { page, errors, requests } = await browser.open(file);
@@ -153,7 +179,15 @@ describe('dashboard.html in headless Chromium (issue #16)', () => {
 
     const charts = await drawnCharts(page);
     expect(charts.map((c) => c.chart)).toEqual([
-      'by_category', 'by_township', 'by_reason', 'by_school', 'population', 'open_over_time', 'new_vs_resolved', 'funnel', 'open_age',
+      'by_category',
+      'by_township',
+      'by_reason',
+      'by_school',
+      'population',
+      'open_over_time',
+      'new_vs_resolved',
+      'funnel',
+      'open_age',
     ]);
     for (const c of charts) {
       expect(c.width, c.chart!).toBeGreaterThan(200);

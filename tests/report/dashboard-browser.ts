@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium; .ci/run installs it when it is missing (issue #16: the browser test runs in CI). */
-export const CHROMIUM = process.env['ROLLCALL_CHROMIUM'] ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.ROLLCALL_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface OpenedPage {
   readonly page: Page;
@@ -25,7 +25,9 @@ export interface DashboardBrowser {
  */
 export async function launchDashboardBrowser(): Promise<DashboardBrowser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (.ci/run does this)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (.ci/run does this)`,
+    );
   }
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,

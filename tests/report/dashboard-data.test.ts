@@ -18,7 +18,13 @@ describe('dashboard data: aggregates only, from summary.json (issue #16)', () =>
     ]);
     expect(data.by_category[0]!.label).toBe('适龄未入学');
     // Reasons no case has are left out; ties go by code.
-    expect(data.by_reason.map((r) => r.key)).toEqual(['no_registry_record', 'not_checked_in', 'weak_match', 'registry_dropout', 'id_empty']);
+    expect(data.by_reason.map((r) => r.key)).toEqual([
+      'no_registry_record',
+      'not_checked_in',
+      'weak_match',
+      'registry_dropout',
+      'id_empty',
+    ]);
     expect(data.by_township.map((c) => c.label)).toEqual(['城关镇', '东湖镇', '西岗镇', HOSTILE_TOWNSHIP]);
     expect(data.total).toBe(54);
   });
@@ -26,7 +32,11 @@ describe('dashboard data: aggregates only, from summary.json (issue #16)', () =>
   it('names a township left empty in the records', () => {
     const summary = syntheticSummary();
     const data = buildDashboardData({
-      summary: { ...summary, cases: { ...summary.cases, by_township: { 城关镇: 2, '': 1 } }, population_by_township: { '': { school_age: 5, with_active_registration: 4 } } },
+      summary: {
+        ...summary,
+        cases: { ...summary.cases, by_township: { 城关镇: 2, '': 1 } },
+        population_by_township: { '': { school_age: 5, with_active_registration: 4 } },
+      },
       casesBySchool: schools({}),
       lang: 'zh',
     });
@@ -70,7 +80,10 @@ describe('dashboard data: aggregates only, from summary.json (issue #16)', () =>
 
   it('counts cases per school and keeps nothing else of a case', () => {
     const cases = [{ school: 'A', name: '张三' }, { school: 'B' }, { school: 'A' }] as unknown as Case[];
-    expect([...countCasesBySchool(cases)]).toEqual([['A', 2], ['B', 1]]);
+    expect([...countCasesBySchool(cases)]).toEqual([
+      ['A', 2],
+      ['B', 1],
+    ]);
   });
 });
 
@@ -94,7 +107,10 @@ describe('dashboard HTML: data inline and inert', () => {
   });
 
   it('never lets the library end its script element early', () => {
-    const html = renderDashboardHtml(buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), lang: 'zh' }), 'var s = "</script>";');
+    const html = renderDashboardHtml(
+      buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), lang: 'zh' }),
+      'var s = "</script>";',
+    );
     expect(html).toContain('var s = "<\\/script>";');
     expect(html.match(/<\/script>/g)).toHaveLength(3);
   });
@@ -113,7 +129,10 @@ describe('dashboard HTML: data inline and inert', () => {
     expect(html).toContain('未使用台账');
     expect(html).not.toContain('data-chart="open_over_time"');
     expect(renderDashboardHtml(data, '')).toBe(html);
-    const withHistory = renderDashboardHtml(buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), history: syntheticHistory(), lang: 'zh' }), '');
+    const withHistory = renderDashboardHtml(
+      buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), history: syntheticHistory(), lang: 'zh' }),
+      '',
+    );
     for (const chart of ['open_over_time', 'new_vs_resolved', 'funnel', 'open_age']) expect(withHistory).toContain(`data-chart="${chart}"`);
     expect(withHistory).not.toContain('最近 14 次运行');
   });
@@ -121,9 +140,17 @@ describe('dashboard HTML: data inline and inert', () => {
   it('lists the latest 14 runs in the table, newest first, and says how many there are', () => {
     const history = syntheticHistory();
     const runs = Array.from({ length: 20 }, (_, i) => ({ ...history.runs[0]!, as_of: `2026-09-${String(i + 1).padStart(2, '0')}` }));
-    const html = renderDashboardHtml(buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), history: { ...history, runs }, lang: 'zh' }), '');
+    const html = renderDashboardHtml(
+      buildDashboardData({ summary: syntheticSummary(), casesBySchool: schools({}), history: { ...history, runs }, lang: 'zh' }),
+      '',
+    );
     expect(html).toContain('最近 14 次运行（共 20 次，图中全部显示）');
     const listed = [...html.matchAll(/data-count="runs\.new:([\d-]+)"/g)].map((m) => m[1]);
-    expect(listed).toEqual(runs.slice(-14).reverse().map((r) => r.as_of));
+    expect(listed).toEqual(
+      runs
+        .slice(-14)
+        .reverse()
+        .map((r) => r.as_of),
+    );
   });
 });

@@ -111,7 +111,9 @@ describe('the output folder fails loud and leaves nothing behind (issue #8)', ()
     writeFileSync(join(parent, 'notes.txt'), 'x');
     const stop = await stopOf(openOutputDirectory(join(parent, 'notes.txt', 'report')));
     expect(stop.code).toBe('output');
-    expect(stop.render('en')).toBe(`${join(parent, 'notes.txt', 'report')}: a part of the path is a file, not a folder — check the --out path`);
+    expect(stop.render('en')).toBe(
+      `${join(parent, 'notes.txt', 'report')}: a part of the path is a file, not a folder — check the --out path`,
+    );
   });
 
   it('--out that is a file: exit 2', async () => {
@@ -156,7 +158,7 @@ describe('the output folder fails loud and leaves nothing behind (issue #8)', ()
     expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe('old');
   });
 
-  it('an error that is not the file system\'s stays unexpected (exit 1)', async () => {
+  it("an error that is not the file system's stays unexpected (exit 1)", async () => {
     const out = join(tempDir(), 'report');
     const error = await replaceOutputDirectory(out, async () => Promise.reject(new TypeError('a bug'))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TypeError);

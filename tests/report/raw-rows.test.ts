@@ -11,7 +11,15 @@ describe('raw rows (the 150,000-row 适龄儿童台账, report/raw-rows.ts)', ()
       ...Array.from({ length: 3000 }, (_, i) => ({ cells: [`第${i}行`, String(i), i] })),
     ];
     const columns = Array.from({ length: 27 }, (_, i) => ({ header: `h${i}`, width: 10 }));
-    await writeWorkbookFile(file, { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [{ name: '适龄儿童台账', columns, rows, raw: true }, { name: 'after', rows: [{ cells: ['x'] }] }] });
+    await writeWorkbookFile(file, {
+      created: new Date(0),
+      pageHeader: '',
+      pageFooter: '',
+      sheets: [
+        { name: '适龄儿童台账', columns, rows, raw: true },
+        { name: 'after', rows: [{ cells: ['x'] }] },
+      ],
+    });
     const workbook = await readWorkbook(file);
     const sheet = workbook.getWorksheet('适龄儿童台账')!;
     expect(sheet.rowCount).toBe(3002);

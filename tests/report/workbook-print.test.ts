@@ -6,12 +6,15 @@ import { COLUMNS } from '../../src/report/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
 import { readWorkbook, type ExcelJS } from '../helpers/xlsx.js';
-
-const DEMO = ['--registry', 'fixtures/demo/registry.xlsx', '--household', 'fixtures/demo/household.csv', '--poverty', 'fixtures/demo/poverty.csv', '--attendance', 'fixtures/demo/attendance.csv', '--as-of', '2026-09-20'];
+import { DEMO } from '../helpers/demo.js';
 
 function cellsOf(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '')))));
+  sheet.eachRow((row) =>
+    rows.push(
+      (row.values as unknown[]).slice(1).map((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ''))),
+    ),
+  );
   return rows;
 }
 
@@ -30,7 +33,13 @@ describe('report.xlsx prints, explains itself and says where it came from (SPEC 
   it('prints every sheet landscape, one page wide, with page header and footer', () => {
     expect(workbook.worksheets).toHaveLength(9);
     for (const sheet of workbook.worksheets) {
-      expect(sheet.pageSetup, sheet.name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+      });
       expect(sheet.headerFooter.oddHeader, sheet.name).toContain('341324');
       expect(sheet.headerFooter.oddHeader, sheet.name).toContain('2026-09-20');
       expect(sheet.headerFooter.oddFooter, sheet.name).toBe('&C第 &P 页，共 &N 页');
@@ -52,12 +61,20 @@ describe('report.xlsx prints, explains itself and says where it came from (SPEC 
     const text = rows.map((row) => row.join('|')).join('\n');
     expect(text).toContain('生成时间|2026-09-20 22:05:00 UTC');
     expect(text).toContain('程序版本|rollcall 0.1.0');
-    for (const file of ['fixtures/demo/registry.xlsx', 'fixtures/demo/household.csv', 'fixtures/demo/poverty.csv', 'fixtures/demo/attendance.csv']) {
+    for (const file of [
+      'fixtures/demo/registry.xlsx',
+      'fixtures/demo/household.csv',
+      'fixtures/demo/poverty.csv',
+      'fixtures/demo/attendance.csv',
+    ]) {
       const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
       const row = rows.find((cells) => cells[1] === file)!;
       expect(row[5]).toBe(String(statSync(file).size));
       expect(row[7]).toBe(sha256);
-      expect(Object.values(summary.sources).find((source: any) => source.file === file)).toMatchObject({ sha256, size: statSync(file).size });
+      expect(Object.values(summary.sources).find((source: any) => source.file === file)).toMatchObject({
+        sha256,
+        size: statSync(file).size,
+      });
     }
     // summary.json stays free of the clock: no run time in it.
     expect(JSON.stringify(summary)).not.toContain('22:05');
@@ -67,7 +84,9 @@ describe('report.xlsx prints, explains itself and says where it came from (SPEC 
 
   it('counts reasons and lists the schools the roster could not check, with the township denominators', () => {
     const summarySheet = workbook.getWorksheet('摘要')!;
-    const text = cellsOf(summarySheet).map((row) => row.join('|')).join('\n');
+    const text = cellsOf(summarySheet)
+      .map((row) => row.join('|'))
+      .join('\n');
     expect(text).toContain(`开学未报到|${summary.cases.by_reason.not_checked_in}`);
     const schools = summary.attendance.schools_without_roster as { school: string; school_code: string; active_registrations: number }[];
     expect(schools.length).toBeGreaterThan(0);
@@ -78,7 +97,9 @@ describe('report.xlsx prints, explains itself and says where it came from (SPEC 
     expect(Object.keys(population).sort()).toEqual(['东湖镇', '城关镇', '西岗镇']);
     for (const [township, counts] of Object.entries(population)) {
       expect(counts.with_active_registration).toBeLessThanOrEqual(counts.school_age);
-      const row = summarySheet.getRows(1, summarySheet.rowCount)!.find((r) => r.getCell(1).value === township && r.getCell(2).value === counts.school_age)!;
+      const row = summarySheet
+        .getRows(1, summarySheet.rowCount)!
+        .find((r) => r.getCell(1).value === township && r.getCell(2).value === counts.school_age)!;
       expect(row.getCell(3).value).toBe(counts.with_active_registration);
       expect(row.getCell(4).value).toBeCloseTo(counts.with_active_registration / counts.school_age, 3);
       expect(row.getCell(4).numFmt).toBe('0.0%');

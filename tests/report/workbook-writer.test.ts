@@ -15,7 +15,9 @@ describe('startWorkbookWriter on its worker thread (built by npm test)', () => {
     const writer = startWorkbookWriter();
     try {
       const rows = Array.from({ length: 5000 }, (_, i) => ({ cells: [`row ${i}`, i, 'x'.repeat(40)] }));
-      const error = await writer.write('/dev/full', { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [{ name: 'cases', rows }] }).catch((caught: unknown) => caught);
+      const error = await writer
+        .write('/dev/full', { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [{ name: 'cases', rows }] })
+        .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: 'ENOSPC', path: '/dev/full' });
     } finally {
       writer.close();

@@ -22,8 +22,14 @@ export const cliMessages = {
   // Help: options
   'cli.option.registry': { zh: '学籍系统导出文件，.csv 或 .xlsx', en: 'student registry export (学籍系统), .csv or .xlsx' },
   'cli.option.household': { zh: '户籍人口库导出文件，.csv 或 .xlsx', en: 'household register export (户籍), .csv or .xlsx' },
-  'cli.option.poverty': { zh: '建档立卡/防返贫监测对象名单，.csv 或 .xlsx（可选）', en: 'poverty-assistance roll (建档立卡/防返贫监测), .csv or .xlsx (optional)' },
-  'cli.option.attendance': { zh: '开学报到名单，.csv 或 .xlsx（可选）', en: 'school check-in roster (开学报到名单), .csv or .xlsx (optional)' },
+  'cli.option.poverty': {
+    zh: '建档立卡/防返贫监测对象名单，.csv 或 .xlsx（可选）',
+    en: 'poverty-assistance roll (建档立卡/防返贫监测), .csv or .xlsx (optional)',
+  },
+  'cli.option.attendance': {
+    zh: '开学报到名单，.csv 或 .xlsx（可选）',
+    en: 'school check-in roster (开学报到名单), .csv or .xlsx (optional)',
+  },
   'cli.option.as_of': {
     zh: '统计日期，如 2026-09-15、2026/9/15、20260915 或 2026年9月15日（默认：今天）',
     en: 'the day the reconciliation is for, e.g. 2026-09-15, 2026/9/15, 20260915 or 2026年9月15日 (default: today)',
@@ -32,15 +38,24 @@ export const cliMessages = {
     zh: '本县身份证号前 6 位，多个用逗号分隔（默认：户籍中最常见的前缀）',
     en: "the county's 6-digit ID prefixes, comma separated (default: the most frequent household prefix)",
   },
-  'cli.option.config': { zh: 'JSON 配置文件（列名、编码、工作表、状态列表、义务教育年龄）', en: 'JSON config file (column names, encodings, sheets, status lists, school age)' },
-  'cli.option.encoding': { zh: '所有 CSV 都按此编码读取，不自动识别（utf-8、gb18030、gbk）', en: 'read every CSV in this encoding instead of detecting it (utf-8, gb18030, gbk)' },
+  'cli.option.config': {
+    zh: 'JSON 配置文件（列名、编码、工作表、状态列表、义务教育年龄）',
+    en: 'JSON config file (column names, encodings, sheets, status lists, school age)',
+  },
+  'cli.option.encoding': {
+    zh: '所有 CSV 都按此编码读取，不自动识别（utf-8、gb18030、gbk）',
+    en: 'read every CSV in this encoding instead of detecting it (utf-8, gb18030, gbk)',
+  },
   'cli.option.log_level': {
     zh: '在标准错误输出此级别及以上的 JSON 日志（默认：终端上不输出，定时任务中为 info）',
     en: 'JSON log lines on stderr at this level and above (default: none on a terminal, info under cron)',
   },
   'cli.option.lang': { zh: '界面和报告的语言：zh 中文，en 英文', en: 'language of messages and reports: zh Chinese, en English' },
   'cli.option.out': { zh: '报告文件夹，每次运行整体、原子地替换', en: 'report folder, replaced whole and atomically on every run' },
-  'cli.option.mask_ids': { zh: '在 CSV 和工作簿中隐去身份证号中间几位（341324********1234）', en: 'mask ID numbers in the CSVs and the workbook (341324********1234)' },
+  'cli.option.mask_ids': {
+    zh: '在 CSV 和工作簿中隐去身份证号中间几位（341324********1234）',
+    en: 'mask ID numbers in the CSVs and the workbook (341324********1234)',
+  },
   'cli.option.reconcile_json': { zh: '在标准输出打印 JSON 摘要，而不是表格', en: 'print the summary as JSON on stdout instead of a table' },
   'cli.option.inspect_json': { zh: '输出一个 JSON 对象，而不是文字', en: 'print one JSON object instead of text' },
   'cli.option.people': { zh: '户籍人数，如 20000', en: 'household persons, e.g. 20000' },
@@ -69,8 +84,14 @@ export const cliMessages = {
   'cli.error.did_you_mean': { zh: '——您是不是要用 {flag}？', en: ' — did you mean {flag}?' },
   'cli.error.missing_option': { zh: '缺少必需的选项 {flag}', en: 'required option {flag} not specified' },
   'cli.error.option_value_missing': { zh: '选项 {flag} 后面缺少值', en: 'option {flag} needs a value' },
-  'cli.error.invalid_choice': { zh: '选项 {flag} 的值 {value} 无效，可选：{choices}', en: 'option {flag}: {value} is not allowed; use one of {choices}' },
-  'cli.error.unknown_command': { zh: '没有命令 {command}，可用的命令：{commands}', en: 'unknown command {command}; the commands are {commands}' },
+  'cli.error.invalid_choice': {
+    zh: '选项 {flag} 的值 {value} 无效，可选：{choices}',
+    en: 'option {flag}: {value} is not allowed; use one of {choices}',
+  },
+  'cli.error.unknown_command': {
+    zh: '没有命令 {command}，可用的命令：{commands}',
+    en: 'unknown command {command}; the commands are {commands}',
+  },
   'cli.error.excess_arguments': {
     zh: '多余的参数：{args}——每个文件都要写在对应的选项后面，如 --registry 学籍.xlsx',
     en: 'unexpected arguments: {args} — give every file after its option, e.g. --registry registry.xlsx',
@@ -82,7 +103,10 @@ export const cliMessages = {
     zh: 'inspect：没有给出输入文件——请至少用 --registry、--household、--poverty 或 --attendance 指定一个',
     en: 'inspect: no input file given — name at least one with --registry, --household, --poverty or --attendance',
   },
-  'cli.generate.bad_people': { zh: '--people {value}：应为 1000 到 20000000 之间的整数', en: '--people {value}: expected a whole number from 1000 to 20000000' },
+  'cli.generate.bad_people': {
+    zh: '--people {value}：应为 1000 到 20000000 之间的整数',
+    en: '--people {value}: expected a whole number from 1000 to 20000000',
+  },
   'cli.generate.bad_seed': { zh: '--seed {value}：应为非负整数', en: '--seed {value}: expected a whole number' },
   'cli.generate.done': {
     zh: '已生成 {out}：{files}、truth.json——户籍 {household} 人，学籍 {registry} 条，监测对象 {poverty} 人，预期案例 {cases} 个',
@@ -91,7 +115,10 @@ export const cliMessages = {
   // Progress (a terminal only)
   'cli.progress': { zh: '正在读取{source}（{file}）：{percent}%', en: 'reading {source} ({file}): {percent}%' },
   // The terminal summary after a run
-  'cli.run.heading': { zh: 'rollcall {as_of}（年龄基准日 {reference_day}），本县身份证前缀 {prefixes}', en: 'rollcall {as_of} (reference day {reference_day}), county prefixes {prefixes}' },
+  'cli.run.heading': {
+    zh: 'rollcall {as_of}（年龄基准日 {reference_day}），本县身份证前缀 {prefixes}',
+    en: 'rollcall {as_of} (reference day {reference_day}), county prefixes {prefixes}',
+  },
   'cli.run.inferred': { zh: '（自动推断）', en: ' (inferred)' },
   'cli.run.cases': { zh: '案例', en: 'Cases' },
   'cli.run.total': { zh: '合计', en: 'Total' },
@@ -126,7 +153,10 @@ export const cliMessages = {
   'cli.inspect.header_row': { zh: '第 {row} 行', en: 'row {row}' },
   'cli.inspect.header_title': { zh: '（上面的行作为标题跳过）', en: ' (rows above it are skipped as a title)' },
   'cli.inspect.none': { zh: '（无）', en: '(none)' },
-  'cli.inspect.rows': { zh: '读取 {read} · 采用 {accepted} · 未采用 {rejected}', en: 'read {read} · accepted {accepted} · rejected {rejected}' },
+  'cli.inspect.rows': {
+    zh: '读取 {read} · 采用 {accepted} · 未采用 {rejected}',
+    en: 'read {read} · accepted {accepted} · rejected {rejected}',
+  },
   'cli.inspect.no_status': {
     zh: '没有状态列：视为文件中所有人都在户（如常住人口视图）',
     en: 'no status column: everyone in the file counts as living (as in a 常住人口 view)',
@@ -144,7 +174,10 @@ export const cliMessages = {
   },
   'cli.inspect.bad_dates': { zh: '{count} 个无法识别（第 {rows} 行）', en: '{count} could not be read (rows {rows})' },
   'cli.inspect.bad_genders': { zh: '{count} 个无法识别', en: '{count} could not be read' },
-  'cli.inspect.bad_yes_no': { zh: '{count} 个既不是“是”也不是“否”（按“否”处理）', en: '{count} values are neither yes nor no (read as no)' },
+  'cli.inspect.bad_yes_no': {
+    zh: '{count} 个既不是“是”也不是“否”（按“否”处理）',
+    en: '{count} values are neither yes nor no (read as no)',
+  },
   'cli.inspect.unknown_statuses': { zh: '不在任何状态列表中：{list}', en: 'not in any status list: {list}' },
   'cli.inspect.unknown_statuses_hint': {
     zh: '——这些行既不算在读也不算在户；请把这些文字加到配置文件的 "statuses" 中',

@@ -2,8 +2,14 @@ import type { Text } from '../index.js';
 
 /** The config file and the settings of a run (SPEC §6). */
 export const configMessages = {
-  'config.file_missing': { zh: '配置文件 {file}：找不到——请检查 --config 的路径', en: 'config file {file}: file not found — check the --config path' },
-  'config.file_unreadable': { zh: '配置文件 {file}：无法读取——请检查文件权限和 --config 的路径', en: 'config file {file}: cannot be read — check the --config path' },
+  'config.file_missing': {
+    zh: '配置文件 {file}：找不到——请检查 --config 的路径',
+    en: 'config file {file}: file not found — check the --config path',
+  },
+  'config.file_unreadable': {
+    zh: '配置文件 {file}：无法读取——请检查文件权限和 --config 的路径',
+    en: 'config file {file}: cannot be read — check the --config path',
+  },
   'config.not_json': {
     zh: '配置文件 {file}：第 {line} 行第 {column} 列不是有效的 JSON：{detail}——请修正语法；整个文件必须是一个 JSON 对象',
     en: 'config file {file}: not valid JSON at line {line}, column {column}: {detail} — fix the syntax; the file must be one JSON object',
@@ -37,5 +43,8 @@ export const configMessages = {
     zh: '--county {value}：应为 6 位数字的身份证号前缀，多个用逗号分隔，如 --county 341324,341302',
     en: '--county {value}: expected 6-digit ID prefixes separated by commas, e.g. --county 341324,341302',
   },
-  'config.bad_encoding': { zh: '{where} {value}：不认识的编码——请用 {encodings} 之一', en: '{where} {value}: unknown encoding — use one of {encodings}' },
+  'config.bad_encoding': {
+    zh: '{where} {value}：不认识的编码——请用 {encodings} 之一',
+    en: '{where} {value}: unknown encoding — use one of {encodings}',
+  },
 } satisfies Record<string, Text>;

@@ -25,7 +25,10 @@ export const dashboardMessages = {
   },
   'dashboard.open_over_time': { zh: '各类别未销号案例（历次运行）', en: 'Open cases per category, run by run' },
   'dashboard.new_vs_resolved': { zh: '每次运行新增与已消除', en: 'New and resolved cases per run' },
-  'dashboard.recent_runs': { zh: '最近 {count} 次运行（共 {all} 次，图中全部显示）', en: 'The latest {count} runs (of {all}; the chart shows them all)' },
+  'dashboard.recent_runs': {
+    zh: '最近 {count} 次运行（共 {all} 次，图中全部显示）',
+    en: 'The latest {count} runs (of {all}; the chart shows them all)',
+  },
   'dashboard.funnel': { zh: '跟进进度', en: 'Follow-up progress' },
   'dashboard.funnel_note': {
     zh: '累计：每一步包含已走到后面各步的案例。',
@@ -70,7 +73,8 @@ export const dashboardMessages = {
   'dashboard.age.over_30_days': { zh: '30 天以上', en: 'over 30 days' },
   'dashboard.footer': {
     zh: '由 rollcall 生成。本页不含任何姓名和身份证号，可转发给领导。明细见同一文件夹中的 report.xlsx 与各类别 CSV（含个人信息，请勿外传）。',
-    en: 'Written by rollcall. This page holds no names and no ID numbers and may be forwarded. '
-      + 'The details are in report.xlsx and the category CSVs in the same folder (personal data: keep them in the bureau).',
+    en:
+      'Written by rollcall. This page holds no names and no ID numbers and may be forwarded. ' +
+      'The details are in report.xlsx and the category CSVs in the same folder (personal data: keep them in the bureau).',
   },
 } satisfies Record<string, Text>;

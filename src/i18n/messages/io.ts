@@ -5,12 +5,18 @@ import type { Text } from '../index.js';
  * do. Never a cell of a row: a name or an ID must not reach a log or a cron mail.
  */
 export const ioMessages = {
-  'io.file_empty': { zh: '{file}：文件是空的——需要一行表头，每人一行数据', en: '{file}: the file is empty — it needs a header row and one row per person' },
+  'io.file_empty': {
+    zh: '{file}：文件是空的——需要一行表头，每人一行数据',
+    en: '{file}: the file is empty — it needs a header row and one row per person',
+  },
   'cli.option.out_or_config': {
     zh: '报告文件夹，每次运行整体原子替换（默认：配置文件中的 "out"，否则 ./rollcall-out）',
     en: 'report folder, replaced whole and atomically on every run (default: "out" in the config file, else ./rollcall-out)',
   },
-  'cli.option.required_here_or_config': { zh: '{description}（必需：在此给出，或写在配置文件中）', en: '{description} (required: here or in the config file)' },
+  'cli.option.required_here_or_config': {
+    zh: '{description}（必需：在此给出，或写在配置文件中）',
+    en: '{description} (required: here or in the config file)',
+  },
   // Input files
   'io.file_missing': {
     zh: '{file}：找不到文件——请检查路径',
@@ -87,7 +93,10 @@ export const ioMessages = {
 
   // rejected.csv, column `detail` (the `reason` code stays English)
   'io.rejected_blank_row': { zh: '记录之间的空行', en: 'an empty row between records' },
-  'io.rejected_field_count': { zh: '该行有 {fields} 个字段，表头有 {expected} 个', en: 'the row has {fields} fields, the header has {expected}' },
+  'io.rejected_field_count': {
+    zh: '该行有 {fields} 个字段，表头有 {expected} 个',
+    en: 'the row has {fields} fields, the header has {expected}',
+  },
   'io.rejected_unclosed_quote': { zh: '引号打开后没有闭合', en: 'a quote is opened and never closed' },
   'io.rejected_broken_quotes': { zh: '引号跨越多行，破坏了这一行', en: 'quotes run across lines and break the row' },
   'io.rejected_repeated_header': { zh: '表头行再次出现', en: 'the header row appears again' },

@@ -152,25 +152,46 @@ const ledgerLabels = {
 
 export const ledgerMessages = {
   'cli.ledger.description': { zh: '台账文件的命令', en: 'commands on the ledger (台账) file' },
-  'cli.ledger.verify': { zh: '检查台账：SQLite 完整性检查和台账自身的规则（正常退出码 0，有问题 2）', en: "check the ledger: SQLite's integrity check and the ledger's own rules (exit 0 sound, 2 problems)" },
+  'cli.ledger.verify': {
+    zh: '检查台账：SQLite 完整性检查和台账自身的规则（正常退出码 0，有问题 2）',
+    en: "check the ledger: SQLite's integrity check and the ledger's own rules (exit 0 sound, 2 problems)",
+  },
   'cli.ledger.file': { zh: '台账文件', en: 'the ledger file' },
-  'cli.ledger.import': { zh: '把交回的跟进包（待跟进工作簿）的跟进记录加入台账；任何一行有问题的文件整个不导入（退出码 2）', en: 'add the follow-up of returned packs (待跟进 workbooks) to the ledger; a file with any problem adds nothing (exit 2)' },
+  'cli.ledger.import': {
+    zh: '把交回的跟进包（待跟进工作簿）的跟进记录加入台账；任何一行有问题的文件整个不导入（退出码 2）',
+    en: 'add the follow-up of returned packs (待跟进 workbooks) to the ledger; a file with any problem adds nothing (exit 2)',
+  },
   'cli.ledger.import_files': { zh: '交回的跟进包（.xlsx），文件名、顺序不限', en: 'returned packs (.xlsx), any name, any order' },
   'cli.ledger.config': { zh: '写有台账路径（"ledger"）的配置文件', en: 'a config file naming the ledger ("ledger")' },
-  'cli.ledger.record': { zh: '向台账添加一条跟进记录，检查方式与跟进包的一行相同', en: 'add one follow-up entry to the ledger, checked like a pack row' },
+  'cli.ledger.record': {
+    zh: '向台账添加一条跟进记录，检查方式与跟进包的一行相同',
+    en: 'add one follow-up entry to the ledger, checked like a pack row',
+  },
   'cli.ledger.case': { zh: '案例编号', en: 'the case id (案例编号)' },
   'cli.ledger.date': { zh: '跟进日期，YYYY-MM-DD，不晚于今天', en: 'the day of the follow-up, YYYY-MM-DD, not after today' },
   'cli.ledger.kind': { zh: '跟进类型：核实、劝返或销号', en: '跟进类型: 核实, 劝返 or 销号 (or verify, persuade, close)' },
-  'cli.ledger.method': { zh: '方式：电话、家访、书面通知、乡镇责令限期改正、司法文书、其他', en: '方式: 电话, 家访, 书面通知, 乡镇责令限期改正, 司法文书, 其他' },
-  'cli.ledger.outcome': { zh: '结论：确认辍学、确认未入学、数据有误、未复学、已复学、在外地就读、送教上门、延缓入学或休学、误报、已死亡、出国出境、已迁出', en: '结论: 确认辍学, 已复学, 在外地就读 … (see docs/REFERENCE.md)' },
+  'cli.ledger.method': {
+    zh: '方式：电话、家访、书面通知、乡镇责令限期改正、司法文书、其他',
+    en: '方式: 电话, 家访, 书面通知, 乡镇责令限期改正, 司法文书, 其他',
+  },
+  'cli.ledger.outcome': {
+    zh: '结论：确认辍学、确认未入学、数据有误、未复学、已复学、在外地就读、送教上门、延缓入学或休学、误报、已死亡、出国出境、已迁出',
+    en: '结论: 确认辍学, 已复学, 在外地就读 … (see docs/REFERENCE.md)',
+  },
   'cli.ledger.note': { zh: '说明（自由文字）', en: '说明 (a note)' },
   'cli.ledger.by': { zh: '经办人', en: '经办人: who did it' },
   'cli.ledger.show': { zh: '一个案例的历史：出现的夜晚、状态、跟进记录', en: "a case's history: nights seen, states, follow-up entries" },
-  'cli.ledger.report': { zh: '学校一月一报告（--month YYYY-MM）或一季度一复核（--quarter YYYYQn）：按学校和乡镇，取自台账', en: '学校一月一报告 (--month YYYY-MM) or 一季度一复核 (--quarter YYYYQn): per school and township, from the ledger' },
+  'cli.ledger.report': {
+    zh: '学校一月一报告（--month YYYY-MM）或一季度一复核（--quarter YYYYQn）：按学校和乡镇，取自台账',
+    en: '学校一月一报告 (--month YYYY-MM) or 一季度一复核 (--quarter YYYYQn): per school and township, from the ledger',
+  },
   'cli.ledger.month': { zh: '月份，YYYY-MM', en: 'the month, YYYY-MM' },
   'cli.ledger.quarter': { zh: '季度，YYYYQn', en: 'the quarter, YYYYQn' },
   'cli.ledger.out': { zh: '写入工作簿的文件夹', en: 'folder to write the workbook into' },
-  'cli.option.people_unless_next': { zh: '户籍人数，如 20000（除非给出 --next，否则必需）', en: 'household persons, e.g. 20000 (required unless --next)' },
+  'cli.option.people_unless_next': {
+    zh: '户籍人数，如 20000（除非给出 --next，否则必需）',
+    en: 'household persons, e.g. 20000 (required unless --next)',
+  },
   'cli.option.next': {
     zh: '在 <dir> 中写出该县的下一晚（部分案例已解决，部分为新案例），并附每个案例预期的台账状态',
     en: 'write the next night of the county in <dir> (some cases fixed, some new), with each case’s expected ledger state',
@@ -179,6 +200,18 @@ export const ledgerMessages = {
     zh: '已生成 {out}：{previous} 的下一晚——新增 {new}，持续 {open}，已消除 {resolved}，两晚之间销号 {close}',
     en: 'generated {out}: the night after {previous} — new {new}, open {open}, resolved {resolved}, to close between the nights {close}',
   },
-  'cli.generate.people_required': { zh: '--people：必需（或用 --next DIR 生成某县的下一晚）', en: '--people: required (or --next DIR for the next night of a county)' },
-  'cli.option.ledger': { zh: '台账文件（SQLite），逐晚保存运行记录、案例状态和跟进记录', en: 'the ledger (SQLite) that keeps runs, case states and follow-up from night to night' },
-  'cli.option.accept_shrink': { zh: '即使某个来源的行数比上次运行少很多也照常运行（会记录在本次运行上）', en: 'run even though a source has far fewer rows than in the latest run (recorded on the run)' }, ...ledgerTexts, ...ledgerLabels } satisfies Record<string, Text>;
+  'cli.generate.people_required': {
+    zh: '--people：必需（或用 --next DIR 生成某县的下一晚）',
+    en: '--people: required (or --next DIR for the next night of a county)',
+  },
+  'cli.option.ledger': {
+    zh: '台账文件（SQLite），逐晚保存运行记录、案例状态和跟进记录',
+    en: 'the ledger (SQLite) that keeps runs, case states and follow-up from night to night',
+  },
+  'cli.option.accept_shrink': {
+    zh: '即使某个来源的行数比上次运行少很多也照常运行（会记录在本次运行上）',
+    en: 'run even though a source has far fewer rows than in the latest run (recorded on the run)',
+  },
+  ...ledgerTexts,
+  ...ledgerLabels,
+} satisfies Record<string, Text>;

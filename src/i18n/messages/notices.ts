@@ -6,6 +6,10 @@ import type { Text } from '../index.js';
  * the English texts serve a reader of the code and `--lang en` case lists.
  */
 export const noticesMessages = {
+  'notices.ledger_note': {
+    zh: 'rollcall 已生成书面通知书（报告文件夹 notices/），待送达监护人',
+    en: 'rollcall wrote the written notice (notices/ in the report folder), to be delivered to the guardians',
+  },
   'cli.option.notices': {
     zh: '写出 notices/<乡镇>.docx：给每个孩子的监护人的劝返复学/入学通知书',
     en: 'write notices/<township>.docx: a notice to the guardians of each child (return to school / enrol)',

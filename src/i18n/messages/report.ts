@@ -81,14 +81,26 @@ export const reportMessages = {
     zh: '孩子的学籍都已转出、毕业（小学）或其他离校，没有新的在读学籍（如小升初未衔接、转出后未在本县入学）。核实现在在哪里上学。',
     en: 'Every registration of the child has ended (transferred out, primary school finished, left) with no new active one. Find out where the child studies now.',
   },
-  'report.explain.reason.id_empty': { zh: '学籍中没有身份证号。对照户口簿补录。', en: 'The registration has no ID number. Add it from the household booklet.' },
+  'report.explain.reason.id_empty': {
+    zh: '学籍中没有身份证号。对照户口簿补录。',
+    en: 'The registration has no ID number. Add it from the household booklet.',
+  },
   'report.explain.reason.id_malformed': {
     zh: '身份证号长度或字符不对，或被表格存成数字后丢了后几位。对照户口簿更正；导出时把身份证号列设为文本。',
     en: 'Wrong length or characters, or a spreadsheet stored it as a number and lost digits. Correct it from the household booklet; export the ID column as text.',
   },
-  'report.explain.reason.id_bad_region': { zh: '身份证号前两位不是有效的省份代码。对照户口簿更正。', en: 'The first two digits are no province code. Correct it from the household booklet.' },
-  'report.explain.reason.id_bad_date': { zh: '身份证号中的出生日期不存在或晚于统计日期。对照户口簿更正。', en: 'The birth date inside the ID does not exist or is after the as-of date. Correct it from the household booklet.' },
-  'report.explain.reason.id_bad_checksum': { zh: '身份证号最后一位校验码不对，通常是录错了一位。对照户口簿更正。', en: 'The check digit is wrong, usually one digit mistyped. Correct it from the household booklet.' },
+  'report.explain.reason.id_bad_region': {
+    zh: '身份证号前两位不是有效的省份代码。对照户口簿更正。',
+    en: 'The first two digits are no province code. Correct it from the household booklet.',
+  },
+  'report.explain.reason.id_bad_date': {
+    zh: '身份证号中的出生日期不存在或晚于统计日期。对照户口簿更正。',
+    en: 'The birth date inside the ID does not exist or is after the as-of date. Correct it from the household booklet.',
+  },
+  'report.explain.reason.id_bad_checksum': {
+    zh: '身份证号最后一位校验码不对，通常是录错了一位。对照户口簿更正。',
+    en: 'The check digit is wrong, usually one digit mistyped. Correct it from the household booklet.',
+  },
   'report.explain.reason.id_differs': {
     zh: '学籍身份证号与户籍中同名同性别的人只差一两位。核对“建议身份证号”，确认后更正学籍。',
     en: 'The registry ID differs by one or two digits from a household person with the same name and gender. Check the suggested ID and correct the registry.',
@@ -101,16 +113,34 @@ export const reportMessages = {
     zh: '身份证号是本县的，但户籍中没有这个号，也按其他规则匹配不上。核实学生是否真实存在、是否在校（空挂学籍）。',
     en: 'An ID with the county prefix that no household person has and that links by no rule. Check that the student exists and attends (an empty registration).',
   },
-  'report.explain.reason.person_deceased': { zh: '户籍显示此人已死亡，学籍仍在读。核实后注销学籍或更正户籍。', en: 'The household register says deceased while the registration is active. Verify; close the registration or correct the register.' },
+  'report.explain.reason.person_deceased': {
+    zh: '户籍显示此人已死亡，学籍仍在读。核实后注销学籍或更正户籍。',
+    en: 'The household register says deceased while the registration is active. Verify; close the registration or correct the register.',
+  },
   'report.explain.reason.duplicate_registration': {
     zh: '同一人有两个或以上在读学籍（“来源记录”列出其他学籍）。核实在哪所学校就读，清理重复学籍。',
     en: 'One person has two or more active registrations (the records column names the others). Find the school the child attends and remove the duplicates.',
   },
-  'report.explain.reason.name_differs': { zh: '学籍姓名与户籍姓名不同。对照户口簿更正。', en: 'The registry name differs from the household register. Correct it from the household booklet.' },
-  'report.explain.reason.gender_differs': { zh: '学籍性别与户籍性别不同。对照户口簿更正。', en: 'The registry gender differs from the household register. Correct it from the household booklet.' },
-  'report.explain.reason.birth_date_differs': { zh: '学籍出生日期与户籍不同。对照户口簿更正。', en: 'The registry birth date differs from the household register. Correct it from the household booklet.' },
-  'report.explain.reason.ambiguous_match': { zh: '有两个或以上同样合适的户籍候选人（如双胞胎、同名）。人工确定是谁。', en: 'Two or more household people fit equally well (twins, common names). Decide by hand which one it is.' },
-  'report.explain.reason.weak_match': { zh: '唯一的候选人只是姓名同音（如张伟/张玮）。人工确定是否同一人。', en: 'The only candidate\'s name merely sounds alike (张伟/张玮). Decide by hand whether it is the same person.' },
+  'report.explain.reason.name_differs': {
+    zh: '学籍姓名与户籍姓名不同。对照户口簿更正。',
+    en: 'The registry name differs from the household register. Correct it from the household booklet.',
+  },
+  'report.explain.reason.gender_differs': {
+    zh: '学籍性别与户籍性别不同。对照户口簿更正。',
+    en: 'The registry gender differs from the household register. Correct it from the household booklet.',
+  },
+  'report.explain.reason.birth_date_differs': {
+    zh: '学籍出生日期与户籍不同。对照户口簿更正。',
+    en: 'The registry birth date differs from the household register. Correct it from the household booklet.',
+  },
+  'report.explain.reason.ambiguous_match': {
+    zh: '有两个或以上同样合适的户籍候选人（如双胞胎、同名）。人工确定是谁。',
+    en: 'Two or more household people fit equally well (twins, common names). Decide by hand which one it is.',
+  },
+  'report.explain.reason.weak_match': {
+    zh: '唯一的候选人只是姓名同音（如张伟/张玮）。人工确定是否同一人。',
+    en: "The only candidate's name merely sounds alike (张伟/张玮). Decide by hand whether it is the same person.",
+  },
 
   // Focus groups (county notice 十一) and junior middle school
   'report.flag.poverty': { zh: '建档立卡/监测对象', en: 'poverty roll' },
@@ -120,11 +150,26 @@ export const reportMessages = {
   'report.flag.parent_incarcerated': { zh: '服刑人员子女', en: 'parent incarcerated' },
   'report.flag.junior_middle': { zh: '初中', en: 'junior middle' },
   'report.explain.flag.poverty': { zh: '在建档立卡或防返贫监测名单中。优先跟进。', en: 'On the poverty-assistance roll. Follow up first.' },
-  'report.explain.flag.disabled': { zh: '有残疾记录。可考虑随班就读、特教学校或送教上门。', en: 'A disability is recorded. Consider inclusive class, special school or home tuition.' },
-  'report.explain.flag.left_behind': { zh: '留守儿童。联系实际监护人。', en: 'Left-behind child. Contact the guardian who cares for the child.' },
-  'report.explain.flag.migrant': { zh: '随迁子女（身份证号为外县）。核实现居住地和就读学校。', en: 'Migrant child (ID from another county). Verify where the child lives and studies.' },
-  'report.explain.flag.parent_incarcerated': { zh: '服刑人员未成年子女。联系实际监护人和相关部门。', en: 'Child of a prisoner. Contact the caring guardian and the agencies concerned.' },
-  'report.explain.flag.junior_middle': { zh: '初中（七至九年级），辍学风险最高的阶段，政策重点关注。', en: 'Junior middle school (grades 7–9), the stage with the most dropouts and the policy\'s focus.' },
+  'report.explain.flag.disabled': {
+    zh: '有残疾记录。可考虑随班就读、特教学校或送教上门。',
+    en: 'A disability is recorded. Consider inclusive class, special school or home tuition.',
+  },
+  'report.explain.flag.left_behind': {
+    zh: '留守儿童。联系实际监护人。',
+    en: 'Left-behind child. Contact the guardian who cares for the child.',
+  },
+  'report.explain.flag.migrant': {
+    zh: '随迁子女（身份证号为外县）。核实现居住地和就读学校。',
+    en: 'Migrant child (ID from another county). Verify where the child lives and studies.',
+  },
+  'report.explain.flag.parent_incarcerated': {
+    zh: '服刑人员未成年子女。联系实际监护人和相关部门。',
+    en: 'Child of a prisoner. Contact the caring guardian and the agencies concerned.',
+  },
+  'report.explain.flag.junior_middle': {
+    zh: '初中（七至九年级），辍学风险最高的阶段，政策重点关注。',
+    en: "Junior middle school (grades 7–9), the stage with the most dropouts and the policy's focus.",
+  },
 
   // Sources (SPEC §1)
   'report.source.registry': { zh: '学籍', en: 'registry' },
@@ -184,25 +229,46 @@ export const reportMessages = {
   'report.column.match': { zh: '匹配依据', en: 'match' },
   'report.column.candidates': { zh: '候选人', en: 'candidates' },
 
-  'report.explain.column.case_id': { zh: '案例编号。同一记录同一类别每晚编号不变，跟进和销号都用它。', en: 'Case number: the same for the same records and category every night; follow-up and closing use it.' },
+  'report.explain.column.case_id': {
+    zh: '案例编号。同一记录同一类别每晚编号不变，跟进和销号都用它。',
+    en: 'Case number: the same for the same records and category every night; follow-up and closing use it.',
+  },
   'report.explain.column.category': { zh: '案例类别（见下方“类别”）。', en: 'The case category (see Categories below).' },
-  'report.explain.column.reasons': { zh: '为什么列为案例，可有多个（见下方“原因”）。', en: 'Why it is a case; there can be several (see Reasons below).' },
-  'report.explain.column.flags': { zh: '重点群体：建档立卡/监测对象、残疾、留守、随迁、服刑人员子女、初中（见下方“重点群体”）。', en: 'Focus groups: poverty roll, disabled, left behind, migrant, parent incarcerated, junior middle (see Flags below).' },
-  'report.explain.column.township': { zh: '孩子所在乡镇（学籍、户籍或监测记录中的）。', en: 'The child\'s township (from the registry, household or poverty record).' },
-  'report.explain.column.village': { zh: '孩子所在村（社区）。', en: 'The child\'s village.' },
+  'report.explain.column.reasons': {
+    zh: '为什么列为案例，可有多个（见下方“原因”）。',
+    en: 'Why it is a case; there can be several (see Reasons below).',
+  },
+  'report.explain.column.flags': {
+    zh: '重点群体：建档立卡/监测对象、残疾、留守、随迁、服刑人员子女、初中（见下方“重点群体”）。',
+    en: 'Focus groups: poverty roll, disabled, left behind, migrant, parent incarcerated, junior middle (see Flags below).',
+  },
+  'report.explain.column.township': {
+    zh: '孩子所在乡镇（学籍、户籍或监测记录中的）。',
+    en: "The child's township (from the registry, household or poverty record).",
+  },
+  'report.explain.column.village': { zh: '孩子所在村（社区）。', en: "The child's village." },
   'report.explain.column.school': { zh: '学籍所在学校。', en: 'The school of the registration.' },
   'report.explain.column.grade': { zh: '学籍中的年级。', en: 'The grade in the registry.' },
   'report.explain.column.class': { zh: '学籍中的班级。', en: 'The class in the registry.' },
   'report.explain.column.student_no': { zh: '全国学籍号（或学籍辅号）。', en: 'The national student number.' },
   'report.explain.column.name': { zh: '姓名，按记录原样。', en: 'The name as written in the record.' },
-  'report.explain.column.id_number': { zh: '记录中的身份证号，规范化后（全角转半角、x 转 X、15 位转 18 位）。', en: 'The record\'s ID number, normalised (full-width to ASCII, x to X, 15 to 18 digits).' },
+  'report.explain.column.id_number': {
+    zh: '记录中的身份证号，规范化后（全角转半角、x 转 X、15 位转 18 位）。',
+    en: "The record's ID number, normalised (full-width to ASCII, x to X, 15 to 18 digits).",
+  },
   'report.explain.column.gender': { zh: '性别（记录中的，没有时由身份证号推出）。', en: 'Gender as stated, else as the ID implies.' },
-  'report.explain.column.birth_date': { zh: '出生日期（由有效身份证号得出，否则为记录中的）。', en: 'Birth date from the valid ID, else as stated.' },
+  'report.explain.column.birth_date': {
+    zh: '出生日期（由有效身份证号得出，否则为记录中的）。',
+    en: 'Birth date from the valid ID, else as stated.',
+  },
   'report.explain.column.suggested_id': {
     zh: '学籍身份证号有误或为空、且在户籍中找到了此人时，户籍中的身份证号。核对户口簿后用它更正学籍。',
     en: 'When the registry ID is wrong or empty and the person was found in the household register, the household ID. Check it against the booklet and correct the registry.',
   },
-  'report.explain.column.records': { zh: '案例依据的原始记录：来源和行号（表头为第 1 行），可在原导出文件中直接找到。', en: 'The records behind the case: source and row (the header is row 1), to find them in the exports.' },
+  'report.explain.column.records': {
+    zh: '案例依据的原始记录：来源和行号（表头为第 1 行），可在原导出文件中直接找到。',
+    en: 'The records behind the case: source and row (the header is row 1), to find them in the exports.',
+  },
   'report.explain.column.guardians': {
     zh: '户籍中此孩子的监护人（按户号和与户主关系找出的在世成年人）；找不到时写明原因。劝返复学通知书寄给他们。',
     en: "The child's guardians from the household register (living adults found by household number and relation to the head); why none was found otherwise. Notices are addressed to them.",
@@ -216,8 +282,14 @@ export const reportMessages = {
     zh: '同一项目在户籍中的值。以户口簿为准核对后更正学籍或户籍。',
     en: 'The same fields as the household register states them. Check the booklet and correct whichever is wrong.',
   },
-  'report.explain.column.match': { zh: '学籍与户籍按哪条规则对上，以及各项比对结果（见下方“匹配规则”）。', en: 'Which rule linked the records and how each field compared (see Rules below).' },
-  'report.explain.column.candidates': { zh: '待人工核实时，合适的户籍候选人（来源行号、姓名、身份证号、出生日期、乡镇）。', en: 'For review: the household people who fit (row, name, ID, birth date, township).' },
+  'report.explain.column.match': {
+    zh: '学籍与户籍按哪条规则对上，以及各项比对结果（见下方“匹配规则”）。',
+    en: 'Which rule linked the records and how each field compared (see Rules below).',
+  },
+  'report.explain.column.candidates': {
+    zh: '待人工核实时，合适的户籍候选人（来源行号、姓名、身份证号、出生日期、乡镇）。',
+    en: 'For review: the household people who fit (row, name, ID, birth date, township).',
+  },
 
   // The workbook's own words
   'report.wb.summary': { zh: '摘要', en: 'Summary' },
@@ -257,12 +329,24 @@ export const reportMessages = {
   'report.wb.school_age_people': { zh: '户籍适龄人数', en: 'School-age in household register' },
   'report.wb.with_active': { zh: '有在读学籍', en: 'With an active registration' },
   'report.wb.share': { zh: '占比', en: 'Share' },
-  'report.wb.no_roster': { zh: '有学籍但不在报到名单中的学校（其“开学未报到”无法核查）', en: 'Schools with registrations but no row in the check-in roster (their not_checked_in could not be checked)' },
-  'report.wb.no_roster_none': { zh: '（没有：每所有在读学籍的学校都在报到名单中）', en: '(none: every school with active registrations is in the roster)' },
-  'report.wb.no_roster_absent': { zh: '（未提供开学报到名单：“开学未报到”未核查）', en: '(no check-in roster given: not_checked_in was not checked)' },
+  'report.wb.no_roster': {
+    zh: '有学籍但不在报到名单中的学校（其“开学未报到”无法核查）',
+    en: 'Schools with registrations but no row in the check-in roster (their not_checked_in could not be checked)',
+  },
+  'report.wb.no_roster_none': {
+    zh: '（没有：每所有在读学籍的学校都在报到名单中）',
+    en: '(none: every school with active registrations is in the roster)',
+  },
+  'report.wb.no_roster_absent': {
+    zh: '（未提供开学报到名单：“开学未报到”未核查）',
+    en: '(no check-in roster given: not_checked_in was not checked)',
+  },
   'report.wb.registrations': { zh: '在读学籍数', en: 'Active registrations' },
   'report.wb.school_code': { zh: '学校标识码', en: 'School code' },
-  'report.wb.page_header': { zh: '控辍保学比对报告 · 本县 {county} · 统计日期 {as_of}', en: 'rollcall report · county {county} · as of {as_of}' },
+  'report.wb.page_header': {
+    zh: '控辍保学比对报告 · 本县 {county} · 统计日期 {as_of}',
+    en: 'rollcall report · county {county} · as of {as_of}',
+  },
   'report.wb.page_footer': { zh: '第 &P 页，共 &N 页', en: 'Page &P of &N' },
   'report.wb.glossary_term': { zh: '项目', en: 'Term' },
   'report.wb.glossary_code': { zh: '代码', en: 'Code' },
@@ -276,5 +360,8 @@ export const reportMessages = {
     zh: '本工作簿由 rollcall 比对学籍、户籍、防返贫监测和开学报到名单生成。每个类别一张表，按优先级排序；同一记录可出现在多个类别中。',
     en: 'rollcall made this workbook by comparing the student registry, the household register, the poverty roll and the check-in roster. One sheet per category, in priority order; a record can be in several categories.',
   },
-  'report.wb.digits_lost': { zh: '（表格把号码存成了数字，后几位已丢失）', en: ' (a spreadsheet stored it as a number: its digits are lost)' },
+  'report.wb.digits_lost': {
+    zh: '（表格把号码存成了数字，后几位已丢失）',
+    en: ' (a spreadsheet stored it as a number: its digits are lost)',
+  },
 } satisfies Record<string, Text>;

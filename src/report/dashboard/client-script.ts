@@ -5,7 +5,7 @@
  * printing and screenshots show the final picture). The tables beside the charts
  * are written on the server, so a page printed without scripts still has every number.
  */
-export const CLIENT_SCRIPT = String.raw`
+export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
   var payload = JSON.parse(document.getElementById('dashboard-data').textContent);

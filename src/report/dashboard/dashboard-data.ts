@@ -1,7 +1,7 @@
-import { CATEGORIES, REASONS, SOURCE_NAMES, type Case, type Category } from '../../domain/index.js';
+import { CATEGORIES, REASONS, SOURCE_NAMES, type Case, type LedgerHistory } from '../../domain/index.js';
 import { t } from '../../i18n/index.js';
 import { CATEGORY_LABELS, REASON_LABELS, SOURCE_LABELS, type Lang } from '../labels.js';
-import type { Summary } from '../summary.js';
+import type { Summary } from '../../domain/index.js';
 
 /**
  * Everything dashboard.html shows, and nothing else: numbers and the labels they
@@ -59,25 +59,8 @@ export type PopulationByTownship = Readonly<Record<string, { readonly school_age
  * What the ledger (SPEC §8–§9) knows over time, for the trend charts. The pipeline
  * builds it from the ledger's runs and entries; a run without a ledger has none.
  */
-export interface DashboardHistory {
-  /** Oldest first; the last is tonight's run. */
-  readonly runs: readonly HistoryRun[];
-  /**
-   * Cases that reached each step of the follow-up (SPEC §9), cumulatively: a case
-   * that returned to school also counts as suspected, confirmed and persuaded.
-   */
-  readonly funnel: { readonly suspected: number; readonly confirmed: number; readonly persuaded: number; readonly returned_or_closed: number };
-  /** Open cases after tonight's run by days since `first_seen`, counted up to the as-of date. */
-  readonly open_age: { readonly up_to_7_days: number; readonly days_8_to_30: number; readonly over_30_days: number };
-}
-
-export interface HistoryRun {
-  readonly as_of: string;
-  /** Open cases (new, open, reopened) after the run, per category; a missing category is 0. */
-  readonly open_by_category: Readonly<Partial<Record<Category, number>>>;
-  readonly new: number;
-  readonly resolved: number;
-}
+/** The ledger over time (SPEC §8), as the ledger hands it on: one definition, in domain. */
+export type DashboardHistory = LedgerHistory;
 
 export interface DashboardSources {
   readonly summary: Summary & { readonly population_by_township?: PopulationByTownship };
@@ -121,10 +104,22 @@ export function buildDashboardData({ summary, casesBySchool, history, lang }: Da
     total: summary.cases.total,
     inputs,
     // Ranked, most first (a leader asks "where is the most"); every category stays in, 0 included.
-    by_category: rank(CATEGORIES.map((category) => ({ key: category, label: CATEGORY_LABELS[category][lang], count: summary.cases.by_category[category] }))),
-    by_reason: rank(REASONS.filter((r) => summary.cases.by_reason[r] > 0).map((r) => ({ key: r, label: REASON_LABELS[r][lang], count: summary.cases.by_reason[r] }))),
+    by_category: rank(
+      CATEGORIES.map((category) => ({ key: category, label: CATEGORY_LABELS[category][lang], count: summary.cases.by_category[category] })),
+    ),
+    by_reason: rank(
+      REASONS.filter((r) => summary.cases.by_reason[r] > 0).map((r) => ({
+        key: r,
+        label: REASON_LABELS[r][lang],
+        count: summary.cases.by_reason[r],
+      })),
+    ),
     by_township: rank(
-      Object.entries(summary.cases.by_township).map(([township, count]) => ({ key: township, label: township === '' ? t('dashboard.no_township', lang) : township, count })),
+      Object.entries(summary.cases.by_township).map(([township, count]) => ({
+        key: township,
+        label: township === '' ? t('dashboard.no_township', lang) : township,
+        count,
+      })),
     ),
     by_school: rankSchools(casesBySchool, lang),
     schools_with_cases: [...casesBySchool.keys()].filter((school) => school !== '').length,
@@ -139,9 +134,14 @@ function rank(counts: Count[]): Count[] {
 
 function rankSchools(casesBySchool: ReadonlyMap<string, number>, lang: Lang): Count[] {
   // Cases with no school (children never registered) keep a bar of their own, wherever they rank.
-  const named = rank([...casesBySchool].filter(([school]) => school !== '').map(([school, count]) => ({ key: school, label: school, count })));
+  const named = rank(
+    [...casesBySchool].filter(([school]) => school !== '').map(([school, count]) => ({ key: school, label: school, count })),
+  );
   const noSchool = casesBySchool.get('') ?? 0;
-  const shown = rank([...named.slice(0, SCHOOLS_SHOWN), ...(noSchool > 0 ? [{ key: '', label: t('dashboard.no_school', lang), count: noSchool }] : [])]);
+  const shown = rank([
+    ...named.slice(0, SCHOOLS_SHOWN),
+    ...(noSchool > 0 ? [{ key: '', label: t('dashboard.no_school', lang), count: noSchool }] : []),
+  ]);
   const rest = named.slice(SCHOOLS_SHOWN);
   if (rest.length === 0) return shown;
   const restCount = rest.reduce((sum, c) => sum + c.count, 0);

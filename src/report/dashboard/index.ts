@@ -4,15 +4,8 @@ import { writeReportFile } from '../output-dir.js';
 import type { DashboardData } from './dashboard-data.js';
 import { renderDashboardHtml } from './render-html.js';
 
-export {
-  buildDashboardData,
-  countCasesBySchool,
-  type DashboardData,
-  type DashboardHistory,
-  type HistoryRun,
-  type PopulationByTownship,
-} from './dashboard-data.js';
-export { renderDashboardHtml, FONT_STACK } from './render-html.js';
+export { buildDashboardData, countCasesBySchool, type DashboardData, type DashboardHistory } from './dashboard-data.js';
+export { renderDashboardHtml } from './render-html.js';
 export { scriptSafeJson } from './safe-json.js';
 
 export const DASHBOARD_FILE = 'dashboard.html';

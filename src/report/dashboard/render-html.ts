@@ -31,7 +31,15 @@ export function renderDashboardHtml(data: DashboardData, echartsSource: string):
   const sections = [
     renderCountSection('by_category', tr('dashboard.by_category'), tr('dashboard.col.category'), data.by_category, data.total, lang),
     renderCountSection('by_township', tr('dashboard.by_township'), tr('dashboard.col.township'), data.by_township, data.total, lang),
-    renderCountSection('by_reason', tr('dashboard.by_reason'), tr('dashboard.col.reason'), data.by_reason, null, lang, tr('dashboard.by_reason_note')),
+    renderCountSection(
+      'by_reason',
+      tr('dashboard.by_reason'),
+      tr('dashboard.col.reason'),
+      data.by_reason,
+      null,
+      lang,
+      tr('dashboard.by_reason_note'),
+    ),
     renderCountSection(
       'by_school',
       tr('dashboard.by_school', { count: data.schools_with_cases }),
@@ -130,7 +138,15 @@ function numberCell(chart: string, key: string, value: number): string {
   return `<td class="num" data-count="${h(chart)}:${h(key)}">${value.toLocaleString('en-US')}</td>`;
 }
 
-function renderCountSection(id: string, title: string, column: string, counts: readonly Count[], total: number | null, lang: DashboardData['lang'], note = ''): string {
+function renderCountSection(
+  id: string,
+  title: string,
+  column: string,
+  counts: readonly Count[],
+  total: number | null,
+  lang: DashboardData['lang'],
+  note = '',
+): string {
   if (counts.every((c) => c.count === 0)) return section(id, title, `<p class="empty">${h(t('dashboard.no_cases', lang))}</p>`);
   const head = [column, h(t('dashboard.col.cases', lang)), ...(total === null ? [] : [h(t('dashboard.col.share', lang))])];
   const rows = counts.map((c) => [
@@ -138,7 +154,12 @@ function renderCountSection(id: string, title: string, column: string, counts: r
     numberCell(id, c.key, c.count),
     ...(total === null ? [] : [`<td class="num">${percent(c.count, total)}</td>`]),
   ]);
-  return section(id, title, `<div class="row">${chartBox(id, barsHeight(counts.length))}<div class="table">${table(head, rows)}</div></div>`, note);
+  return section(
+    id,
+    title,
+    `<div class="row">${chartBox(id, barsHeight(counts.length))}<div class="table">${table(head, rows)}</div></div>`,
+    note,
+  );
 }
 
 function renderPopulation(data: DashboardData, lang: DashboardData['lang']): string {
@@ -151,7 +172,10 @@ function renderPopulation(data: DashboardData, lang: DashboardData['lang']): str
     `<td class="num">${percent(p.with_active_registration, p.school_age)}</td>`,
   ]);
   const note = h(t('dashboard.population_note', lang, { min: data.school_age.min, max: data.school_age.max }));
-  const body = `<div class="row">${chartBox('population', barsHeight(population.length) + 28)}<div class="table">${table(head.map((k) => h(t(k, lang))), rows)}</div></div>`;
+  const body = `<div class="row">${chartBox('population', barsHeight(population.length) + 28)}<div class="table">${table(
+    head.map((k) => h(t(k, lang))),
+    rows,
+  )}</div></div>`;
   return section('population', h(t('dashboard.population', lang)), body, note);
 }
 
@@ -164,8 +188,13 @@ function renderHistory(history: DashboardHistory, lang: DashboardData['lang']): 
     numberCell('runs.new', run.as_of, run.new),
     numberCell('runs.resolved', run.as_of, run.resolved),
   ]);
-  const runsCaption = history.runs.length > RUNS_IN_TABLE ? `<p class="note">${tr('dashboard.recent_runs', { count: RUNS_IN_TABLE, all: history.runs.length })}</p>` : '';
-  const runsTable = runsCaption + table([tr('dashboard.col.run'), tr('dashboard.col.open'), tr('dashboard.col.new'), tr('dashboard.col.resolved')], runRows);
+  const runsCaption =
+    history.runs.length > RUNS_IN_TABLE
+      ? `<p class="note">${tr('dashboard.recent_runs', { count: RUNS_IN_TABLE, all: history.runs.length })}</p>`
+      : '';
+  const runsTable =
+    runsCaption +
+    table([tr('dashboard.col.run'), tr('dashboard.col.open'), tr('dashboard.col.new'), tr('dashboard.col.resolved')], runRows);
   const trend = `<div class="row">${chartBox('open_over_time', 320)}<div class="table">${runsTable}</div></div>`;
   const newResolved = `<div class="row">${chartBox('new_vs_resolved', 260)}<div class="table"></div></div>`;
   const funnelRows = STAGES.map((s) => [`<td>${tr(`dashboard.stage.${s}`)}</td>`, numberCell('funnel', s, history.funnel[s])]);
@@ -181,7 +210,13 @@ function renderHistory(history: DashboardHistory, lang: DashboardData['lang']): 
 }
 
 function renderInputs(data: DashboardData, lang: DashboardData['lang']): string {
-  const head = ['dashboard.col.source', 'dashboard.col.file', 'dashboard.col.rows_read', 'dashboard.col.rows_accepted', 'dashboard.col.rows_rejected'] as const;
+  const head = [
+    'dashboard.col.source',
+    'dashboard.col.file',
+    'dashboard.col.rows_read',
+    'dashboard.col.rows_accepted',
+    'dashboard.col.rows_rejected',
+  ] as const;
   const rows = data.inputs.map((input) => [
     `<td>${h(input.label)}</td>`,
     `<td class="file">${h(input.file)}</td>`,

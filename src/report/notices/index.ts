@@ -1,5 +1,5 @@
-export { writeNotices, selectNoticeCases, type NoticeInput, type WrittenNotices } from './write-notices.js';
-export { loadNoticeTemplate, builtInTemplatePath, type NoticeTemplate } from './notice-template.js';
-export { collectEnrolmentSchools, gradeStage, gradeText, type EnrolmentSchools } from './enrolment-schools.js';
-export { NOTICE_PLACEHOLDERS, type NoticeContext } from './notice-data.js';
+export { writeNotices, selectNoticeCases, type NoticeInput } from './write-notices.js';
+export { loadNoticeTemplate } from './notice-template.js';
+export { collectEnrolmentSchools, gradeStage, gradeText } from './enrolment-schools.js';
+export { NOTICE_PLACEHOLDERS } from './notice-data.js';
 export { LEGAL_PROVISIONS } from './provisions.js';

@@ -1,0 +1,95 @@
+import {
+  CLOSING_OUTCOMES,
+  CONFIRMED_OUTCOMES,
+  parseIsoDay,
+  type Case,
+  type Category,
+  type LedgerHistory,
+  type LedgerView,
+} from '../domain/index.js';
+import type { LedgerStore, RunRow } from './store.js';
+
+// Issue #16: the leaders' dashboard draws the ledger over time. Only counts leave
+// this file: per run the open cases by category, new and resolved; the follow-up
+// funnel; the age of tonight's open cases.
+
+/** The categories whose children a follow-up brings back to school (the funnel's cases). */
+const FOLLOWED: ReadonlySet<Category> = new Set(['enrolled_absent', 'unregistered_school_age']);
+
+export function ledgerHistory(
+  store: LedgerStore,
+  view: LedgerView,
+  cases: readonly Case[],
+  asOf: string,
+  replaces: RunRow | null,
+): LedgerHistory {
+  const known = store.cases();
+  const categoryOf = (caseId: string): Category | undefined => known.get(caseId)?.category as Category | undefined;
+  const runs: { as_of: string; open_by_category: Partial<Record<Category, number>>; new: number; resolved: number }[] = [];
+  let previousOpen = new Set<string>();
+  for (const run of store.runs()) {
+    if (replaces && run.id === replaces.id) continue;
+    const nights = store.nightsOfRun(run.id);
+    const open = new Set<string>();
+    const byCategory: Partial<Record<Category, number>> = {};
+    let fresh = 0;
+    for (const [caseId, night] of nights) {
+      if (night.state === 'new') fresh++;
+      if (night.state === 'closed') continue;
+      open.add(caseId);
+      const category = categoryOf(caseId);
+      if (category) byCategory[category] = (byCategory[category] ?? 0) + 1;
+    }
+    const resolved = [...previousOpen].filter((caseId) => !nights.has(caseId)).length;
+    runs.push({ as_of: run.as_of, open_by_category: byCategory, new: fresh, resolved });
+    previousOpen = open;
+  }
+  // Tonight, as decided (not yet committed).
+  const tonight: Partial<Record<Category, number>> = {};
+  for (const c of cases) {
+    const state = view.cases.get(c.case_id)?.state;
+    if (state && state !== 'closed') tonight[c.category] = (tonight[c.category] ?? 0) + 1;
+  }
+  runs.push({ as_of: asOf, open_by_category: tonight, new: view.summary.new, resolved: view.summary.resolved });
+
+  return { runs, funnel: funnel(store, known, cases), open_age: openAge(view, asOf) };
+}
+
+function funnel(store: LedgerStore, known: ReturnType<LedgerStore['cases']>, cases: readonly Case[]): LedgerHistory['funnel'] {
+  const followed = new Set<string>();
+  for (const row of known.values()) if (FOLLOWED.has(row.category as Category)) followed.add(row.case_id);
+  for (const c of cases) if (FOLLOWED.has(c.category)) followed.add(c.case_id);
+  const reached = [0, 0, 0, 0];
+  const entries = store.entries();
+  for (const caseId of followed) {
+    let step = 0;
+    for (const entry of entries.get(caseId) ?? []) {
+      const outcome = entry.outcome ?? '';
+      if ((CLOSING_OUTCOMES as readonly string[]).includes(outcome)) step = Math.max(step, 3);
+      else if (entry.kind === 'persuade') step = Math.max(step, 2);
+      else if ((CONFIRMED_OUTCOMES as readonly string[]).includes(outcome)) step = Math.max(step, 1);
+    }
+    for (let k = 0; k <= step; k++) reached[k] = (reached[k] ?? 0) + 1;
+  }
+  const [suspected = 0, confirmed = 0, persuaded = 0, returned = 0] = reached;
+  return { suspected, confirmed, persuaded, returned_or_closed: returned };
+}
+
+function openAge(view: LedgerView, asOf: string): LedgerHistory['open_age'] {
+  const today = dayIndex(asOf);
+  const age = { up_to_7_days: 0, days_8_to_30: 0, over_30_days: 0 };
+  for (const state of view.cases.values()) {
+    if (state.state === 'closed') continue;
+    const days = today - dayIndex(state.first_seen);
+    if (days <= 7) age.up_to_7_days++;
+    else if (days <= 30) age.days_8_to_30++;
+    else age.over_30_days++;
+  }
+  return age;
+}
+
+/** Days since 1970 of a YYYY-MM-DD day (differences of days across months). */
+function dayIndex(iso: string): number {
+  const day = parseIsoDay(iso) ?? 0;
+  return Math.round(Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100) / 86_400_000);
+}
