@@ -134,7 +134,9 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
       const workbook = new Excel.Workbook();
       fillPack(workbook, groups.get(name)!, { ledgerId: input.ledgerId, asOf: input.asOf, unit, name }, name || unnamed, input);
       const path = join('packs', folder, `${fileNames.get(name)!}.xlsx`);
-      await writeFile(join(dir, path), Buffer.from(await workbook.xlsx.writeBuffer()), { mode: 0o600 });
+      // Level 1: exceljs compresses in JavaScript on this thread, and a pack is small either way.
+      const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as never);
+      await writeFile(join(dir, path), Buffer.from(buffer), { mode: 0o600 });
       files.push(path);
     }
   }
