@@ -236,10 +236,11 @@ function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetCo
   return sheet('ledger.sheet.dropouts', cols, rows, lang);
 }
 
-/** 已消除: open after the previous run, not found tonight. */
-function resolvedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent {
-  const cols: Col[] = ['case_id', 'category', 'reasons', 'township', 'school', 'name', 'id_number', 'first_seen', 'resolved_on'];
-  const rows = ledger.resolved.map((c): Value[] => [
+/** The columns 已消除 and 已销号 begin a case with. */
+const CASE_COLS: readonly Col[] = ['case_id', 'category', 'reasons', 'township', 'school', 'name', 'id_number'];
+
+function closingCells(c: Case, lang: Lang, mask: Masker): Value[] {
+  return [
     c.case_id,
     label(CATEGORY_LABELS, c.category, lang),
     reasonsText(c, lang),
@@ -247,36 +248,21 @@ function resolvedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent 
     c.school,
     c.person.name,
     mask.id(c.person.id_number),
-    c.first_seen,
-    c.resolved_on,
-  ]);
+  ];
+}
+
+/** 已消除: open after the previous run, not found tonight. */
+function resolvedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent {
+  const cols: Col[] = [...CASE_COLS, 'first_seen', 'resolved_on'];
+  const rows = ledger.resolved.map((c): Value[] => [...closingCells(c, lang, mask), c.first_seen, c.resolved_on]);
   return sheet('ledger.sheet.resolved', cols, rows, lang);
 }
 
 /** 已销号: closed by a person for a stated reason (SPEC §9), the only list a closed case is in. */
 function closedSheet({ ledger, lang, mask }: LedgerSheetsInput): SheetContent {
-  const cols: Col[] = [
-    'case_id',
-    'category',
-    'reasons',
-    'township',
-    'school',
-    'name',
-    'id_number',
-    'first_seen',
-    'closed_on',
-    'outcome',
-    'by',
-    'note',
-  ];
+  const cols: Col[] = [...CASE_COLS, 'first_seen', 'closed_on', 'outcome', 'by', 'note'];
   const rows = ledger.closed.map(({ case: c, first_seen, closed_on, outcome, by, note }): Value[] => [
-    c.case_id,
-    label(CATEGORY_LABELS, c.category, lang),
-    reasonsText(c, lang),
-    c.township,
-    c.school,
-    c.person.name,
-    mask.id(c.person.id_number),
+    ...closingCells(c, lang, mask),
     first_seen,
     closed_on,
     outcomeLabel(outcome, lang),
