@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { formatDay, RollcallError, today, type LedgerView } from '../domain/index.js';
 import { loadConfigFile } from '../config/index.js';
 import { t, type Lang } from '../i18n/index.js';
@@ -20,7 +20,7 @@ export function registerLedger(program: Command, context: CommandContext): Comma
     .description(t('cli.ledger.verify', lang))
     .argument('<file>', t('cli.ledger.file', lang))
     .addOption(langOption(lang))
-    .action(async (file: string, _options: { lang: Lang }) => {
+    .action(async (file: string) => {
       if (!existsSync(file)) throw new RollcallError('ledger', { key: 'ledger.missing', params: { file } });
       // Loaded only for ledger commands: SQLite stays out of every other command.
       const { verifyLedgerFile } = await import('../ledger/index.js');
@@ -56,12 +56,12 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .command('import')
     .description(t('cli.ledger.import', lang))
     .argument('<files...>', t('cli.ledger.import_files', lang))
-    .option('--ledger <file>', t('cli.ledger.file', lang))
-    .option('--config <file>', t('cli.ledger.config', lang))
+    .addOption(ledgerFileOption(lang))
+    .addOption(configFileOption(lang))
     .addOption(langOption(lang))
-    .action(async (files: string[], options: { ledger?: string; config?: string; lang: Lang }) => {
+    .action(async (files: string[], options: { ledger?: string; config?: string }) => {
       const { importPacks } = await import('../followup/index.js');
-      const results = await importPacks(await ledgerFile(options), files, { today: todayOf(), lang: lang, now: context.now });
+      const results = await importPacks(await ledgerFile(options), files, { today: todayOf(), lang, now: context.now });
       const lines: string[] = [];
       for (const result of results) {
         for (const note of result.notes) lines.push(t(note.key, lang, note.params));
@@ -102,8 +102,8 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .option('--outcome <outcome>', t('cli.ledger.outcome', lang))
     .option('--note <text>', t('cli.ledger.note', lang), '')
     .requiredOption('--by <name>', t('cli.ledger.by', lang))
-    .option('--ledger <file>', t('cli.ledger.file', lang))
-    .option('--config <file>', t('cli.ledger.config', lang))
+    .addOption(ledgerFileOption(lang))
+    .addOption(configFileOption(lang))
     .addOption(langOption(lang))
     .action(
       async (options: {
@@ -116,7 +116,6 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
         by: string;
         ledger?: string;
         config?: string;
-        lang: Lang;
       }) => {
         const { recordEntry, valueLabel } = await import('../followup/index.js');
         const raw = {
@@ -128,7 +127,7 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
           note: options.note,
           by: options.by,
         };
-        const result = await recordEntry(await ledgerFile(options), raw, { today: todayOf(), lang: lang, now: context.now });
+        const result = await recordEntry(await ledgerFile(options), raw, { today: todayOf(), lang, now: context.now });
         if (result.problems.length > 0) {
           const lines = [t('followup.record.refused', lang)];
           for (const problem of result.problems) {
@@ -158,10 +157,10 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .command('show')
     .description(t('cli.ledger.show', lang))
     .argument('<case_id>', t('cli.ledger.case', lang))
-    .option('--ledger <file>', t('cli.ledger.file', lang))
-    .option('--config <file>', t('cli.ledger.config', lang))
+    .addOption(ledgerFileOption(lang))
+    .addOption(configFileOption(lang))
     .addOption(langOption(lang))
-    .action(async (caseId: string, options: { ledger?: string; config?: string; lang: Lang }) => {
+    .action(async (caseId: string, options: { ledger?: string; config?: string }) => {
       const { showCase } = await import('../followup/index.js');
       context.io.stdout.write(await showCase(await ledgerFile(options), caseId, lang));
     });
@@ -172,10 +171,10 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
     .option('--month <month>', t('cli.ledger.month', lang))
     .option('--quarter <quarter>', t('cli.ledger.quarter', lang))
     .option('--out <dir>', t('cli.ledger.out', lang), 'rollcall-reports')
-    .option('--ledger <file>', t('cli.ledger.file', lang))
-    .option('--config <file>', t('cli.ledger.config', lang))
+    .addOption(ledgerFileOption(lang))
+    .addOption(configFileOption(lang))
     .addOption(langOption(lang))
-    .action(async (options: { month?: string; quarter?: string; out: string; ledger?: string; config?: string; lang: Lang }) => {
+    .action(async (options: { month?: string; quarter?: string; out: string; ledger?: string; config?: string }) => {
       const { parseMonth, parseQuarter, writePeriodReport } = await import('../followup/index.js');
       if ((options.month === undefined) === (options.quarter === undefined))
         throw new RollcallError('usage', { key: 'followup.report.period_needed' });
@@ -222,4 +221,13 @@ function padDisplay(text: string, width: number, right = false): string {
   const shown = [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const fill = ' '.repeat(Math.max(1, width - shown));
   return right ? fill + text : text + fill;
+}
+
+/** `--ledger FILE` and `--config FILE` (a config naming "ledger"), shared by the ledger commands. */
+function ledgerFileOption(lang: Lang): Option {
+  return new Option('--ledger <file>', t('cli.ledger.file', lang));
+}
+
+function configFileOption(lang: Lang): Option {
+  return new Option('--config <file>', t('cli.ledger.config', lang));
 }
