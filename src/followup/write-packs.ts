@@ -14,6 +14,10 @@ import {
   maskIdField,
   priorityOrder,
   REASON_LABELS,
+  rowHeight,
+  styleNumber,
+  writeRawRows,
+  type RawLayout,
 } from '../report/index.js';
 import { packFileNames } from './pack-names.js';
 import { IDENTITY_SHEET, identityRows, type PackIdentity } from './pack-identity.js';
@@ -21,9 +25,10 @@ import { fillHeader, listValues, valueLabel, type FillField } from './vocabulary
 
 // SPEC §9 packs: one workbook per township and per school with its open cases in
 // one sheet 待跟进, in the clerks' priority order, the case's history so far, and
-// the columns to fill in with drop-down lists. Written with exceljs's document
-// model (data validation and sheet protection need it); a county has a few
-// hundred open cases, so this is quick.
+// the columns to fill in with drop-down lists. exceljs's streaming writer writes
+// the sheet (title, header, drop-downs, protection, the hidden identity sheet);
+// the cases' rows, about ten thousand a night at county scale in each of the two
+// sets of packs, go in as raw rows with exceljs's style numbers (report/raw-rows.ts).
 
 export interface PackInput {
   /** Tonight's cases (closed ones included: they are left out here). */
@@ -41,6 +46,8 @@ const OPEN_STATES = new Set(['new', 'open', 'reopened']);
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 const GREY = 'FFEDEDED';
+/** A case's row on paper: two lines of handwriting at least. */
+const PACK_ROW_HEIGHT = 30;
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -210,25 +217,29 @@ async function fillPack(
   header.height = 30;
   for (let col = 1; col <= columnCount; col++)
     header.getCell(col).style = col > INFO_COLUMNS.length ? STYLES.fillHeader : STYLES.infoHeader;
-  const textColumns = new Set([1, INFO_COLUMNS.indexOf('id_number') + 1, INFO_COLUMNS.indexOf('household_no') + 1]);
-  const dateColumn = columnOf('date');
-
-  cases.forEach((c, i) => {
-    const state = input.ledger.cases.get(c.case_id)!;
-    const row = sheet.getRow(HEADER_ROW + 1 + i);
-    const values = [...infoCells(c, state, input), ...FILL_COLUMNS.map(() => null)];
-    row.values = values;
-    // Room to write by hand on a printed pack.
-    row.height = 28;
-    for (let col = 1; col <= columnCount; col++) {
-      const value = values[col - 1];
-      let style: Partial<ExcelJS.Style>;
-      if (col > INFO_COLUMNS.length) style = col === dateColumn ? STYLES.fillDate : STYLES.fill;
-      else if (value instanceof Date) style = STYLES.infoDate;
-      else style = textColumns.has(col) ? STYLES.infoText : STYLES.info;
-      row.getCell(col).style = style;
-    }
-  });
+  header.commit();
+  // The cases' rows go straight into the sheet's XML in the same shared styles (report/raw-rows.ts):
+  // a county's packs hold tens of thousands of rows a night, exceljs's cell objects cost seconds.
+  const textColumns = new Set<InfoColumn>(['case_id', 'id_number', 'household_no']);
+  const widths = [...INFO_COLUMNS, ...FILL_COLUMNS].map((column) => WIDTHS[column] ?? 8);
+  const layout: RawLayout = {
+    styles: [
+      ...INFO_COLUMNS.map((column) => styleNumber(workbook, textColumns.has(column) ? STYLES.infoText : STYLES.info, 'text')),
+      ...FILL_COLUMNS.map((field) =>
+        field === 'date' ? styleNumber(workbook, STYLES.fillDate, 'date') : styleNumber(workbook, STYLES.fill, 'text'),
+      ),
+    ],
+    dateStyles: [
+      ...INFO_COLUMNS.map(() => styleNumber(workbook, STYLES.infoDate, 'date')),
+      ...FILL_COLUMNS.map(() => styleNumber(workbook, STYLES.fillDate, 'date')),
+    ],
+    // Room to write by hand on a printed pack, and every line of a wrapped cell.
+    height: (cells) => Math.max(PACK_ROW_HEIGHT, rowHeight(cells, widths, () => true) ?? 0),
+  };
+  const rows = cases.map((c) => ({
+    cells: [...infoCells(c, input.ledger.cases.get(c.case_id)!, input), ...FILL_COLUMNS.map(() => null)],
+  }));
+  writeRawRows(sheet, rows, layout);
   const lastRow = HEADER_ROW + cases.length;
   if (cases.length > 0) addValidations(sheet, lastRow, lang);
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: columnCount } };

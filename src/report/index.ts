@@ -31,6 +31,8 @@ export { priorityOrder } from './priority.js';
 export { guardiansCell } from './case-rows.js';
 export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
+export { writeRawRows, styleNumber, type RawLayout } from './raw-rows.js';
+export { rowHeight } from './workbook-file.js';
 export type { DashboardHistory } from './dashboard/index.js';
 export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput } from './notices/index.js';
 

@@ -1,15 +1,44 @@
 import type { Value } from './workbook-file.js';
 
-// SPEC §10: 适龄儿童台账 has about 150,000 rows at county scale. exceljs's streaming
-// writer builds a Row and a Cell object per value and looks up a style per cell,
-// about 70 µs a row; this writes the same sheetData XML (inline strings, numbers)
-// straight into the worksheet's stream, about a tenth of that. It relies on two
-// internals of exceljs 4.4.0's WorksheetWriter (pinned in package.json): `stream`
-// and `_rowZero`; tests/report/raw-rows.test.ts reads the result back with exceljs.
+// Large sheets (适龄儿童台账, about 150,000 rows at county scale; the follow-up packs,
+// tens of thousands of rows a night) are written here, not cell by cell with exceljs:
+// its streaming writer builds a Row and a Cell object per value and looks a style up
+// per cell, about 70 µs a row; this writes the same sheetData XML (inline strings,
+// numbers, the style numbers exceljs gave the shared style objects) straight into the
+// worksheet's stream, about a tenth of that. It relies on internals of exceljs 4.4.0
+// (pinned in package.json): the worksheet's `stream` and `_rowZero`, and the
+// workbook's `styles.addStyleModel`; tests/report/raw-rows.test.ts and the pack tests
+// read the result back with exceljs.
 
 interface WorksheetWriterInternals {
   stream: { write(text: string): void };
   _rowZero: number;
+}
+
+interface WorkbookWriterInternals {
+  styles: { addStyleModel(style: object, cellType: number): number };
+}
+
+/** exceljs's ValueType numbers (lib/doc/enums.js) for the kinds of cell a style is first seen on. */
+const CELL_TYPE = { number: 2, text: 3, date: 4 } as const;
+
+/**
+ * The style number (`s`) exceljs gives a style object in this workbook. exceljs
+ * remembers a style by the object, so the same object always gets the same number,
+ * whether a cell written by exceljs or a raw row carries it.
+ */
+export function styleNumber(workbook: unknown, style: object, kind: keyof typeof CELL_TYPE): number {
+  return (workbook as WorkbookWriterInternals).styles.addStyleModel(style, CELL_TYPE[kind]);
+}
+
+/** How raw rows look: without it, plain values (dates as YYYY-MM-DD text). */
+export interface RawLayout {
+  /** The style number of each column's cells (0 or missing: none); empty cells with a style are written too. */
+  readonly styles: readonly number[];
+  /** The style number of each column's date cells: dates are then date serials, not text. */
+  readonly dateStyles: readonly number[];
+  /** Each row's height in points, or none (the spreadsheet's default). */
+  readonly height?: (cells: readonly Value[]) => number | undefined;
 }
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
@@ -20,40 +49,61 @@ function columnName(index: number): string {
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** Text as XML character data; characters XML cannot carry (C0 controls) are dropped. */
 function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // Most cells are plain names and places: one test, no copy.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
+const DAY_MS = 86_400_000;
+/** Days from 1899-12-30 to 1970-01-01: a date's serial number in a 1900 workbook (as exceljs writes it). */
+const EPOCH_SERIAL = 25_569;
+
 /**
  * Appends `rows` after the rows already committed to `sheet` (the header). Strings
- * are inline strings (never formulas), numbers numbers, dates ISO text, null empty.
+ * are inline strings (never formulas), numbers numbers, null empty; dates ISO text,
+ * or date serials in the column's date style with a `layout`.
  */
-export function writeRawRows(sheet: unknown, rows: readonly { readonly cells: readonly Value[] }[]): void {
+export function writeRawRows(sheet: unknown, rows: readonly { readonly cells: readonly Value[] }[], layout?: RawLayout): void {
   const writer = sheet as WorksheetWriterInternals;
   const columns: string[] = [];
+  const styles = layout?.styles ?? [];
+  const styled = (c: number) => {
+    const s = styles[c];
+    return s ? ` s="${s}"` : '';
+  };
   let r = writer._rowZero;
-  let chunk: string[] = [];
+  let chunk = '';
+  let inChunk = 0;
   for (const { cells } of rows) {
-    let xml = `<row r="${r}">`;
-    cells.forEach((cell, c) => {
-      if (cell === null || cell === '') return;
-      const ref = `${(columns[c] ??= columnName(c))}${r}`;
-      if (typeof cell === 'number') xml += `<c r="${ref}"><v>${cell}</v></c>`;
-      else {
-        const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
-        xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+    const height = layout?.height?.(cells);
+    chunk += height ? `<row r="${r}" ht="${height}" customHeight="1">` : `<row r="${r}">`;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      const ref = (columns[c] ??= columnName(c)) + r;
+      if (cell === null || cell === undefined || cell === '') {
+        if (styles[c]) chunk += `<c r="${ref}"${styled(c)}/>`;
+      } else if (typeof cell === 'number') {
+        chunk += `<c r="${ref}"${styled(c)}><v>${cell}</v></c>`;
+      } else if (cell instanceof Date && layout) {
+        const s = layout.dateStyles[c];
+        chunk += `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${cell.getTime() / DAY_MS + EPOCH_SERIAL}</v></c>`;
+      } else {
+        const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : escapeXml(cell);
+        chunk += `<c r="${ref}"${styled(c)} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
       }
-    });
-    chunk.push(`${xml}</row>`);
+    }
+    chunk += '</row>';
     r++;
-    if (chunk.length === 2000) {
-      writer.stream.write(chunk.join(''));
-      chunk = [];
+    if (++inChunk === 2000) {
+      writer.stream.write(chunk);
+      chunk = '';
+      inChunk = 0;
     }
   }
-  if (chunk.length > 0) writer.stream.write(chunk.join(''));
+  if (chunk !== '') writer.stream.write(chunk);
   writer._rowZero = r;
 }

@@ -102,11 +102,13 @@ function wrappedLines(paragraph: string, usable: number): number {
  * fit wrapped text when they open a file, so the writer sets it (an estimate: a
  * little more room than needed rather than a cut line).
  */
-function rowHeight(cells: readonly Value[], widths: readonly number[], wrapped: (c: number) => boolean): number | undefined {
+export function rowHeight(cells: readonly Value[], widths: readonly number[], wrapped: (c: number) => boolean): number | undefined {
   let lines = 1;
   cells.forEach((cell, c) => {
     if (typeof cell !== 'string' || cell === '' || !wrapped(c)) return;
     const usable = Math.max(1, (widths[c] ?? 10) - 1);
+    // Most cells are short: no character is wider than two columns, nor is a line break.
+    if (cell.length * 2 <= usable && !cell.includes('\n')) return;
     const needed = cell.split('\n').reduce((sum, part) => sum + wrappedLines(part, usable), 0);
     lines = Math.max(lines, needed);
   });

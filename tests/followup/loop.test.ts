@@ -88,6 +88,16 @@ describe('packs (SPEC §9)', () => {
     expect(protection).not.toHaveProperty('hashValue');
     expect(sheet.getCell(3, columns.get('案例编号')!).protection?.locked).not.toBe(false);
     for (const col of fill) expect(sheet.getCell(3, col).protection).toMatchObject({ locked: false });
+    // What rollcall wrote is grey; the fill-in cells are white with a border even while empty.
+    expect(sheet.getCell(3, columns.get('案例编号')!).fill).toMatchObject({ fgColor: { argb: 'FFEDEDED' } });
+    expect(sheet.getCell(3, columns.get('案例编号')!).numFmt).toBe('@');
+    expect(sheet.getCell(3, fill[0]!).border).toMatchObject({ top: { style: 'thin' } });
+    expect(sheet.getCell(3, fill[0]!).numFmt).toBe('yyyy-mm-dd');
+    const firstSeen = sheet.getCell(3, columns.get('首次发现')!);
+    expect(firstSeen.value).toBeInstanceOf(Date);
+    expect(firstSeen.numFmt).toBe('yyyy-mm-dd');
+    // Two handwritten lines at least, and every line of a wrapped cell (a long reason list wraps).
+    for (let r = 3; r <= sheet.rowCount; r++) expect(sheet.getRow(r).height).toBeGreaterThanOrEqual(30);
     expect(sheet.pageSetup).toMatchObject({
       orientation: 'landscape',
       fitToPage: true,
