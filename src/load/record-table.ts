@@ -13,6 +13,52 @@ import {
 import { birthOfKey, detach, IdKeyTable } from '../normalize/index.js';
 
 type SchoolFields = Pick<SourceRecord, 'studentNo' | 'school' | 'schoolCode' | 'grade' | 'className'>;
+const SCHOOL_FIELDS = ['studentNo', 'school', 'schoolCode', 'grade', 'className'] as const;
+
+/** A column of texts as each distinct text once and, per row, which one: sent between threads cheaply. */
+interface TextColumn {
+  readonly values: string[];
+  readonly index: Int32Array;
+}
+
+/**
+ * A table as plain data a worker thread can post (load/side-loader.ts): the typed
+ * arrays are transferred, not copied; the keys are read with `prefixes`, the
+ * sending thread's key table.
+ */
+export interface TableColumns {
+  readonly source: SourceName;
+  readonly count: number;
+  readonly prefixes: readonly string[];
+  readonly keys: Float64Array;
+  readonly rows: Int32Array;
+  readonly packed: Int32Array;
+  readonly birthDates: Int32Array;
+  readonly texts: Record<'names' | 'townships' | 'villages' | 'householdNos' | 'relations', TextColumn>;
+  readonly rawNames: [number, string][];
+  readonly otherIds: [number, string][];
+  readonly schoolRows: Int32Array;
+  readonly school: Record<(typeof SCHOOL_FIELDS)[number], TextColumn>;
+}
+
+function textColumn(texts: readonly string[]): TextColumn {
+  const seen = new Map<string, number>();
+  const values: string[] = [];
+  const index = new Int32Array(texts.length);
+  texts.forEach((text, i) => {
+    let at = seen.get(text);
+    if (at === undefined) {
+      at = values.push(text) - 1;
+      seen.set(text, at);
+    }
+    index[i] = at;
+  });
+  return { values, index };
+}
+
+function texts({ values, index }: TextColumn): string[] {
+  return Array.from(index, (at) => values[at]!);
+}
 
 /**
  * One source's accepted rows, in columns: typed arrays for the numbers, one array
@@ -28,12 +74,12 @@ export class RecordTable {
   private rows: Int32Array;
   private packed: Int32Array;
   private birthDates: Int32Array;
-  private readonly names: string[] = [];
-  private readonly townships: string[] = [];
-  private readonly villages: string[] = [];
-  private readonly householdNos: string[] = [];
+  private names: string[] = [];
+  private townships: string[] = [];
+  private villages: string[] = [];
+  private householdNos: string[] = [];
   /** 与户主关系: interned, a few distinct values (SPEC §11 guardians). */
-  private readonly relations: string[] = [];
+  private relations: string[] = [];
   /** Rarer values, by row: names as written where they differ, IDs that are not valid. */
   private readonly rawNames = new Map<number, string>();
   private readonly otherIds = new Map<number, string>();
@@ -64,6 +110,67 @@ export class RecordTable {
 
   get length(): number {
     return this.count;
+  }
+
+  /** The table as plain data for another thread, and the buffers to transfer with it. */
+  toColumns(): { columns: TableColumns; transfer: ArrayBuffer[] } {
+    const n = this.count;
+    const schoolRows = Int32Array.from(this.schoolFields.keys());
+    const fields = [...this.schoolFields.values()];
+    const school = Object.fromEntries(SCHOOL_FIELDS.map((field) => [field, textColumn(fields.map((f) => f[field]))]));
+    const columns: TableColumns = {
+      source: this.source,
+      count: n,
+      prefixes: this.idKeys.registeredPrefixes,
+      keys: this.keys.slice(0, n),
+      rows: this.rows.slice(0, n),
+      packed: this.packed.slice(0, n),
+      birthDates: this.birthDates.slice(0, n),
+      texts: {
+        names: textColumn(this.names),
+        townships: textColumn(this.townships),
+        villages: textColumn(this.villages),
+        householdNos: textColumn(this.householdNos),
+        relations: textColumn(this.relations),
+      },
+      rawNames: [...this.rawNames],
+      otherIds: [...this.otherIds],
+      schoolRows,
+      school: school as TableColumns['school'],
+    };
+    const typed = [columns.keys, columns.rows, columns.packed, columns.birthDates, schoolRows];
+    const indexes = [...Object.values(columns.texts), ...Object.values(columns.school)].map((column) => column.index);
+    return { columns, transfer: [...typed, ...indexes].map((array) => array.buffer as ArrayBuffer) };
+  }
+
+  /** A table posted by another thread, its valid IDs keyed into `idKeys` (this thread's key table). */
+  static fromColumns(columns: TableColumns, idKeys: IdKeyTable): RecordTable {
+    const table = new RecordTable(columns.source, idKeys, { capacity: 0 });
+    idKeys.adopt(columns.keys, columns.prefixes);
+    table.count = columns.count;
+    table.keys = columns.keys;
+    table.rows = columns.rows;
+    table.packed = columns.packed;
+    table.birthDates = columns.birthDates;
+    table.names = texts(columns.texts.names);
+    table.townships = texts(columns.texts.townships);
+    table.villages = texts(columns.texts.villages);
+    table.householdNos = texts(columns.texts.householdNos);
+    table.relations = texts(columns.texts.relations);
+    for (const [i, name] of columns.rawNames) table.rawNames.set(i, name);
+    for (const [i, id] of columns.otherIds) table.otherIds.set(i, id);
+    const school = SCHOOL_FIELDS.map((field) => texts(columns.school[field]));
+    columns.schoolRows.forEach((i, at) => {
+      const [studentNo, schoolName, schoolCode, grade, className] = school.map((column) => column[at]!);
+      table.schoolFields.set(i, {
+        studentNo: studentNo!,
+        school: schoolName!,
+        schoolCode: schoolCode!,
+        grade: grade!,
+        className: className!,
+      });
+    });
+    return table;
   }
 
   /** Copies what the record holds; the record itself is not kept (the loader reuses one). */

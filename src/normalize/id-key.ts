@@ -57,6 +57,35 @@ export class IdKeyTable {
     return this.indexOfPrefix.get(prefix);
   }
 
+  /** The prefixes in the order registered: with the keys, what another thread needs to read them. */
+  get registeredPrefixes(): readonly string[] {
+    return this.prefixes;
+  }
+
+  /**
+   * Moves keys made with another table (`prefixes`: its registered prefixes) into
+   * this one, in place, registering the prefixes this table has not seen; -1 stays -1.
+   */
+  adopt(keys: Float64Array, prefixes: readonly string[]): void {
+    const moved = prefixes.map((prefix) => this.prefixIndexFor(prefix));
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (key < 0) continue;
+      keys[i] = moved[this.prefixIndexOfKey(key)]! * IdKeyTable.REST + (key % IdKeyTable.REST);
+    }
+  }
+
+  private prefixIndexFor(prefix: string): number {
+    let found = this.indexOfPrefix.get(prefix);
+    if (found === undefined) {
+      if (this.indexOfPrefix.size >= IdKeyTable.MAX_PREFIXES) throw new Error('more than 90,000 distinct ID prefixes');
+      found = this.indexOfPrefix.size;
+      this.indexOfPrefix.set(prefix, found);
+      this.prefixes.push(prefix);
+    }
+    return found;
+  }
+
   private keyOf(id: string, register: boolean): number {
     let index: number;
     if (this.lastIndex >= 0 && id.startsWith(this.lastPrefix)) {
@@ -66,10 +95,7 @@ export class IdKeyTable {
       let found = this.indexOfPrefix.get(prefix);
       if (found === undefined) {
         if (!register) return -1;
-        if (this.indexOfPrefix.size >= IdKeyTable.MAX_PREFIXES) throw new Error('more than 90,000 distinct ID prefixes');
-        found = this.indexOfPrefix.size;
-        this.indexOfPrefix.set(prefix, found);
-        this.prefixes.push(prefix);
+        found = this.prefixIndexFor(prefix);
       }
       this.lastPrefix = prefix;
       this.lastIndex = found;

@@ -114,6 +114,8 @@ export const cliMessages = {
   },
   // Progress (a terminal only)
   'cli.progress': { zh: '正在读取{source}（{file}）：{percent}%', en: 'reading {source} ({file}): {percent}%' },
+  'cli.progress_many': { zh: '正在读取：{files}', en: 'reading: {files}' },
+  'cli.progress_part': { zh: '{source} {percent}%', en: '{source} {percent}%' },
   // The terminal summary after a run
   'cli.run.heading': {
     zh: 'rollcall {as_of}（年龄基准日 {reference_day}），本县身份证前缀 {prefixes}',
