@@ -1,4 +1,4 @@
-import { isSchoolAge, ix, type HouseholdIx, type SchoolWithoutRoster, type TownshipPopulation } from '../domain/index.js';
+import type { SchoolWithoutRoster, TownshipPopulation } from '../domain/index.js';
 import type { ClassifyContext } from './finding.js';
 
 /** A school with active registrations that the check-in roster does not cover. */
@@ -32,12 +32,10 @@ function schoolsWithoutRoster({ data }: ClassifyContext): SchoolWithoutRoster[] 
   return [...schools.values()].sort((a, b) => compare(a.school, b.school) || compare(a.school_code, b.school_code));
 }
 
-function populationByTownship({ data, referenceDay, schoolAge }: ClassifyContext): Record<string, TownshipPopulation> {
+function populationByTownship({ data, schoolAgeHousehold }: ClassifyContext): Record<string, TownshipPopulation> {
   const counts = new Map<string, { school_age: number; with_active_registration: number }>();
   const { household } = data;
-  for (let i = 0; i < household.length; i++) {
-    const h = ix<HouseholdIx>(i);
-    if (household.statusKind(h) !== 'living' || !isSchoolAge(household.birth(h), referenceDay, schoolAge)) continue;
+  for (const h of schoolAgeHousehold) {
     const township = household.township(h);
     let entry = counts.get(township);
     if (!entry) counts.set(township, (entry = { school_age: 0, with_active_registration: 0 }));

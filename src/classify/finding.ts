@@ -1,4 +1,4 @@
-import { birthOf, isSchoolAge, type Category, type ReasonOf, type RegistryIx, type SchoolAge, type SourceRecord } from '../domain/index.js';
+import { birthOf, isSchoolAge, type Category, type HouseholdIx, type ReasonOf, type RegistryIx, type SchoolAge, type SourceRecord } from '../domain/index.js';
 import type { Link, LinkedData, Review } from '../link/index.js';
 
 /** What a classifier reads: the linked data and the school-age settings. */
@@ -8,6 +8,12 @@ export interface ClassifyContext {
   readonly schoolAge: SchoolAge;
   /** The as-of day (SPEC §11: guardians are adults on it). */
   readonly asOf: number;
+  /**
+   * The living people of the household register who are of school age (SPEC §3), in
+   * row order: found once (classify/index.ts), read by 适龄未入学, the per-township
+   * coverage and 适龄儿童台账 instead of a pass over a million people each.
+   */
+  readonly schoolAgeHousehold: readonly HouseholdIx[];
 }
 
 /** What a classifier finds, before it becomes a Case (case-builder.ts adds ids, flags, person). */

@@ -1,5 +1,5 @@
-import { CATEGORIES, type Case } from '../domain/index.js';
-import { GuardianFinder } from '../link/index.js';
+import { CATEGORIES, isSchoolAge, ix, type Case, type HouseholdIx } from '../domain/index.js';
+import { GuardianFinder, type LinkedData } from '../link/index.js';
 import { buildCase } from './case-builder.js';
 import { recordKey } from './case-id.js';
 import { emptyRegistration } from './empty-registration.js';
@@ -27,6 +27,22 @@ export interface Classified {
   readonly cases: readonly Case[];
   /** The finding behind each case, same order (the reports read grade, class, village from it). */
   readonly findings: readonly Finding[];
+}
+
+/** What the classifiers read: the linked data, the school-age settings, and the school-age household people. */
+export function classifyContext(
+  data: LinkedData,
+  settings: Pick<ClassifyContext, 'referenceDay' | 'schoolAge' | 'asOf'>,
+): ClassifyContext {
+  const { household } = data;
+  const schoolAgeHousehold: HouseholdIx[] = [];
+  for (let i = 0; i < household.length; i++) {
+    const h = ix<HouseholdIx>(i);
+    if (household.statusKind(h) === 'living' && isSchoolAge(household.birth(h), settings.referenceDay, settings.schoolAge))
+      schoolAgeHousehold.push(h);
+  }
+  const { referenceDay, schoolAge, asOf } = settings;
+  return { data, referenceDay, schoolAge, asOf, schoolAgeHousehold };
 }
 
 /** Every case, each record at most once per category, in the stable order of cases.jsonl. */

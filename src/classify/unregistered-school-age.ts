@@ -1,4 +1,4 @@
-import { isSchoolAge, ix, type HouseholdIx, type ReasonOf, type SourceRecord } from '../domain/index.js';
+import type { ReasonOf, SourceRecord } from '../domain/index.js';
 import type { LinkedData } from '../link/index.js';
 import { isSchoolAgeRecord, type Classifier, type Finding } from './finding.js';
 
@@ -16,11 +16,9 @@ export const unregisteredSchoolAge: Classifier = (context) => {
   const { data } = context;
   const findings: Finding[] = [];
   const { household } = data;
-  for (let i = 0; i < household.length; i++) {
-    const h = ix<HouseholdIx>(i);
-    // Columns first: a record is made only for the few who are cases.
-    if (!isSchoolAge(household.birth(h), context.referenceDay, context.schoolAge)) continue;
-    if (household.statusKind(h) !== 'living' || data.reviewCandidates.has(h)) continue;
+  // Living and of school age already (classifyContext): a record is made only for the few who are cases.
+  for (const h of context.schoolAgeHousehold) {
+    if (data.reviewCandidates.has(h)) continue;
     const registrations = data.registryByHousehold.get(h);
     if (registrations && !haveAllLeft(data, registrations)) continue;
     const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);

@@ -34,6 +34,7 @@ export interface TableColumns {
   readonly rows: Int32Array;
   readonly packed: Int32Array;
   readonly birthDates: Int32Array;
+  readonly idBirths: Int32Array;
   readonly texts: Record<'names' | 'townships' | 'villages' | 'householdNos' | 'relations', TextColumn>;
   readonly rawNames: [number, string][];
   readonly otherIds: [number, string][];
@@ -74,6 +75,8 @@ export class RecordTable {
   private rows: Int32Array;
   private packed: Int32Array;
   private birthDates: Int32Array;
+  /** The birth date a valid ID implies (0: none), kept so that birth() is a read, not key arithmetic. */
+  private idBirths: Int32Array;
   private names: string[] = [];
   private townships: string[] = [];
   private villages: string[] = [];
@@ -99,6 +102,7 @@ export class RecordTable {
     this.rows = new Int32Array(capacity);
     this.packed = new Int32Array(capacity);
     this.birthDates = new Int32Array(capacity);
+    this.idBirths = new Int32Array(capacity);
   }
 
   /** A table of records built elsewhere (tests, registry persons). */
@@ -126,6 +130,7 @@ export class RecordTable {
       rows: this.rows.slice(0, n),
       packed: this.packed.slice(0, n),
       birthDates: this.birthDates.slice(0, n),
+      idBirths: this.idBirths.slice(0, n),
       texts: {
         names: textColumn(this.names),
         townships: textColumn(this.townships),
@@ -138,7 +143,7 @@ export class RecordTable {
       schoolRows,
       school: school as TableColumns['school'],
     };
-    const typed = [columns.keys, columns.rows, columns.packed, columns.birthDates, schoolRows];
+    const typed = [columns.keys, columns.rows, columns.packed, columns.birthDates, columns.idBirths, schoolRows];
     const indexes = [...Object.values(columns.texts), ...Object.values(columns.school)].map((column) => column.index);
     return { columns, transfer: [...typed, ...indexes].map((array) => array.buffer as ArrayBuffer) };
   }
@@ -152,6 +157,7 @@ export class RecordTable {
     table.rows = columns.rows;
     table.packed = columns.packed;
     table.birthDates = columns.birthDates;
+    table.idBirths = columns.idBirths;
     table.names = texts(columns.texts.names);
     table.townships = texts(columns.texts.townships);
     table.villages = texts(columns.texts.villages);
@@ -177,10 +183,12 @@ export class RecordTable {
   push(record: SourceRecord): void {
     if (this.count === this.keys.length) this.grow();
     const i = this.count++;
-    this.keys[i] = record.idState === 'valid' ? this.idKeys.register(record.id) : -1;
+    const key = record.idState === 'valid' ? this.idKeys.register(record.id) : -1;
+    this.keys[i] = key;
     this.rows[i] = record.row;
     this.packed[i] = record.packed;
     this.birthDates[i] = record.birthDate;
+    this.idBirths[i] = key >= 0 ? birthOfKey(key) : 0;
     // The ID was sliced out of a large chunk of the file: keep a copy of its own.
     if (record.idState !== 'valid' && record.id) this.otherIds.set(i, detach(record.id));
     this.names.push(record.name);
@@ -204,7 +212,7 @@ export class RecordTable {
     const key = this.keys[i]!;
     if (key >= 0) {
       record.id = this.idKeys.idOf(key);
-      record.idBirth = birthOfKey(key);
+      record.idBirth = this.idBirths[i]!;
     } else {
       record.id = this.otherIds.get(i) ?? '';
     }
@@ -265,8 +273,7 @@ export class RecordTable {
   }
 
   private idBirth(i: number): number {
-    const key = this.keys[i]!;
-    return key >= 0 ? birthOfKey(key) : 0;
+    return this.idBirths[i]!;
   }
 
   householdNo(i: number): string {
@@ -287,5 +294,6 @@ export class RecordTable {
     this.rows = grown(this.rows, (n) => new Int32Array(n));
     this.packed = grown(this.packed, (n) => new Int32Array(n));
     this.birthDates = grown(this.birthDates, (n) => new Int32Array(n));
+    this.idBirths = grown(this.idBirths, (n) => new Int32Array(n));
   }
 }

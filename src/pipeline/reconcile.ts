@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
-import { classify, describeCoverage } from '../classify/index.js';
+import { classify, classifyContext, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
 import { formatDay, type Case, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
@@ -132,13 +132,13 @@ async function runStages(
   });
   logger.info({ stage: 'link', ms: timer.lap(), ...linked.counts, county_inferred: linked.county.inferred }, 'records linked');
 
-  const context = { data: linked, referenceDay: settings.referenceDay, schoolAge: settings.schoolAge, asOf: settings.asOf };
+  const context = classifyContext(linked, settings);
   const { cases } = classify(context);
   const summary = buildSummary(options.version, settings, loaded, linked, cases, describeCoverage(context));
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const view = ledger ? ledger.decide(cases) : null;
-  const children = view ? listSchoolAgeChildren(linked, cases, settings) : undefined;
+  const children = view ? listSchoolAgeChildren(context, cases) : undefined;
   if (view) {
     summary.ledger = view.summary;
     logger.info({ stage: 'ledger', ms: timer.lap(), ...view.summary }, 'case states decided');

@@ -1,17 +1,15 @@
-import { genderName } from '../classify/index.js';
-import type { Settings } from '../config/index.js';
+import { genderName, type ClassifyContext } from '../classify/index.js';
 import {
   FLAG_BITS,
   formatDay,
   genderOf,
   isSchoolAge,
-  ix,
+  SOURCE_NAMES,
   type Case,
-  type HouseholdIx,
   type SchoolAgeChild,
+  type SourceName,
   type SourceRecord,
 } from '../domain/index.js';
-import type { LinkedData } from '../link/index.js';
 
 /**
  * SPEC §10 适龄儿童台账: every school-age child (§3) of the household register or
@@ -19,20 +17,20 @@ import type { LinkedData } from '../link/index.js';
  * and tonight's enrolled_absent or unregistered_school_age case about them (疑似;
  * the ledger adds 确认辍学 and 已销号). Made only with a ledger.
  */
-export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], settings: Settings): SchoolAgeChild[] {
-  // A case's first record is the one it is about (classify/finding.ts): found by source and row, no hashing.
-  const bySourceRow = new Map<string, string>();
+export function listSchoolAgeChildren(context: ClassifyContext, cases: readonly Case[]): SchoolAgeChild[] {
+  const { data } = context;
+  // A case's first record is the one it is about (classify/finding.ts): found by source and row, a number.
+  const rowKey = (source: SourceName, row: number) => row * SOURCE_NAMES.length + SOURCE_NAMES.indexOf(source);
+  const bySourceRow = new Map<number, string>();
   for (const c of cases) {
     const primary = c.records[0];
     if (primary && (c.category === 'enrolled_absent' || c.category === 'unregistered_school_age'))
-      bySourceRow.set(`${primary.source}:${primary.row}`, c.case_id);
+      bySourceRow.set(rowKey(primary.source, primary.row), c.case_id);
   }
-  const found = (record: SourceRecord) => bySourceRow.get(`${record.source}:${record.row}`) ?? null;
+  const found = (record: SourceRecord) => bySourceRow.get(rowKey(record.source, record.row)) ?? null;
   const children: SchoolAgeChild[] = [];
   const { household } = data;
-  for (let i = 0; i < household.length; i++) {
-    const h = ix<HouseholdIx>(i);
-    if (household.statusKind(h) !== 'living' || !isSchoolAge(household.birth(h), settings.referenceDay, settings.schoolAge)) continue;
+  for (const h of context.schoolAgeHousehold) {
     const person = household.at(h);
     const registrations = (data.registryByHousehold.get(h) ?? []).map((r) => data.registry[r]!);
     const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
@@ -45,7 +43,7 @@ export function listSchoolAgeChildren(data: LinkedData, cases: readonly Case[], 
   data.poverty.forEach((member, p) => {
     if (data.povertyOutcomes[p]!.kind !== 'none') return;
     const birth = member.idBirth || member.birthDate;
-    if (!isSchoolAge(birth, settings.referenceDay, settings.schoolAge)) return;
+    if (!isSchoolAge(birth, context.referenceDay, context.schoolAge)) return;
     const outcome = data.povertyRegistryOutcomes[p]!;
     const group = outcome.kind === 'linked' ? (data.registryPersons[outcome.link.target] ?? []) : [];
     const registrations = group.map((r) => data.registry[r]!);
