@@ -1,4 +1,13 @@
-import { birthOf, isSchoolAge, type Category, type HouseholdIx, type ReasonOf, type RegistryIx, type SchoolAge, type SourceRecord } from '../domain/index.js';
+import {
+  birthOf,
+  isSchoolAge,
+  type Category,
+  type HouseholdIx,
+  type ReasonOf,
+  type RegistryIx,
+  type SchoolAge,
+  type SourceRecord,
+} from '../domain/index.js';
 import type { Link, LinkedData, Review } from '../link/index.js';
 
 /** What a classifier reads: the linked data and the school-age settings. */

@@ -30,10 +30,7 @@ export interface Classified {
 }
 
 /** What the classifiers read: the linked data, the school-age settings, and the school-age household people. */
-export function classifyContext(
-  data: LinkedData,
-  settings: Pick<ClassifyContext, 'referenceDay' | 'schoolAge' | 'asOf'>,
-): ClassifyContext {
+export function classifyContext(data: LinkedData, settings: Pick<ClassifyContext, 'referenceDay' | 'schoolAge' | 'asOf'>): ClassifyContext {
   const { household } = data;
   const schoolAgeHousehold: HouseholdIx[] = [];
   for (let i = 0; i < household.length; i++) {

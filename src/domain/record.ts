@@ -43,6 +43,11 @@ export function packedGender(packed: number): Gender | null {
   return genderFrom(GENDERS[(packed >> GENDER) & 0b11]!, GENDERS[(packed >> ID_GENDER) & 0b11]!);
 }
 
+/** FLAG_BITS of the yes/no fields, from the packed fields. */
+export function packedFlags(packed: number): number {
+  return (packed >> FLAGS) & 0b1111;
+}
+
 // Where the small fields live in SourceRecord.bits. A million records are kept
 // while linking, and Node's pointers are 8 bytes: one number instead of eight
 // fields saves about 56 bytes a record (docs/PERFORMANCE.md).

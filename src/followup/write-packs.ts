@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { Case, CaseLedger, FollowUpEntry, LedgerView } from '../domain/index.js';
+import type { Case, CaseLedger, FollowUpEntry } from '../domain/index.js';
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import {
   CATEGORY_LABELS,
@@ -16,6 +16,7 @@ import {
   REASON_LABELS,
   rowHeight,
   styleNumber,
+  useNativeCrc,
   writeRawRows,
   type RawLayout,
 } from '../report/index.js';
@@ -33,13 +34,16 @@ import { fillHeader, listValues, valueLabel, type FillField } from './vocabulary
 export interface PackInput {
   /** Tonight's cases (closed ones included: they are left out here). */
   readonly cases: readonly Case[];
-  readonly ledger: LedgerView;
+  /** The ledger's state of tonight's cases (by case_id). */
+  readonly states: ReadonlyMap<string, CaseLedger>;
   readonly ledgerId: string;
   /** YYYY-MM-DD */
   readonly asOf: string;
   readonly lang: Lang;
   readonly maskIds: boolean;
 }
+
+type PackCell = string | number | Date | null;
 
 const OPEN_STATES = new Set(['new', 'open', 'reopened']);
 /** Rows a pack's fill-in columns keep their lists for, below the cases. */
@@ -137,12 +141,18 @@ const WIDTHS: Partial<Record<InfoColumn | FillField, number>> = {
   last_date: 11,
 };
 
+/** Packs written at once: while one waits for its file and zlib, the next is built. */
+const PACKS_AT_ONCE = 4;
+
 /** Writes packs/乡镇/*.xlsx and packs/学校/*.xlsx into `dir` (the report's temporary folder); returns their paths. */
 export async function writePacks(dir: string, input: PackInput): Promise<string[]> {
   const { default: Excel } = await import('exceljs');
-  const open = input.cases.filter((c) => OPEN_STATES.has(input.ledger.cases.get(c.case_id)?.state ?? 'closed'));
+  useNativeCrc();
+  const open = input.cases.filter((c) => OPEN_STATES.has(input.states.get(c.case_id)?.state ?? 'closed'));
   const ordered = priorityOrder(open).map((i) => open[i]!);
-  const files: string[] = [];
+  // A case is in its township's pack and in its school's: its cells are made once.
+  const cells = new Map(ordered.map((c) => [c, [...infoCells(c, input.states.get(c.case_id)!, input), ...FILL_COLUMNS.map(() => null)]]));
+  const packs: { path: string; cases: Case[]; identity: PackIdentity; title: string }[] = [];
   for (const unit of ['township', 'school'] as const) {
     const folder = unit === 'township' ? '乡镇' : '学校';
     const unnamed = t(unit === 'township' ? 'followup.pack.unnamed_township' : 'followup.pack.unnamed_school', input.lang);
@@ -160,23 +170,47 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
     const fileNames = packFileNames(names, unnamed);
     for (const name of names) {
       const path = join('packs', folder, `${fileNames.get(name)!}.xlsx`);
-      // The streaming writer: rows go straight to native zlib, no document model to build and collect
-      // (the document model cost 6.5 s for a county's 72 packs on the main thread).
-      const output = createWriteStream(join(dir, path), { mode: 0o600 });
-      const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).once('error', reject));
-      const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false } as never);
-      await fillPack(workbook, groups.get(name)!, { ledgerId: input.ledgerId, asOf: input.asOf, unit, name }, name || unnamed, input);
-      await workbook.commit();
-      await closed;
-      files.push(path);
+      packs.push({
+        path,
+        cases: groups.get(name)!,
+        identity: { ledgerId: input.ledgerId, asOf: input.asOf, unit, name },
+        title: name || unnamed,
+      });
     }
   }
-  return files;
+  const writePack = async ({ path, cases, identity, title }: (typeof packs)[number]) => {
+    // The streaming writer: rows go straight to native zlib, no document model to build and collect
+    // (the document model cost 6.5 s for a county's 72 packs on the main thread).
+    const output = createWriteStream(join(dir, path), { mode: 0o600 });
+    const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).once('error', reject));
+    closed.catch(() => undefined); // awaited below, with the commit
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false } as never);
+    await fillPack(workbook, cases, cells, identity, title, input);
+    // A write error (ENOSPC) ends the wait at once: exceljs's commit would wait forever.
+    await Promise.all([workbook.commit(), closed]);
+  };
+  await inPool(packs, PACKS_AT_ONCE, writePack);
+  return packs.map((pack) => pack.path);
+}
+
+/** Runs `work` on every item, `size` at a time; every started one has ended before the first error is thrown. */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const lane = async () => {
+    while (next < items.length && errors.length === 0) {
+      const item = items[next++]!;
+      await work(item).catch((error: unknown) => errors.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
+  if (errors.length > 0) throw errors[0];
 }
 
 async function fillPack(
   workbook: PackWorkbook,
   cases: readonly Case[],
+  cells: ReadonlyMap<Case, PackCell[]>,
   identity: PackIdentity,
   title: string,
   input: PackInput,
@@ -236,9 +270,7 @@ async function fillPack(
     // Room to write by hand on a printed pack, and every line of a wrapped cell.
     height: (cells) => Math.max(PACK_ROW_HEIGHT, rowHeight(cells, widths, () => true) ?? 0),
   };
-  const rows = cases.map((c) => ({
-    cells: [...infoCells(c, input.ledger.cases.get(c.case_id)!, input), ...FILL_COLUMNS.map(() => null)],
-  }));
+  const rows = cases.map((c) => ({ cells: cells.get(c)! }));
   writeRawRows(sheet, rows, layout);
   const lastRow = HEADER_ROW + cases.length;
   if (cases.length > 0) addValidations(sheet, lastRow, lang);
@@ -315,11 +347,11 @@ function infoHeader(column: InfoColumn, lang: Lang): string {
   return t(`${OWN_HEADERS.has(column) ? 'followup' : 'ledger'}.col.${column}` as MessageKey, lang);
 }
 
-function infoCells(c: Case, state: CaseLedger, input: PackInput): (string | number | Date | null)[] {
+function infoCells(c: Case, state: CaseLedger, input: PackInput): PackCell[] {
   const { lang } = input;
   const guardians = c.guardians;
   const last: FollowUpEntry | null = state.follow_up.last;
-  const cells: Record<InfoColumn, string | number | Date | null> = {
+  const cells: Record<InfoColumn, PackCell> = {
     case_id: c.case_id,
     state: t(`ledger.state.${state.state}`, lang),
     category: label(CATEGORY_LABELS, c.category, lang),

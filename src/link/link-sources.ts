@@ -1,3 +1,4 @@
+import { ListsByIndex } from './lists-by-index.js';
 import {
   ix,
   type HouseholdIx,
@@ -47,9 +48,9 @@ export interface LinkedData {
   /** By RegistryPersonIx: the registrations of one person (one group per valid ID, a group of one otherwise). */
   readonly registryPersons: readonly (readonly RegistryIx[])[];
   /** Household person → registrations linked to them (any status). */
-  readonly registryByHousehold: ReadonlyMap<HouseholdIx, readonly RegistryIx[]>;
+  readonly registryByHousehold: ListsByIndex<HouseholdIx, RegistryIx>;
   /** Household person → poverty members linked to them. */
-  readonly povertyByHousehold: ReadonlyMap<HouseholdIx, readonly PovertyIx[]>;
+  readonly povertyByHousehold: ListsByIndex<HouseholdIx, PovertyIx>;
   /** Registration → poverty members of the same child (through the household person, or directly). */
   readonly povertyByRegistry: ReadonlyMap<RegistryIx, readonly PovertyIx[]>;
   /**
@@ -86,8 +87,8 @@ export function linkSources(inputs: LinkInputs): LinkedData {
     outcome.kind === 'none' && registryIndex ? linkRecord(poverty[p]!, registryIndex) : none,
   );
 
-  const registryByHousehold = collectTargets<HouseholdIx, RegistryIx>(registryOutcomes);
-  const povertyByHousehold = collectTargets<HouseholdIx, PovertyIx>(povertyOutcomes);
+  const registryByHousehold = collectTargets<HouseholdIx, RegistryIx>(registryOutcomes, household.length);
+  const povertyByHousehold = collectTargets<HouseholdIx, PovertyIx>(povertyOutcomes, household.length);
   const povertyByRegistry = new Map<RegistryIx, PovertyIx[]>();
   const addPoverty = (r: RegistryIx, p: PovertyIx) => {
     const list = povertyByRegistry.get(r);
@@ -181,13 +182,10 @@ function groupRegistryPersons(registry: readonly SourceRecord[]): RegistryIx[][]
 }
 
 /** Target → the records (by their own index, `S`) linked to it. */
-function collectTargets<T extends number, S extends Ix<string>>(outcomes: readonly LinkOutcome<T>[]): Map<T, S[]> {
-  const byTarget = new Map<T, S[]>();
+function collectTargets<T extends number, S extends Ix<string>>(outcomes: readonly LinkOutcome<T>[], targets: number): ListsByIndex<T, S> {
+  const byTarget = new ListsByIndex<T, S>(targets);
   outcomes.forEach((outcome, i) => {
-    if (outcome.kind !== 'linked') return;
-    const list = byTarget.get(outcome.link.target);
-    if (list) list.push(ix<S>(i));
-    else byTarget.set(outcome.link.target, [ix<S>(i)]);
+    if (outcome.kind === 'linked') byTarget.add(outcome.link.target, ix<S>(i));
   });
   return byTarget;
 }

@@ -26,6 +26,15 @@ export interface People<T extends number = number> {
   /** The normalised name. */
   name(t: T): string;
   township(t: T): string;
+  village(t: T): string;
+  /** The name as written (for people to read). */
+  writtenName(t: T): string;
+  /** The normalised ID as a text (valid or not; '' when none). */
+  id(t: T): string;
+  /** The row of the input file. */
+  row(t: T): number;
+  /** FLAG_BITS of the yes/no fields. */
+  flags(t: T): number;
   /** 户号 and 与户主关系 (SPEC §11 guardians). */
   householdNo(t: T): string;
   relation(t: T): string;

@@ -53,6 +53,26 @@ export class RecordPeople<T extends number = number> implements People<T> {
     return this.records[t]!.township;
   }
 
+  village(t: T): string {
+    return this.records[t]!.village;
+  }
+
+  writtenName(t: T): string {
+    return this.records[t]!.nameRaw || this.records[t]!.name;
+  }
+
+  id(t: T): string {
+    return this.records[t]!.id;
+  }
+
+  row(t: T): number {
+    return this.records[t]!.row;
+  }
+
+  flags(t: T): number {
+    return this.records[t]!.flags;
+  }
+
   householdNo(t: T): string {
     return this.records[t]!.householdNo;
   }

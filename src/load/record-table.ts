@@ -1,5 +1,6 @@
 import {
   birthFrom,
+  packedFlags,
   packedGender,
   packedIdState,
   packedStatusKind,
@@ -210,12 +211,8 @@ export class RecordTable {
     const record = new SourceRecord(this.source, this.rows[i]!);
     record.packed = this.packed[i]!;
     const key = this.keys[i]!;
-    if (key >= 0) {
-      record.id = this.idKeys.idOf(key);
-      record.idBirth = this.idBirths[i]!;
-    } else {
-      record.id = this.otherIds.get(i) ?? '';
-    }
+    record.id = this.id(i);
+    record.idBirth = this.idBirths[i]!;
     record.birthDate = this.birthDates[i]!;
     record.name = this.names[i]!;
     record.nameRaw = this.rawNames.get(i) ?? record.name;
@@ -270,6 +267,27 @@ export class RecordTable {
 
   township(i: number): string {
     return this.townships[i]!;
+  }
+
+  village(i: number): string {
+    return this.villages[i]!;
+  }
+
+  writtenName(i: number): string {
+    return this.rawNames.get(i) ?? this.names[i]!;
+  }
+
+  id(i: number): string {
+    const key = this.keys[i]!;
+    return key >= 0 ? this.idKeys.idOf(key) : (this.otherIds.get(i) ?? '');
+  }
+
+  row(i: number): number {
+    return this.rows[i]!;
+  }
+
+  flags(i: number): number {
+    return packedFlags(this.packed[i]!);
   }
 
   private idBirth(i: number): number {

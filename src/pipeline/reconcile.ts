@@ -22,6 +22,7 @@ import {
   type OutputDirectory,
   type Summary,
   type WorkbookWriter,
+  type WriterJob,
 } from '../report/index.js';
 
 export interface ReconcileOptions {
@@ -138,7 +139,6 @@ async function runStages(
   logger.info({ stage: 'classify', ms: timer.lap(), cases: summary.cases.by_category }, 'cases classified');
 
   const view = ledger ? ledger.decide(cases) : null;
-  const children = view ? listSchoolAgeChildren(context, cases) : undefined;
   if (view) {
     summary.ledger = view.summary;
     logger.info({ stage: 'ledger', ms: timer.lap(), ...view.summary }, 'case states decided');
@@ -173,11 +173,10 @@ async function runStages(
       }
     : undefined;
   // SPEC §9: with a ledger, the packs for the townships and schools go into the same folder, replaced with it.
-  const packs: PackInput | null =
-    ledger && view
-      ? { cases, ledger: view, ledgerId: ledger.ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds }
-      : null;
-  const moreFiles = packs ? (dir: string) => writeFollowUpPacks(dir, packs) : undefined;
+  // Written on the writer thread (before report.xlsx): only the open cases and their states cross to it.
+  const packs: PackInput | null = ledger && view ? packInput(cases, view, ledger.ledgerId, options) : null;
+  const moreFiles = packs ? (dir: string, writer: WorkbookWriter) => writeFollowUpPacks(dir, packs, writer) : undefined;
+  const children = () => listSchoolAgeChildren(context, cases);
   const withLedger = view ? { ledger: view, children, beforeReplace, moreFiles } : {};
   const files = await writeReports(
     output,
@@ -188,10 +187,24 @@ async function runStages(
   return { summary, files, unknownStatuses, formulasWithoutValue, ledger: view };
 }
 
+const OPEN_STATES: ReadonlySet<string> = new Set(['new', 'open', 'reopened']);
+
+function packInput(cases: readonly Case[], view: LedgerView, ledgerId: string, options: ReconcileOptions): PackInput {
+  const open = cases.filter((c) => OPEN_STATES.has(view.cases.get(c.case_id)?.state ?? 'closed'));
+  const states = new Map(open.map((c) => [c.case_id, view.cases.get(c.case_id)!]));
+  return { cases: open, states, ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds };
+}
+
+/** followup/write-packs.ts, on the writer thread. */
+const WRITE_PACKS: WriterJob<[string, PackInput], string[]> = {
+  module: new URL('../followup/write-packs.js', import.meta.url),
+  name: 'writePacks',
+  local: async (dir, input) => (await import('../followup/index.js')).writePacks(dir, input),
+};
+
 /** The packs' folders, not every pack: a county has hundreds of schools, the terminal names the folders. */
-async function writeFollowUpPacks(dir: string, input: PackInput): Promise<string[]> {
-  const { writePacks } = await import('../followup/index.js');
-  const files = await writePacks(dir, input);
+async function writeFollowUpPacks(dir: string, input: PackInput, writer: WorkbookWriter): Promise<string[]> {
+  const files = await writer.run(WRITE_PACKS, dir, input);
   return [...new Set(files.map((file) => `${dirname(file)}/`))];
 }
 

@@ -6,6 +6,7 @@ import {
   isSchoolAge,
   SOURCE_NAMES,
   type Case,
+  type Gender,
   type SchoolAgeChild,
   type SourceName,
   type SourceRecord,
@@ -30,13 +31,21 @@ export function listSchoolAgeChildren(context: ClassifyContext, cases: readonly 
   const found = (record: SourceRecord) => bySourceRow.get(rowKey(record.source, record.row)) ?? null;
   const children: SchoolAgeChild[] = [];
   const { household } = data;
+  // The household person is read from the columns: no record made for 150,000 children.
   for (const h of context.schoolAgeHousehold) {
-    const person = household.at(h);
     const registrations = (data.registryByHousehold.get(h) ?? []).map((r) => data.registry[r]!);
     const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
     const active = registrations.find((record) => record.statusKind === 'active') ?? null;
-    let caseId = found(person);
+    let caseId = bySourceRow.get(rowKey('household', household.row(h))) ?? null;
     for (const record of registrations) caseId ??= found(record);
+    const person: ChildPerson = {
+      township: household.township(h),
+      village: household.village(h),
+      name: household.writtenName(h),
+      id: household.id(h),
+      gender: household.gender(h),
+      flags: household.flags(h),
+    };
     children.push(childRow(person, household.birth(h), active, [...registrations, ...poverty], poverty.length > 0, caseId));
   }
   // Poverty members with no household person: the roll is the only source that names them.
@@ -50,13 +59,26 @@ export function listSchoolAgeChildren(context: ClassifyContext, cases: readonly 
     const active = registrations.find((record) => record.statusKind === 'active') ?? null;
     let caseId = found(member);
     for (const record of registrations) caseId ??= found(record);
-    children.push(childRow(member, birth, active, [member, ...registrations], true, caseId));
+    const { township, village, id, flags } = member;
+    const person: ChildPerson = { township, village, name: member.nameRaw || member.name, id, gender: genderOf(member), flags };
+    children.push(childRow(person, birth, active, [member, ...registrations], true, caseId));
   });
   return children;
 }
 
+/** What a row of 适龄儿童台账 says about the child's own record. */
+interface ChildPerson {
+  readonly township: string;
+  readonly village: string;
+  /** As written. */
+  readonly name: string;
+  readonly id: string;
+  readonly gender: Gender | null;
+  readonly flags: number;
+}
+
 function childRow(
-  person: SourceRecord,
+  person: ChildPerson,
   birth: number,
   active: SourceRecord | null,
   records: readonly SourceRecord[],
@@ -70,9 +92,9 @@ function childRow(
   return {
     township: person.township,
     village: person.village,
-    name: person.nameRaw || person.name,
+    name: person.name,
     id_number: person.id,
-    gender: genderName(genderOf(person)),
+    gender: genderName(person.gender),
     birth_date: formatDay(birth) || null,
     flags,
     school: active?.school ?? '',

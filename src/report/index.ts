@@ -6,7 +6,7 @@ import { masker } from './mask.js';
 import type { OutputDirectory } from './output-dir.js';
 import type { Summary } from '../domain/index.js';
 import { writeCasesJsonl, writeCategoryCsvs, writeRejectedCsv, writeResolvedJsonl, writeSummaryJson } from './write-text-files.js';
-import { ledgerSheets } from './ledger-sheets.js';
+import { childrenSheet, ledgerSheets } from './ledger-sheets.js';
 import { workbookContent } from './write-workbook.js';
 import { listCases } from './case-rows.js';
 import { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
@@ -30,9 +30,10 @@ export { maskIdField, maskIdsInText } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { guardiansCell } from './case-rows.js';
 export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
-export { startWorkbookWriter, type WorkbookWriter } from './workbook-writer.js';
+export { startWorkbookWriter, type WorkbookWriter, type WriterJob } from './workbook-writer.js';
 export { writeRawRows, styleNumber, type RawLayout } from './raw-rows.js';
 export { rowHeight } from './workbook-file.js';
+export { useNativeCrc } from './native-crc.js';
 export type { DashboardHistory } from './dashboard/index.js';
 export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput } from './notices/index.js';
 
@@ -49,14 +50,18 @@ export interface ReportInput {
   /** SPEC §8, §10: with a ledger, the states, resolved and closed cases and the ledger sheets. */
   readonly ledger?: LedgerView;
   /** SPEC §10 适龄儿童台账 (with a ledger). */
-  readonly children?: readonly SchoolAgeChild[];
+  /** Listed when the sheet is made: after the packs went to the writer thread, so that it starts on them sooner. */
+  readonly children?: () => readonly SchoolAgeChild[];
   /**
    * Called when every file is written, before the folder replaces the old one
    * (the ledger commits here: see pipeline/reconcile.ts for the order).
    */
   readonly beforeReplace?: () => Promise<void>;
-  /** More files written into the report's folder, atomically with the rest (SPEC §9 packs); returns their paths. */
-  readonly moreFiles?: (dir: string) => Promise<string[]>;
+  /**
+   * More files written into the report's folder, atomically with the rest (SPEC §9
+   * packs), started first (on the writer thread, before report.xlsx); returns their paths.
+   */
+  readonly moreFiles?: (dir: string, writer: WorkbookWriter) => Promise<string[]>;
 }
 
 /** SPEC §7: every output file, into a folder that replaces the output folder whole and at once. */
@@ -71,14 +76,19 @@ export async function writeReports(
     await output.replace(async (dir) => {
       // SPEC §8: a closed case is in no list a clerk works from, only in the closed sheet.
       const { ledger } = input;
+      const moreFiles = input.moreFiles?.(dir, workbooks) ?? Promise.resolve([]);
+      moreFiles.catch(() => undefined); // awaited below; an early failure must not go unhandled
       const cases = ledger ? input.cases.filter((c) => ledger.cases.get(c.case_id)?.state !== 'closed') : input.cases;
       // The workbook is written on the worker while this thread writes the text files.
       const listing = listCases(cases, input.lang, mask);
       const content = workbookContent({ ...input, cases, listing, mask });
-      const sheets = ledger
-        ? [...content.sheets, ...ledgerSheets({ ledger, cases: input.cases, children: input.children ?? null, lang: input.lang, mask })]
-        : content.sheets;
-      const workbook = workbooks.write(join(dir, 'report.xlsx'), { ...content, sheets });
+      const sheets = ledger ? [...content.sheets, ...ledgerSheets({ ledger, cases: input.cases, lang: input.lang, mask })] : content.sheets;
+      // 适龄儿童台账 (about 150,000 rows at county scale) is the last sheet: the worker writes the others
+      // while this thread lists the children and renders their rows.
+      const { children } = input;
+      const last =
+        ledger && children ? () => childrenSheet({ ledger, cases: input.cases, children: children(), lang: input.lang, mask }) : undefined;
+      const workbook = workbooks.write(join(dir, 'report.xlsx'), { ...content, sheets }, last);
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
       try {
         await writeCasesJsonl(dir, input.cases, ledger?.cases);
@@ -96,7 +106,7 @@ export async function writeReports(
           }),
         );
         const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
-        const more = (await input.moreFiles?.(dir)) ?? [];
+        const more = await moreFiles;
         files.push(
           'cases.jsonl',
           'summary.json',
@@ -110,7 +120,7 @@ export async function writeReports(
         );
       } catch (error) {
         // The worker may still be writing into the folder: let it stop before the folder is removed.
-        await workbook.catch(() => undefined);
+        await Promise.all([workbook.catch(() => undefined), moreFiles.catch(() => undefined)]);
         throw error;
       }
       await workbook;

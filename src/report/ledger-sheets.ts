@@ -2,6 +2,7 @@ import type { Case, CaseLedger, FollowUpEntry, LedgerView, SchoolAgeChild } from
 import { t, type MessageKey } from '../i18n/index.js';
 import { CATEGORY_LABELS, FLAG_LABELS, genderLabel, label, listSeparator, REASON_LABELS, type Lang } from './labels.js';
 import type { Masker } from './mask.js';
+import { renderRows } from './raw-rows.js';
 import type { SheetColumn, SheetContent, Value } from './workbook-file.js';
 
 // SPEC §10: the three ledgers (三台账) and the resolved and closed cases, as sheets
@@ -56,16 +57,13 @@ export interface LedgerSheetsInput {
   readonly ledger: LedgerView;
   /** Tonight's cases (closed ones included). */
   readonly cases: readonly Case[];
-  readonly children: readonly SchoolAgeChild[] | null;
   readonly lang: Lang;
   readonly mask: Masker;
 }
 
+/** 疑似辍学学生台账, 辍学学生台账, 已消除 and 已销号; 适龄儿童台账 is childrenSheet (the last sheet, written last). */
 export function ledgerSheets(input: LedgerSheetsInput): SheetContent[] {
-  const sheets: SheetContent[] = [];
-  if (input.children) sheets.push(childrenSheet(input));
-  sheets.push(suspectedSheet(input), dropoutSheet(input), resolvedSheet(input), closedSheet(input));
-  return sheets;
+  return [suspectedSheet(input), dropoutSheet(input), resolvedSheet(input), closedSheet(input)];
 }
 
 /**
@@ -83,15 +81,27 @@ function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: La
   return {
     name: t(name, lang),
     columns,
-    rows: large
-      ? rows.map((cells) => ({ cells }))
-      : rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
-    ...(large ? { raw: true } : {}),
+    ...(large
+      ? // Rendered here, below the header: the workbook worker receives a few strings, not 150,000 rows.
+        {
+          rows: [],
+          rendered: renderRows(
+            rows.map((cells) => ({ cells })),
+            2,
+          ),
+        }
+      : { rows: rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })) }),
   };
 }
 
 /** 适龄儿童台账: every school-age child, one row, and where the child stands. */
-function childrenSheet({ children, ledger, cases, lang, mask }: LedgerSheetsInput): SheetContent {
+export function childrenSheet({
+  children,
+  ledger,
+  cases,
+  lang,
+  mask,
+}: LedgerSheetsInput & { readonly children: readonly SchoolAgeChild[] }): SheetContent {
   const byId = new Map(cases.map((c) => [c.case_id, c]));
   const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
   const cols: Col[] = [
@@ -108,7 +118,7 @@ function childrenSheet({ children, ledger, cases, lang, mask }: LedgerSheetsInpu
     'case_id',
     'persuasions',
   ];
-  const rows = (children ?? []).map((child): Value[] => {
+  const rows = children.map((child): Value[] => {
     const state = child.case_id ? ledger.cases.get(child.case_id) : undefined;
     const closed = child.case_id ? closedById.get(child.case_id) : undefined;
     let standing: string;

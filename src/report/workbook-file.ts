@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { writeRawRows } from './raw-rows.js';
+import { useNativeCrc } from './native-crc.js';
+import { writeRenderedRows, type RenderedRows } from './raw-rows.js';
 
 // Writing a workbook's content with exceljs. Kept apart from the content so that it
 // can run in a worker thread (workbook-writer.ts): it receives plain data only.
@@ -31,8 +32,11 @@ export interface SheetContent {
     readonly heading?: boolean;
     readonly percent?: readonly number[];
   }[];
-  /** Rows written as plain values, without exceljs's per-cell objects (very large sheets: raw-rows.ts). */
-  readonly raw?: boolean;
+  /**
+   * Very large sheets (适龄儿童台账): the rows after the header, already rendered to
+   * sheet XML (raw-rows.ts) on the main thread; `rows` is then empty.
+   */
+  readonly rendered?: RenderedRows;
 }
 
 export interface WorkbookContent {
@@ -115,9 +119,13 @@ export function rowHeight(cells: readonly Value[], widths: readonly number[], wr
   return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
-/** Writes `content` to `file` (mode 0600) with exceljs's streaming writer. */
-export async function writeWorkbookFile(file: string, content: WorkbookContent): Promise<void> {
+/**
+ * Writes `content` to `file` (mode 0600) with exceljs's streaming writer; `last`, when
+ * given, is a sheet that comes after the others, written when it arrives.
+ */
+export async function writeWorkbookFile(file: string, content: WorkbookContent, last?: Promise<SheetContent>): Promise<void> {
   const { default: Excel } = await import('exceljs');
+  useNativeCrc();
   const output = createWriteStream(file, { mode: 0o600 });
   // `on`, not `once`: a full disk fails every later write too, and none may go unhandled.
   const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).on('error', reject));
@@ -130,73 +138,78 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent):
     modified: content.created,
   } as never);
   workbook.creator = 'rollcall';
-  for (const sheetContent of content.sheets) {
-    const columns = sheetContent.columns;
-    const freeze = columns
-      ? { state: 'frozen', ySplit: 1 }
-      : sheetContent.freezeColumns
-        ? { state: 'frozen', xSplit: sheetContent.freezeColumns }
-        : null;
-    const sheet = workbook.addWorksheet(sheetContent.name, {
-      ...(freeze ? { views: [freeze] } : {}),
-      pageSetup: pageSetup(sheetContent),
-      headerFooter: {
-        oddHeader: `&L${headerText(content.pageHeader)}&R${headerText(sheetContent.name)}`,
-        oddFooter: `&C${content.pageFooter}`,
-      },
-    } as never);
-    // One style object per column, shared by its cells: exceljs knows a style it has
-    // seen by the object, so 10,000 rows cost a style lookup each, not a style built each.
-    const shared = columns?.map((column) => ({
-      ...(column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {}),
-      // Top-aligned, so that a row grown for a wrapped cell still reads across.
-      alignment: column.wrap ? WRAP : TOP,
-    }));
-    const sharedDate = shared?.map((style) => ({ ...style, numFmt: 'yyyy-mm-dd' }));
-    if (columns) {
-      sheet.columns = columns.map((column, c) => ({ header: column.header, width: column.width, style: shared?.[c] }));
-      const header = sheet.getRow(1);
-      header.font = { bold: true };
-      header.alignment = { wrapText: true, vertical: 'middle' };
-      const height = rowHeight(
-        columns.map((column) => column.header),
-        columns.map((column) => column.width),
-        () => true,
-      );
-      if (height) header.height = height;
-      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    } else if (sheetContent.widths) {
-      sheet.columns = sheetContent.widths.map((width) => ({ width }));
-    }
-    if (sheetContent.raw) {
-      sheet.getRow(1).commit();
-      writeRawRows(sheet, sheetContent.rows);
-      sheet.commit();
-      continue;
-    }
-    const widths = columns ? columns.map((column) => column.width) : (sheetContent.widths ?? []);
-    const wrapped = (c: number) => (columns ? columns[c]?.wrap === true : true);
-    for (const { cells, bold, heading, percent } of sheetContent.rows) {
-      const row = sheet.addRow([...cells]);
-      if (bold) row.font = { bold: true };
-      if (!columns) row.alignment = heading ? TOP : WRAP;
-      const height = heading ? undefined : rowHeight(cells, widths, wrapped);
-      if (height) row.height = height;
-      if (shared && sharedDate && !bold && !percent) {
-        row.eachCell((cell, column) => {
-          const style = cell.value instanceof Date ? sharedDate[column - 1] : shared[column - 1];
-          if (style) cell.style = style;
-        });
-      } else {
-        cells.forEach((cell, c) => {
-          if (cell instanceof Date && !columns?.[c]?.date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
-        });
-      }
-      for (const c of percent ?? []) row.getCell(c + 1).numFmt = '0.0%';
-      row.commit();
-    }
-    sheet.commit();
-  }
+  for (const sheetContent of content.sheets) writeSheet(workbook, sheetContent, content);
+  if (last) writeSheet(workbook, await last, content);
   // A write error (ENOSPC, EFBIG) ends the wait at once: exceljs's commit would wait forever.
   await Promise.all([workbook.commit(), closed]);
+}
+
+type StreamingWorkbook = InstanceType<typeof import('exceljs')['stream']['xlsx']['WorkbookWriter']>;
+
+function writeSheet(workbook: StreamingWorkbook, sheetContent: SheetContent, content: WorkbookContent): void {
+  const columns = sheetContent.columns;
+  const freeze = columns
+    ? { state: 'frozen', ySplit: 1 }
+    : sheetContent.freezeColumns
+      ? { state: 'frozen', xSplit: sheetContent.freezeColumns }
+      : null;
+  const sheet = workbook.addWorksheet(sheetContent.name, {
+    ...(freeze ? { views: [freeze] } : {}),
+    pageSetup: pageSetup(sheetContent),
+    headerFooter: {
+      oddHeader: `&L${headerText(content.pageHeader)}&R${headerText(sheetContent.name)}`,
+      oddFooter: `&C${content.pageFooter}`,
+    },
+  } as never);
+  // One style object per column, shared by its cells: exceljs knows a style it has
+  // seen by the object, so 10,000 rows cost a style lookup each, not a style built each.
+  const shared = columns?.map((column) => ({
+    ...(column.text ? { numFmt: '@' } : column.date ? { numFmt: 'yyyy-mm-dd' } : {}),
+    // Top-aligned, so that a row grown for a wrapped cell still reads across.
+    alignment: column.wrap ? WRAP : TOP,
+  }));
+  const sharedDate = shared?.map((style) => ({ ...style, numFmt: 'yyyy-mm-dd' }));
+  if (columns) {
+    sheet.columns = columns.map((column, c) => ({ header: column.header, width: column.width, style: shared?.[c] }));
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle' };
+    const height = rowHeight(
+      columns.map((column) => column.header),
+      columns.map((column) => column.width),
+      () => true,
+    );
+    if (height) header.height = height;
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  } else if (sheetContent.widths) {
+    sheet.columns = sheetContent.widths.map((width) => ({ width }));
+  }
+  if (sheetContent.rendered) {
+    sheet.getRow(1).commit();
+    writeRenderedRows(sheet, sheetContent.rendered);
+    sheet.commit();
+    return;
+  }
+  const widths = columns ? columns.map((column) => column.width) : (sheetContent.widths ?? []);
+  const wrapped = (c: number) => (columns ? columns[c]?.wrap === true : true);
+  for (const { cells, bold, heading, percent } of sheetContent.rows) {
+    const row = sheet.addRow([...cells]);
+    if (bold) row.font = { bold: true };
+    if (!columns) row.alignment = heading ? TOP : WRAP;
+    const height = heading ? undefined : rowHeight(cells, widths, wrapped);
+    if (height) row.height = height;
+    if (shared && sharedDate && !bold && !percent) {
+      row.eachCell((cell, column) => {
+        const style = cell.value instanceof Date ? sharedDate[column - 1] : shared[column - 1];
+        if (style) cell.style = style;
+      });
+    } else {
+      cells.forEach((cell, c) => {
+        if (cell instanceof Date && !columns?.[c]?.date) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
+      });
+    }
+    for (const c of percent ?? []) row.getCell(c + 1).numFmt = '0.0%';
+    row.commit();
+  }
+  sheet.commit();
 }

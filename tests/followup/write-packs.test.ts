@@ -2,7 +2,7 @@ import { t } from '../../src/i18n/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedCounty } from '../../src/generate/index.js';
 import { writePacks } from '../../src/followup/index.js';
-import type { CaseLedger, LedgerView } from '../../src/domain/index.js';
+import type { CaseLedger } from '../../src/domain/index.js';
 import { join, tempDir } from '../helpers/files.js';
 import { readWorkbook } from '../helpers/xlsx.js';
 import { DAY_AFTER, headerColumns, makeCounty, NIGHT_1, packFiles, readCases, reconcile, rollcall, type LedgerCase } from './packs.js';
@@ -17,8 +17,8 @@ beforeAll(async () => {
   cases = readCases(join(dir, 'out'));
 });
 
-function viewOf(list: readonly LedgerCase[]): LedgerView {
-  return { cases: new Map<string, CaseLedger>(list.map((c) => [c.case_id, c.ledger])) } as unknown as LedgerView;
+function statesOf(list: readonly LedgerCase[]): Map<string, CaseLedger> {
+  return new Map<string, CaseLedger>(list.map((c) => [c.case_id, c.ledger]));
 }
 
 describe('the pack columns (SPEC §9, §11)', () => {
@@ -39,7 +39,7 @@ describe('the pack columns (SPEC §9, §11)', () => {
     const dir = tempDir();
     await writePacks(dir, {
       cases: withGuardians,
-      ledger: viewOf(withGuardians),
+      states: statesOf(withGuardians),
       ledgerId: 'abc',
       asOf: NIGHT_1,
       lang: 'zh',

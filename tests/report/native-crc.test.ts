@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { writeWorkbookFile } from '../../src/report/workbook-file.js';
+import { join, tempDir } from '../helpers/files.js';
+import { readFileSync } from 'node:fs';
+
+// report/native-crc.ts replaces the JavaScript CRC-32 archiver uses with zlib's. The
+// numbers must be the same: every entry of a written workbook is inflated and its
+// CRC computed here, the slow way, against the one in the central directory.
+
+function slowCrc(data: Uint8Array): number {
+  let crc = -1;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+/** Every entry of a zip file: name, CRC from the central directory, inflated data. */
+function entries(zip: Buffer): { name: string; crc: number; data: Buffer }[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const found = [];
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + size);
+    found.push({ name, crc, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    at += 46 + nameLength + extra + comment;
+  }
+  return found;
+}
+
+describe('native CRC-32 in archiver (report/native-crc.ts)', () => {
+  it('patches the crc-32 that archiver uses (one copy in the tree)', () => {
+    let require = createRequire(import.meta.url);
+    for (const name of ['exceljs', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream']) {
+      require = createRequire(require.resolve(`${name}/package.json`));
+    }
+    expect(require.resolve('crc-32')).toBe(createRequire(import.meta.url).resolve('crc-32'));
+  });
+
+  it('writes every entry with the CRC of its bytes', async () => {
+    const file = join(tempDir(), 'crc.xlsx');
+    const rows = Array.from({ length: 20000 }, (_, i) => ({ cells: [`第${i}行 城关镇`, i, 'x'.repeat(i % 50)] }));
+    await writeWorkbookFile(file, { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [{ name: 'a', rows }] });
+    const all = entries(readFileSync(file));
+    expect(all.map((entry) => entry.name)).toContain('xl/worksheets/sheet1.xml');
+    for (const entry of all) expect(entry.crc, entry.name).toBe(slowCrc(entry.data));
+  }, 30_000);
+});
