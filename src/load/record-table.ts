@@ -210,7 +210,6 @@ export class RecordTable {
     if (made) return made;
     const record = new SourceRecord(this.source, this.rows[i]!);
     record.packed = this.packed[i]!;
-    const key = this.keys[i]!;
     record.id = this.id(i);
     record.idBirth = this.idBirths[i]!;
     record.birthDate = this.birthDates[i]!;

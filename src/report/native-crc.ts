@@ -19,7 +19,7 @@ let installed = false;
 export function useNativeCrc(): void {
   if (installed) return;
   installed = true;
-  // npm hoists the one crc-32 of the tree beside exceljs (the test checks it is archiver's).
+  // A direct dependency at the version archiver's crc32-stream asks for: npm keeps one copy (the test checks it).
   const module = createRequire(import.meta.url)('crc-32') as Crc32Module;
   module.buf = (data, seed) => crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
 }
