@@ -149,17 +149,29 @@ export interface LedgerHistory {
  * follow-up stands).
  */
 export interface SchoolAgeChild {
-  readonly township: string;
-  readonly village: string;
-  readonly name: string;
-  readonly id_number: string;
-  readonly gender: 'male' | 'female' | null;
-  readonly birth_date: string | null;
-  /** Focus groups (SPEC §5 flags) the sources show. */
-  readonly flags: readonly string[];
+  township: string;
+  village: string;
+  name: string;
+  id_number: string;
+  gender: 'male' | 'female' | null;
+  /** yyyymmdd, 0 when unknown. */
+  birth: number;
+  /** FLAG_BITS of the focus groups (SPEC §5 flags) the sources show. */
+  flags: number;
+  /** On the poverty roll (a focus group too). */
+  poverty: boolean;
   /** The active registration, when there is one. */
-  readonly school: string;
-  readonly grade: string;
+  school: string;
+  grade: string;
   /** Tonight's enrolled_absent or unregistered_school_age case about the child, if any. */
-  readonly case_id: string | null;
+  case_id: string | null;
+}
+
+/**
+ * SPEC §10 适龄儿童台账, child by child: about 150,000 children at county scale are
+ * read from the linked data as the sheet is written, not kept as 150,000 objects.
+ */
+export interface SchoolAgeChildren {
+  /** Calls `visit` for every child, in order, with one object filled anew each time: read it, do not keep it. */
+  forEach(visit: (child: Readonly<SchoolAgeChild>) => void): void;
 }

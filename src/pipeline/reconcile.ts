@@ -8,7 +8,7 @@ import { loadSources, type LoadedSources, type SourceProgress } from '../load/in
 import type { PackInput } from '../followup/index.js';
 import type { LedgerRun, NewEntry, RunSourceRow } from '../ledger/index.js';
 import { t } from '../i18n/index.js';
-import { listSchoolAgeChildren } from './school-age-children.js';
+import { schoolAgeChildren } from './school-age-children.js';
 import { buildSummary } from './summary.js';
 import { pauseForTest } from './test-pause.js';
 import {
@@ -68,6 +68,8 @@ export async function reconcile(settings: Settings, options: ReconcileOptions): 
     try {
       // Started now, so that exceljs loads on the other core while the inputs are read.
       const workbooks = startWorkbookWriter();
+      // The packs' code loads on the writer thread while the inputs are read.
+      if (ledger) workbooks.preload(WRITE_PACKS);
       try {
         return await runStages(settings, options, timer, workbooks, output, ledger);
       } finally {
@@ -176,7 +178,7 @@ async function runStages(
   // Written on the writer thread (before report.xlsx): only the open cases and their states cross to it.
   const packs: PackInput | null = ledger && view ? packInput(cases, view, ledger.ledgerId, options) : null;
   const moreFiles = packs ? (dir: string, writer: WorkbookWriter) => writeFollowUpPacks(dir, packs, writer) : undefined;
-  const children = () => listSchoolAgeChildren(context, cases);
+  const children = schoolAgeChildren(context, cases);
   const withLedger = view ? { ledger: view, children, beforeReplace, moreFiles } : {};
   const files = await writeReports(
     output,

@@ -1,13 +1,12 @@
 import { genderName, type ClassifyContext } from '../classify/index.js';
 import {
-  FLAG_BITS,
-  formatDay,
   genderOf,
   isSchoolAge,
   SOURCE_NAMES,
   type Case,
-  type Gender,
+  type RegistryIx,
   type SchoolAgeChild,
+  type SchoolAgeChildren,
   type SourceName,
   type SourceRecord,
 } from '../domain/index.js';
@@ -16,9 +15,15 @@ import {
  * SPEC §10 适龄儿童台账: every school-age child (§3) of the household register or
  * the poverty roll, one row each: the active registration linked to them (在读),
  * and tonight's enrolled_absent or unregistered_school_age case about them (疑似;
- * the ledger adds 确认辍学 and 已销号). Made only with a ledger.
+ * the ledger adds 确认辍学 and 已销号). Made only with a ledger. The household
+ * person is read from the register's columns and the child handed over in one
+ * reused object: 150,000 children cost no record and no object each.
  */
-export function listSchoolAgeChildren(context: ClassifyContext, cases: readonly Case[]): SchoolAgeChild[] {
+export function schoolAgeChildren(context: ClassifyContext, cases: readonly Case[]): SchoolAgeChildren {
+  return { forEach: (visit) => visitChildren(context, cases, visit) };
+}
+
+function visitChildren(context: ClassifyContext, cases: readonly Case[], visit: (child: Readonly<SchoolAgeChild>) => void): void {
   const { data } = context;
   // A case's first record is the one it is about (classify/finding.ts): found by source and row, a number.
   const rowKey = (source: SourceName, row: number) => row * SOURCE_NAMES.length + SOURCE_NAMES.indexOf(source);
@@ -29,24 +34,47 @@ export function listSchoolAgeChildren(context: ClassifyContext, cases: readonly 
       bySourceRow.set(rowKey(primary.source, primary.row), c.case_id);
   }
   const found = (record: SourceRecord) => bySourceRow.get(rowKey(record.source, record.row)) ?? null;
-  const children: SchoolAgeChild[] = [];
+  const child: SchoolAgeChild = {
+    township: '',
+    village: '',
+    name: '',
+    id_number: '',
+    gender: null,
+    birth: 0,
+    flags: 0,
+    poverty: false,
+    school: '',
+    grade: '',
+    case_id: null,
+  };
+  /** The registrations' part: the active one (school, grade), their flags, a case about one of them. */
+  const fromRegistrations = (registrations: readonly RegistryIx[]) => {
+    let active: SourceRecord | null = null;
+    for (const r of registrations) {
+      const record = data.registry[r]!;
+      if (!active && record.statusKind === 'active') active = record;
+      child.flags |= record.flags;
+      child.case_id ??= found(record);
+    }
+    child.school = active?.school ?? '';
+    child.grade = active?.grade ?? '';
+  };
+
   const { household } = data;
-  // The household person is read from the columns: no record made for 150,000 children.
   for (const h of context.schoolAgeHousehold) {
-    const registrations = (data.registryByHousehold.get(h) ?? []).map((r) => data.registry[r]!);
-    const poverty = (data.povertyByHousehold.get(h) ?? []).map((p) => data.poverty[p]!);
-    const active = registrations.find((record) => record.statusKind === 'active') ?? null;
-    let caseId = bySourceRow.get(rowKey('household', household.row(h))) ?? null;
-    for (const record of registrations) caseId ??= found(record);
-    const person: ChildPerson = {
-      township: household.township(h),
-      village: household.village(h),
-      name: household.writtenName(h),
-      id: household.id(h),
-      gender: household.gender(h),
-      flags: household.flags(h),
-    };
-    children.push(childRow(person, household.birth(h), active, [...registrations, ...poverty], poverty.length > 0, caseId));
+    child.township = household.township(h);
+    child.village = household.village(h);
+    child.name = household.writtenName(h);
+    child.id_number = household.id(h);
+    child.gender = genderName(household.gender(h));
+    child.birth = household.birth(h);
+    child.flags = household.flags(h);
+    child.case_id = bySourceRow.get(rowKey('household', household.row(h))) ?? null;
+    fromRegistrations(data.registryByHousehold.get(h) ?? []);
+    const poverty = data.povertyByHousehold.get(h) ?? [];
+    for (const p of poverty) child.flags |= data.poverty[p]!.flags;
+    child.poverty = poverty.length > 0;
+    visit(child);
   }
   // Poverty members with no household person: the roll is the only source that names them.
   data.poverty.forEach((member, p) => {
@@ -54,51 +82,16 @@ export function listSchoolAgeChildren(context: ClassifyContext, cases: readonly 
     const birth = member.idBirth || member.birthDate;
     if (!isSchoolAge(birth, context.referenceDay, context.schoolAge)) return;
     const outcome = data.povertyRegistryOutcomes[p]!;
-    const group = outcome.kind === 'linked' ? (data.registryPersons[outcome.link.target] ?? []) : [];
-    const registrations = group.map((r) => data.registry[r]!);
-    const active = registrations.find((record) => record.statusKind === 'active') ?? null;
-    let caseId = found(member);
-    for (const record of registrations) caseId ??= found(record);
-    const { township, village, id, flags } = member;
-    const person: ChildPerson = { township, village, name: member.nameRaw || member.name, id, gender: genderOf(member), flags };
-    children.push(childRow(person, birth, active, [member, ...registrations], true, caseId));
+    child.township = member.township;
+    child.village = member.village;
+    child.name = member.nameRaw || member.name;
+    child.id_number = member.id;
+    child.gender = genderName(genderOf(member));
+    child.birth = birth;
+    child.flags = member.flags;
+    child.case_id = found(member);
+    fromRegistrations(outcome.kind === 'linked' ? (data.registryPersons[outcome.link.target] ?? []) : []);
+    child.poverty = true;
+    visit(child);
   });
-  return children;
-}
-
-/** What a row of 适龄儿童台账 says about the child's own record. */
-interface ChildPerson {
-  readonly township: string;
-  readonly village: string;
-  /** As written. */
-  readonly name: string;
-  readonly id: string;
-  readonly gender: Gender | null;
-  readonly flags: number;
-}
-
-function childRow(
-  person: ChildPerson,
-  birth: number,
-  active: SourceRecord | null,
-  records: readonly SourceRecord[],
-  poverty: boolean,
-  caseId: string | null,
-): SchoolAgeChild {
-  const bits = records.reduce((all, record) => all | record.flags, person.flags);
-  const flags: string[] = [];
-  if (poverty) flags.push('poverty');
-  for (const flag of Object.keys(FLAG_BITS) as (keyof typeof FLAG_BITS)[]) if (bits & FLAG_BITS[flag]) flags.push(flag);
-  return {
-    township: person.township,
-    village: person.village,
-    name: person.name,
-    id_number: person.id,
-    gender: genderName(person.gender),
-    birth_date: formatDay(birth) || null,
-    flags,
-    school: active?.school ?? '',
-    grade: active?.grade ?? '',
-    case_id: caseId,
-  };
 }

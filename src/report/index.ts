@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Case, LedgerView, SchoolAgeChild } from '../domain/index.js';
+import type { Case, LedgerView, SchoolAgeChildren } from '../domain/index.js';
 import type { RejectedRow } from '../load/index.js';
 import type { Lang } from './labels.js';
 import { masker } from './mask.js';
@@ -50,8 +50,8 @@ export interface ReportInput {
   /** SPEC §8, §10: with a ledger, the states, resolved and closed cases and the ledger sheets. */
   readonly ledger?: LedgerView;
   /** SPEC §10 适龄儿童台账 (with a ledger). */
-  /** Listed when the sheet is made: after the packs went to the writer thread, so that it starts on them sooner. */
-  readonly children?: () => readonly SchoolAgeChild[];
+  /** SPEC §10 适龄儿童台账 (with a ledger): read child by child as the sheet is made. */
+  readonly children?: SchoolAgeChildren;
   /**
    * Called when every file is written, before the folder replaces the old one
    * (the ledger commits here: see pipeline/reconcile.ts for the order).
@@ -86,8 +86,7 @@ export async function writeReports(
       // 适龄儿童台账 (about 150,000 rows at county scale) is the last sheet: the worker writes the others
       // while this thread lists the children and renders their rows.
       const { children } = input;
-      const last =
-        ledger && children ? () => childrenSheet({ ledger, cases: input.cases, children: children(), lang: input.lang, mask }) : undefined;
+      const last = ledger && children ? () => childrenSheet({ ledger, cases: input.cases, children, lang: input.lang, mask }) : undefined;
       const workbook = workbooks.write(join(dir, 'report.xlsx'), { ...content, sheets }, last);
       workbook.catch(() => undefined); // awaited below; an early failure must not go unhandled
       try {

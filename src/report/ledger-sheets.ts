@@ -1,8 +1,16 @@
-import type { Case, CaseLedger, FollowUpEntry, LedgerView, SchoolAgeChild } from '../domain/index.js';
+import {
+  FLAG_BITS,
+  formatDay,
+  type Case,
+  type CaseLedger,
+  type FollowUpEntry,
+  type LedgerView,
+  type SchoolAgeChildren,
+} from '../domain/index.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { CATEGORY_LABELS, FLAG_LABELS, genderLabel, label, listSeparator, REASON_LABELS, type Lang } from './labels.js';
 import type { Masker } from './mask.js';
-import { renderRows } from './raw-rows.js';
+import { RowRenderer } from './raw-rows.js';
 import type { SheetColumn, SheetContent, Value } from './workbook-file.js';
 
 // SPEC §10: the three ledgers (三台账) and the resolved and closed cases, as sheets
@@ -66,83 +74,104 @@ export function ledgerSheets(input: LedgerSheetsInput): SheetContent[] {
   return [suspectedSheet(input), dropoutSheet(input), resolvedSheet(input), closedSheet(input)];
 }
 
+/** A table sheet (the ledgers other than 适龄儿童台账). */
+function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: Lang): SheetContent {
+  return {
+    name: t(name, lang),
+    columns: columnsOf(cols, lang, false),
+    rows: rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })),
+  };
+}
+
 /**
- * A table sheet. `large` (适龄儿童台账, ~150,000 rows at county scale): written as
- * plain values (raw-rows.ts), no column formats, dates as YYYY-MM-DD text; IDs stay
- * text cells (string values).
+ * The header of a table sheet. `large` (适龄儿童台账, ~150,000 rows at county scale):
+ * written as plain values (raw-rows.ts), no column formats, dates as YYYY-MM-DD
+ * text; IDs stay text cells (string values).
  */
-function sheet(name: MessageKey, cols: readonly Col[], rows: Value[][], lang: Lang, large = false): SheetContent {
-  const columns: SheetColumn[] = cols.map((col) => ({
+function columnsOf(cols: readonly Col[], lang: Lang, large: boolean): SheetColumn[] {
+  return cols.map((col) => ({
     header: t(`ledger.col.${col}` as MessageKey, lang),
     width: WIDTHS[col] ?? 12,
     text: !large && TEXT.has(col),
     date: !large && DATES.has(col),
   }));
-  return {
-    name: t(name, lang),
-    columns,
-    ...(large
-      ? // Rendered here, below the header: the workbook worker receives a few strings, not 150,000 rows.
-        {
-          rows: [],
-          rendered: renderRows(
-            rows.map((cells) => ({ cells })),
-            2,
-          ),
-        }
-      : { rows: rows.map((cells) => ({ cells: cells.map((cell, i) => (DATES.has(cols[i]!) ? dateCell(cell) : cell)) })) }),
-  };
 }
 
-/** 适龄儿童台账: every school-age child, one row, and where the child stands. */
+const CHILDREN_COLUMNS: readonly Col[] = [
+  'township',
+  'village',
+  'name',
+  'id_number',
+  'gender',
+  'birth_date',
+  'flags',
+  'standing',
+  'school',
+  'grade',
+  'case_id',
+  'persuasions',
+];
+
+/**
+ * 适龄儿童台账: every school-age child, one row, and where the child stands. Rendered
+ * here, below the header, child by child: the workbook worker receives a few
+ * strings, and no array of 150,000 rows is made.
+ */
 export function childrenSheet({
   children,
   ledger,
   cases,
   lang,
   mask,
-}: LedgerSheetsInput & { readonly children: readonly SchoolAgeChild[] }): SheetContent {
-  const byId = new Map(cases.map((c) => [c.case_id, c]));
+}: LedgerSheetsInput & { readonly children: SchoolAgeChildren }): SheetContent {
+  const byId = new Set(cases.map((c) => c.case_id));
   const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
-  const cols: Col[] = [
-    'township',
-    'village',
-    'name',
-    'id_number',
-    'gender',
-    'birth_date',
-    'flags',
-    'standing',
-    'school',
-    'grade',
-    'case_id',
-    'persuasions',
-  ];
-  const rows = children.map((child): Value[] => {
+  const enrolled = t('ledger.standing.enrolled', lang);
+  const none = t('ledger.standing.none', lang);
+  const suspected = t('ledger.standing.suspected', lang);
+  // A few dozen combinations of focus groups: each written once.
+  const flagTexts = new Map<number, string>();
+  const flagText = (bits: number, poverty: boolean) => {
+    const key = bits * 2 + (poverty ? 1 : 0);
+    let text = flagTexts.get(key);
+    if (text === undefined) {
+      const flags: (keyof typeof FLAG_LABELS)[] = poverty ? ['poverty'] : [];
+      for (const flag of Object.keys(FLAG_BITS) as (keyof typeof FLAG_BITS)[]) if (bits & FLAG_BITS[flag]) flags.push(flag);
+      text = flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(listSeparator(lang));
+      flagTexts.set(key, text);
+    }
+    return text;
+  };
+  const renderer = new RowRenderer(2);
+  const cells: Value[] = [];
+  children.forEach((child) => {
     const state = child.case_id ? ledger.cases.get(child.case_id) : undefined;
     const closed = child.case_id ? closedById.get(child.case_id) : undefined;
     let standing: string;
     if (closed && state?.state === 'closed') standing = `${t('ledger.state.closed', lang)}（${outcomeLabel(closed.outcome, lang)}）`;
     else if (state?.follow_up.confirmed) standing = outcomeLabel(state.follow_up.confirmed, lang);
-    else if (child.case_id && byId.has(child.case_id)) standing = t('ledger.standing.suspected', lang);
-    else if (child.school) standing = t('ledger.standing.enrolled', lang);
-    else standing = t('ledger.standing.none', lang);
-    return [
-      child.township,
-      child.village,
-      child.name,
-      mask.id(child.id_number),
-      genderLabel(child.gender, lang),
-      child.birth_date,
-      child.flags.map((flag) => label(FLAG_LABELS, flag as keyof typeof FLAG_LABELS, lang)).join(listSeparator(lang)),
-      standing,
-      child.school,
-      child.grade,
-      child.case_id ?? '',
-      state ? state.follow_up.persuasions : null,
-    ];
+    else if (child.case_id && byId.has(child.case_id)) standing = suspected;
+    else standing = child.school ? enrolled : none;
+    cells[0] = child.township;
+    cells[1] = child.village;
+    cells[2] = child.name;
+    cells[3] = mask.id(child.id_number);
+    cells[4] = genderLabel(child.gender, lang);
+    cells[5] = formatDay(child.birth) || null;
+    cells[6] = flagText(child.flags, child.poverty);
+    cells[7] = standing;
+    cells[8] = child.school;
+    cells[9] = child.grade;
+    cells[10] = child.case_id ?? '';
+    cells[11] = state ? state.follow_up.persuasions : null;
+    renderer.add(cells);
   });
-  return sheet('ledger.sheet.children', cols, rows, lang, true);
+  return {
+    name: t('ledger.sheet.children', lang),
+    columns: columnsOf(CHILDREN_COLUMNS, lang, true),
+    rows: [],
+    rendered: renderer.finish(),
+  };
 }
 
 const SUSPECT_CATEGORIES = new Set(['enrolled_absent', 'unregistered_school_age']);

@@ -28,10 +28,12 @@ function lastSheet(id: number) {
 
 parentPort!.on('message', (request: WriterRequest) => {
   if (request.kind === 'last') lastSheet(request.id).resolve(request.sheet);
+  // Loaded at once, not in turn: a failure shows when the job runs.
+  else if (request.kind === 'preload') import(request.module).catch(() => undefined);
   else queue = queue.then(() => serve(request));
 });
 
-async function serve(request: Exclude<WriterRequest, { kind: 'last' }>): Promise<void> {
+async function serve(request: Extract<WriterRequest, { kind: 'workbook' | 'job' }>): Promise<void> {
   try {
     const value =
       request.kind === 'workbook'

@@ -23,6 +23,8 @@ export interface WorkbookWriter {
   write(file: string, content: WorkbookContent, last?: () => SheetContent): Promise<void>;
   /** Runs `job` on the writer thread, after what was asked of it before. */
   run<A extends unknown[], R>(job: WriterJob<A, R>, ...args: A): Promise<R>;
+  /** Loads `job`'s module on the writer thread now, while it has nothing to do (the inputs are read). */
+  preload(job: WriterJob<never, unknown>): void;
   /** Ends the worker; safe to call more than once. */
   close(): void;
 }
@@ -31,6 +33,7 @@ export interface WorkbookWriter {
 export type WriterRequest =
   | { readonly id: number; readonly kind: 'workbook'; readonly file: string; readonly content: WorkbookContent; readonly last: boolean }
   | { readonly id: number; readonly kind: 'last'; readonly sheet: SheetContent }
+  | { readonly id: number; readonly kind: 'preload'; readonly module: string }
   | { readonly id: number; readonly kind: 'job'; readonly module: string; readonly name: string; readonly args: unknown[] };
 
 /** What the worker replies. */
@@ -58,6 +61,7 @@ export function startWorkbookWriter(): WorkbookWriter {
     return {
       write: (file, content, last) => writeWorkbookFile(file, content, last && Promise.resolve().then(last)),
       run: (job, ...args) => job.local(...args),
+      preload: () => undefined,
       close: () => undefined,
     };
   }
@@ -99,6 +103,9 @@ export function startWorkbookWriter(): WorkbookWriter {
     },
     run(job, ...args) {
       return ask({ id: next++, kind: 'job', module: job.module.href, name: job.name, args }, String(args[0] ?? ''));
+    },
+    preload(job) {
+      worker.postMessage({ id: next++, kind: 'preload', module: job.module.href } satisfies WriterRequest);
     },
     close() {
       if (!closed) void worker.terminate();
