@@ -48,7 +48,7 @@ export interface People<T extends number = number> {
 export class PeopleIndex<T extends number = number> {
   /** key → people (more than one when an ID is shared: 重号). */
   private readonly byKey: KeyIndex;
-  private byBirth: Map<number, T[]> | null = null;
+  private byBirth: BirthIndex | null = null;
 
   readonly keys: IdKeyTable;
 
@@ -87,19 +87,47 @@ export class PeopleIndex<T extends number = number> {
     return [...found];
   }
 
-  /** People born on `day`; the index is built on the first call (only name_birth asks). */
-  bornOn(day: number): readonly T[] {
-    if (!this.byBirth) {
-      this.byBirth = new Map();
-      for (let i = 0; i < this.people.length; i++) {
-        const t = i as T;
-        const birth = this.people.birth(t);
-        if (!birth) continue;
-        const list = this.byBirth.get(birth);
-        if (list) list.push(t);
-        else this.byBirth.set(birth, [t]);
-      }
-    }
-    return this.byBirth.get(day) ?? [];
+  /** People born on `day`, in order; the index is built on the first call (only name_birth asks). */
+  bornOn(day: number): Iterable<T> {
+    const index = (this.byBirth ??= birthIndex(this.people));
+    const at = index.days.get(day);
+    return (at === undefined ? NOBODY : index.people.subarray(index.starts[at]!, index.starts[at + 1]!)) as unknown as Iterable<T>;
   }
+}
+
+const NOBODY = new Int32Array(0);
+
+/** People grouped by birth date, in one array (a few thousand distinct days, a million people). */
+interface BirthIndex {
+  /** day → its group's number. */
+  readonly days: Map<number, number>;
+  /** Group g is people[starts[g] … starts[g + 1]). */
+  readonly starts: Int32Array;
+  readonly people: Int32Array;
+}
+
+function birthIndex(people: People<never>): BirthIndex {
+  const days = new Map<number, number>();
+  const group = new Int32Array(people.length).fill(-1);
+  const counts: number[] = [];
+  for (let t = 0; t < people.length; t++) {
+    const birth = people.birth(t as never);
+    if (!birth) continue;
+    let g = days.get(birth);
+    if (g === undefined) {
+      g = counts.push(0) - 1;
+      days.set(birth, g);
+    }
+    counts[g]!++;
+    group[t] = g;
+  }
+  const starts = new Int32Array(counts.length + 1);
+  for (let g = 0; g < counts.length; g++) starts[g + 1] = starts[g]! + counts[g]!;
+  const next = starts.slice(0, counts.length);
+  const sorted = new Int32Array(starts[counts.length]!);
+  for (let t = 0; t < people.length; t++) {
+    const g = group[t]!;
+    if (g >= 0) sorted[next[g]!++] = t;
+  }
+  return { days, starts, people: sorted };
 }
