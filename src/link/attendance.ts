@@ -28,7 +28,9 @@ export function matchAttendance(
     return { present: false, checkedIn, matchedByStudentNo: 0, matchedById: 0, unmatched: 0, covers: () => false };
   }
   const byStudentNo = groupBy(registry, (record) => record.studentNo);
-  const byId = groupBy(registry, (record) => (record.idState === 'valid' ? record.id : ''));
+  // Built when a row first needs it: most rosters match every row by student number.
+  let ids: Map<string, number | number[]> | null = null;
+  const byId = () => (ids ??= groupBy(registry, (record) => (record.idState === 'valid' ? record.id : '')));
   let matchedByStudentNo = 0;
   let matchedById = 0;
   let unmatched = 0;
@@ -36,7 +38,7 @@ export function matchAttendance(
   for (const row of attendance) {
     let found = row.studentNo ? listOf(byStudentNo.get(row.studentNo)) : undefined;
     if (found) matchedByStudentNo++;
-    else if (row.idState === 'valid' && (found = listOf(byId.get(row.id)))) matchedById++;
+    else if (row.idState === 'valid' && (found = listOf(byId().get(row.id)))) matchedById++;
     else {
       unmatched++;
       continue;
