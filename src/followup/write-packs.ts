@@ -51,7 +51,7 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 const GREY = 'FFEDEDED';
 /** A case's row on paper: two lines of handwriting at least. */
-const PACK_ROW_HEIGHT = 30;
+const PACK_ROW_HEIGHT = 34;
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -72,6 +72,8 @@ function headerText(text: string): string {
 const WRAP = { wrapText: true, vertical: 'top' } as const;
 const TOP = { vertical: 'top' } as const;
 const LINE_HEIGHT = 15;
+/** Chinese lines are a little taller than the spreadsheet's 15 points (LibreOffice cut a third line's last character at 45). */
+const ROW_PADDING = 4;
 
 /** Columns a text takes: Chinese characters about two. */
 function textWidth(text: string): number {
@@ -116,7 +118,7 @@ export function rowHeight(cells: readonly Value[], widths: readonly number[], wr
     const needed = cell.split('\n').reduce((sum, part) => sum + wrappedLines(part, usable), 0);
     lines = Math.max(lines, needed);
   });
-  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+  return lines > 1 ? lines * LINE_HEIGHT + ROW_PADDING : undefined;
 }
 
 /**

@@ -97,7 +97,7 @@ describe('packs (SPEC §9)', () => {
     expect(firstSeen.value).toBeInstanceOf(Date);
     expect(firstSeen.numFmt).toBe('yyyy-mm-dd');
     // Two handwritten lines at least, and every line of a wrapped cell (a long reason list wraps).
-    for (let r = 3; r <= sheet.rowCount; r++) expect(sheet.getRow(r).height).toBeGreaterThanOrEqual(30);
+    for (let r = 3; r <= sheet.rowCount; r++) expect(sheet.getRow(r).height).toBeGreaterThanOrEqual(34);
     expect(sheet.pageSetup).toMatchObject({
       orientation: 'landscape',
       fitToPage: true,
