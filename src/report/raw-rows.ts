@@ -11,7 +11,7 @@ import type { Value } from './workbook-file.js';
 // read the result back with exceljs.
 
 interface WorksheetWriterInternals {
-  stream: { write(text: string): void };
+  stream: { write(data: Buffer): void };
   _rowZero: number;
 }
 
@@ -66,8 +66,11 @@ const EPOCH_SERIAL = 25_569;
 export interface RenderedRows {
   readonly firstRow: number;
   readonly count: number;
-  /** A few thousand rows each: a sheet of 150,000 rows crosses to the workbook worker as a few dozen strings. */
-  readonly chunks: readonly string[];
+  /**
+   * UTF-8, a few thousand rows each: a sheet of 150,000 rows crosses to the workbook
+   * worker as a few dozen buffers, transferred, not copied (renderedBuffers).
+   */
+  readonly chunks: readonly Uint8Array[];
 }
 
 /**
@@ -81,8 +84,9 @@ export class RowRenderer {
   private readonly opens: string[] = [];
   private readonly attrs: string[] = [];
   private readonly dateAttrs: string[] = [];
-  private readonly chunks: string[] = [];
-  // Rows are joined into flat chunks: a string grown by += is a tree of pieces, costly to keep and to post.
+  private readonly chunks: Uint8Array[] = [];
+  // Rows are joined into flat chunks and encoded at once: a string grown by += is a tree
+  // of pieces, costly to keep, and the bytes are what the file needs.
   private chunk: string[] = [];
   private r: number;
 
@@ -115,13 +119,13 @@ export class RowRenderer {
     }
     this.chunk.push(`${xml}</row>`);
     if (this.chunk.length === 2000) {
-      this.chunks.push(this.chunk.join(''));
+      this.chunks.push(Buffer.from(this.chunk.join('')));
       this.chunk = [];
     }
   }
 
   finish(): RenderedRows {
-    if (this.chunk.length > 0) this.chunks.push(this.chunk.join(''));
+    if (this.chunk.length > 0) this.chunks.push(Buffer.from(this.chunk.join('')));
     this.chunk = [];
     return { firstRow: this.firstRow, count: this.r - this.firstRow, chunks: this.chunks };
   }
@@ -149,11 +153,22 @@ export function renderRows(rows: readonly { readonly cells: readonly Value[] }[]
 export function writeRenderedRows(sheet: unknown, rendered: RenderedRows): void {
   const writer = sheet as WorksheetWriterInternals;
   if (writer._rowZero !== rendered.firstRow) throw new Error(`rows rendered for row ${rendered.firstRow}, sheet at ${writer._rowZero}`);
-  for (const chunk of rendered.chunks) writer.stream.write(chunk);
+  // A chunk that crossed from another thread is a plain Uint8Array: exceljs's stream takes Buffers.
+  for (const chunk of rendered.chunks) writer.stream.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   writer._rowZero += rendered.count;
 }
 
 /** Appends `rows` after the rows already committed to `sheet` (the header), as renderRows says. */
 export function writeRawRows(sheet: unknown, rows: readonly { readonly cells: readonly Value[] }[], layout?: RawLayout): void {
   writeRenderedRows(sheet, renderRows(rows, (sheet as WorksheetWriterInternals)._rowZero, layout));
+}
+
+/**
+ * The buffers of rendered rows that can be transferred to another thread: those that
+ * own their memory (a small Buffer may share Node's pool with others: it is copied).
+ */
+export function renderedBuffers(rendered: RenderedRows | undefined): ArrayBuffer[] {
+  return (rendered?.chunks ?? [])
+    .filter((chunk) => chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.byteLength)
+    .map((chunk) => chunk.buffer as ArrayBuffer);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { renderedBuffers } from './raw-rows.js';
 import { writeWorkbookFile, type SheetContent, type WorkbookContent } from './workbook-file.js';
 
 /**
@@ -92,7 +93,8 @@ export function startWorkbookWriter(): WorkbookWriter {
       const written = ask<void>({ id, kind: 'workbook', file, content, last: last !== undefined }, file);
       if (last) {
         try {
-          worker.postMessage({ id, kind: 'last', sheet: last() } satisfies WriterRequest);
+          const sheet = last();
+          worker.postMessage({ id, kind: 'last', sheet } satisfies WriterRequest, renderedBuffers(sheet.rendered));
         } catch (error) {
           // The worker waits for the last sheet: it stops with the run (close()).
           written.catch(() => undefined);
