@@ -146,7 +146,7 @@ class SourceAssembler implements RowSink {
     private readonly context: LoadContext,
     private readonly format: SourceFormat,
   ) {
-    this.records = new RecordTable(settings.source, context.idKeys);
+    this.records = new RecordTable(settings.source, context.idKeys, { idTexts: settings.source !== 'household' });
   }
 
   start(info: ReaderInfo): void {

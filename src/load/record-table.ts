@@ -41,6 +41,7 @@ export interface TableColumns {
   readonly otherIds: [number, string][];
   readonly schoolRows: Int32Array;
   readonly school: Record<(typeof SCHOOL_FIELDS)[number], TextColumn>;
+  readonly idTexts: TextColumn | null;
 }
 
 function textColumn(texts: readonly string[]): TextColumn {
@@ -89,6 +90,12 @@ export class RecordTable {
   private readonly otherIds = new Map<number, string>();
   /** Fields the household register does not have (school, grade …), by row, where present. */
   private readonly schoolFields = new Map<number, SchoolFields>();
+  /**
+   * The valid IDs as text, for the smaller sources (registry, poverty roll, roster):
+   * their records are all made for linking, and a text kept is cheaper than one
+   * rebuilt from the key each time. Null for the household register (a million strings).
+   */
+  private idTexts: string[] | null;
   /** Records made by at(), so that a row is one object however often it is asked for. */
   private made: (SourceRecord | undefined)[] = [];
 
@@ -96,9 +103,10 @@ export class RecordTable {
     readonly source: SourceName,
     /** The key table every source's valid IDs are packed with. */
     readonly idKeys: IdKeyTable,
-    options: { capacity?: number } = {},
+    options: { capacity?: number; idTexts?: boolean } = {},
   ) {
     const capacity = options.capacity ?? 1024;
+    this.idTexts = options.idTexts ? [] : null;
     this.keys = new Float64Array(capacity);
     this.rows = new Int32Array(capacity);
     this.packed = new Int32Array(capacity);
@@ -143,15 +151,17 @@ export class RecordTable {
       otherIds: [...this.otherIds],
       schoolRows,
       school: school as TableColumns['school'],
+      idTexts: this.idTexts ? textColumn(this.idTexts) : null,
     };
     const typed = [columns.keys, columns.rows, columns.packed, columns.birthDates, columns.idBirths, schoolRows];
-    const indexes = [...Object.values(columns.texts), ...Object.values(columns.school)].map((column) => column.index);
+    const textColumns = [...Object.values(columns.texts), ...Object.values(columns.school), ...(columns.idTexts ? [columns.idTexts] : [])];
+    const indexes = textColumns.map((column) => column.index);
     return { columns, transfer: [...typed, ...indexes].map((array) => array.buffer as ArrayBuffer) };
   }
 
   /** A table posted by another thread, its valid IDs keyed into `idKeys` (this thread's key table). */
   static fromColumns(columns: TableColumns, idKeys: IdKeyTable): RecordTable {
-    const table = new RecordTable(columns.source, idKeys, { capacity: 0 });
+    const table = new RecordTable(columns.source, idKeys, { capacity: 0, idTexts: columns.idTexts !== null });
     idKeys.adopt(columns.keys, columns.prefixes);
     table.count = columns.count;
     table.keys = columns.keys;
@@ -159,6 +169,7 @@ export class RecordTable {
     table.packed = columns.packed;
     table.birthDates = columns.birthDates;
     table.idBirths = columns.idBirths;
+    if (columns.idTexts) table.idTexts = texts(columns.idTexts);
     table.names = texts(columns.texts.names);
     table.townships = texts(columns.texts.townships);
     table.villages = texts(columns.texts.villages);
@@ -186,6 +197,7 @@ export class RecordTable {
     const i = this.count++;
     const key = record.idState === 'valid' ? this.idKeys.register(record.id) : -1;
     this.keys[i] = key;
+    this.idTexts?.push(key >= 0 ? detach(record.id) : '');
     this.rows[i] = record.row;
     this.packed[i] = record.packed;
     this.birthDates[i] = record.birthDate;
@@ -220,7 +232,13 @@ export class RecordTable {
     record.householdNo = this.householdNos[i]!;
     record.relation = this.relations[i]!;
     const school = this.schoolFields.get(i);
-    if (school) Object.assign(record, school);
+    if (school) {
+      record.studentNo = school.studentNo;
+      record.school = school.school;
+      record.schoolCode = school.schoolCode;
+      record.grade = school.grade;
+      record.className = school.className;
+    }
     this.made[i] = record;
     return record;
   }
@@ -278,7 +296,8 @@ export class RecordTable {
 
   id(i: number): string {
     const key = this.keys[i]!;
-    return key >= 0 ? this.idKeys.idOf(key) : (this.otherIds.get(i) ?? '');
+    if (key < 0) return this.otherIds.get(i) ?? '';
+    return this.idTexts ? this.idTexts[i]! : this.idKeys.idOf(key);
   }
 
   row(i: number): number {
