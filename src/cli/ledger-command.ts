@@ -18,9 +18,13 @@ export function registerLedger(program: Command, context: CommandContext): Comma
   ledger
     .command('verify')
     .description(t('cli.ledger.verify', lang))
-    .argument('<file>', t('cli.ledger.file', lang))
+    // The file as an argument, or as the other ledger commands take it (--ledger, --config).
+    .argument('[file]', t('cli.ledger.file', lang))
+    .addOption(ledgerFileOption(lang))
+    .addOption(configFileOption(lang))
     .addOption(langOption(lang))
-    .action(async (file: string) => {
+    .action(async (given: string | undefined, options: { ledger?: string; config?: string }) => {
+      const file = given ?? (await ledgerFile(options));
       if (!existsSync(file)) throw new RollcallError('ledger', { key: 'ledger.missing', params: { file } });
       // Loaded only for ledger commands: SQLite stays out of every other command.
       const { verifyLedgerFile } = await import('../ledger/index.js');
@@ -38,18 +42,19 @@ export function registerLedger(program: Command, context: CommandContext): Comma
   return ledger;
 }
 
+/** The ledger as reconcile finds it: --ledger, else "ledger" in the config file (beside the config). */
+async function ledgerFile(options: { ledger?: string; config?: string }): Promise<string> {
+  if (options.ledger) return options.ledger;
+  if (options.config) {
+    const config = await loadConfigFile(options.config);
+    if (config.ledger !== undefined) return resolve(dirname(options.config), config.ledger);
+  }
+  throw new RollcallError('usage', { key: 'followup.ledger_needed' });
+}
+
 /** SPEC §9: import, record, show, report (issue #14). */
 function registerFollowUp(ledger: Command, context: CommandContext): void {
   const { lang } = context;
-  // The ledger as reconcile finds it: --ledger, else "ledger" in the config file (beside the config).
-  const ledgerFile = async (options: { ledger?: string; config?: string }): Promise<string> => {
-    if (options.ledger) return options.ledger;
-    if (options.config) {
-      const config = await loadConfigFile(options.config);
-      if (config.ledger !== undefined) return resolve(dirname(options.config), config.ledger);
-    }
-    throw new RollcallError('usage', { key: 'followup.ledger_needed' });
-  };
   const todayOf = () => formatDay(today(context.now));
 
   ledger

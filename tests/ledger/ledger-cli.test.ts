@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { basename, dirname } from 'node:path';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseLedger } from '../../src/domain/index.js';
@@ -94,6 +95,12 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(before);
     expect(runsOf(ledger)).toHaveLength(2);
     expect((await runRollcall(['ledger', 'verify', ledger])).code).toBe(0);
+    // As the other ledger commands take it: --ledger, or "ledger" in the config file; neither is a usage error.
+    expect((await runRollcall(['ledger', 'verify', '--ledger', ledger])).code).toBe(0);
+    const config = join(dirname(ledger), 'rollcall.json');
+    writeFileSync(config, JSON.stringify({ ledger: basename(ledger) }));
+    expect((await runRollcall(['ledger', 'verify', '--config', config])).code).toBe(0);
+    expect((await runRollcall(['ledger', 'verify'])).code).toBe(2);
   });
 
   it('keeps the ledger, its backups and the lock file private (0600), and the last 7 backups', async () => {
