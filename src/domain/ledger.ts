@@ -7,6 +7,11 @@ import type { Case, Category } from './case.js';
 export const CASE_STATES = ['new', 'open', 'reopened', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
+/** SPEC §8–§9: the states a clerk works (new, open, reopened); no state (or one read from the ledger file that is none of these) is not open. */
+export function isOpenState(state: CaseState | string | undefined): boolean {
+  return state === 'new' || state === 'open' || state === 'reopened';
+}
+
 /** SPEC §9: follow-up kinds (跟进类型) as codes. */
 export const ENTRY_KINDS = ['verify', 'persuade', 'close'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import {
+  isOpenState,
   CLOSING_OUTCOMES,
   daysInMonth,
   isClosingOutcome,
@@ -79,8 +80,6 @@ export function parseQuarter(text: string): Period {
   };
 }
 
-const OPEN_STATES = new Set(['new', 'open', 'reopened']);
-
 export function computePeriodReport(store: LedgerStore, period: Period): PeriodReport {
   const cases = store.cases();
   const entries = store.entries();
@@ -107,7 +106,7 @@ export function computePeriodReport(store: LedgerStore, period: Period): PeriodR
     if (closing && isClosingOutcome(closing.outcome)) row.closed[closing.outcome]++;
     // Open on the last night of the period, and not closed by a person between that night and the period's end.
     const night = openAtEnd.get(caseId);
-    if (night && OPEN_STATES.has(night.state)) {
+    if (night && isOpenState(night.state)) {
       const latestOutcome = list.filter((entry) => entry.outcome !== null && entry.date <= period.to).at(-1);
       const closedSince = latestOutcome && isClosingOutcome(latestOutcome.outcome) && latestOutcome.date > lastRun!.as_of;
       if (!closedSince) row.stillOpen++;

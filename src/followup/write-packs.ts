@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { Case, CaseLedger, FollowUpEntry } from '../domain/index.js';
+import { isOpenState, type Case, type CaseLedger, type FollowUpEntry } from '../domain/index.js';
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import {
   CATEGORY_LABELS,
@@ -16,7 +15,8 @@ import {
   REASON_LABELS,
   rowHeight,
   styleNumber,
-  useNativeCrc,
+  writeStreamingWorkbook,
+  type StreamingWorkbook,
   writeRawRows,
   type RawLayout,
 } from '../report/index.js';
@@ -45,7 +45,6 @@ export interface PackInput {
 
 type PackCell = string | number | Date | null;
 
-const OPEN_STATES = new Set(['new', 'open', 'reopened']);
 /** Rows a pack's fill-in columns keep their lists for, below the cases. */
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
@@ -146,9 +145,7 @@ const PACKS_AT_ONCE = 4;
 
 /** Writes packs/乡镇/*.xlsx and packs/学校/*.xlsx into `dir` (the report's temporary folder); returns their paths. */
 export async function writePacks(dir: string, input: PackInput): Promise<string[]> {
-  const { default: Excel } = await import('exceljs');
-  useNativeCrc();
-  const open = input.cases.filter((c) => OPEN_STATES.has(input.states.get(c.case_id)?.state ?? 'closed'));
+  const open = input.cases.filter((c) => isOpenState(input.states.get(c.case_id)?.state));
   const ordered = priorityOrder(open).map((i) => open[i]!);
   // A case is in its township's pack and in its school's: its cells are made once.
   const cells = new Map(ordered.map((c) => [c, [...infoCells(c, input.states.get(c.case_id)!, input), ...FILL_COLUMNS.map(() => null)]]));
@@ -178,17 +175,10 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
       });
     }
   }
-  const writePack = async ({ path, cases, identity, title }: (typeof packs)[number]) => {
-    // The streaming writer: rows go straight to native zlib, no document model to build and collect
-    // (the document model cost 6.5 s for a county's 72 packs on the main thread).
-    const output = createWriteStream(join(dir, path), { mode: 0o600 });
-    const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).once('error', reject));
-    closed.catch(() => undefined); // awaited below, with the commit
-    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false } as never);
-    await fillPack(workbook, cases, cells, identity, title, input);
-    // A write error (ENOSPC) ends the wait at once: exceljs's commit would wait forever.
-    await Promise.all([workbook.commit(), closed]);
-  };
+  // Streamed (the document model cost 6.5 s for a county's 72 packs on the main thread).
+  const created = new Date(`${input.asOf}T00:00:00Z`);
+  const writePack = ({ path, cases, identity, title }: (typeof packs)[number]) =>
+    writeStreamingWorkbook(join(dir, path), created, (workbook) => fillPack(workbook, cases, cells, identity, title, input));
   await inPool(packs, PACKS_AT_ONCE, writePack);
   return packs.map((pack) => pack.path);
 }
@@ -208,7 +198,7 @@ async function inPool<T>(items: readonly T[], size: number, work: (item: T) => P
 }
 
 async function fillPack(
-  workbook: PackWorkbook,
+  workbook: StreamingWorkbook,
   cases: readonly Case[],
   cells: ReadonlyMap<Case, PackCell[]>,
   identity: PackIdentity,
@@ -216,9 +206,6 @@ async function fillPack(
   input: PackInput,
 ): Promise<void> {
   const { lang } = input;
-  workbook.creator = 'rollcall';
-  workbook.created = new Date(`${input.asOf}T00:00:00Z`);
-  workbook.modified = workbook.created;
   const columnCount = INFO_COLUMNS.length + FILL_COLUMNS.length;
   const sheet = workbook.addWorksheet(t('followup.sheet.pending', lang), {
     views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }],
@@ -291,8 +278,6 @@ async function fillPack(
   for (const [key, value] of identityRows(identity)) hidden.addRow([key, value]).commit();
   hidden.commit();
 }
-
-type PackWorkbook = InstanceType<(typeof ExcelJS)['stream']['xlsx']['WorkbookWriter']>;
 
 function columnOf(field: Exclude<FillField, 'case_id'>): number {
   return INFO_COLUMNS.length + FILL_COLUMNS.indexOf(field) + 1;

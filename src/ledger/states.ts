@@ -1,4 +1,5 @@
 import {
+  isOpenState,
   isClosingOutcome,
   isConfirmedOutcome,
   type Case,
@@ -21,7 +22,6 @@ import type { CaseWrite, LedgerStore, NightRow, RunRow, StoredEntry } from './st
 
 /** The county asks schools to verify an absent student within a week (seed, SPEC §8 terminal summary). */
 const OVERDUE_DAYS = 7;
-const OPEN_STATES: ReadonlySet<CaseState> = new Set(['new', 'open', 'reopened']);
 
 export interface Decided {
   readonly view: LedgerView;
@@ -61,7 +61,7 @@ export function decideStates(
     tonight.add(c.case_id);
     const evidence = evidenceFingerprint(c);
     const row = known.get(c.case_id);
-    const wasOpen = OPEN_STATES.has(previousNights.get(c.case_id)?.state ?? 'closed');
+    const wasOpen = isOpenState(previousNights.get(c.case_id)?.state);
     const closure = closures.get(c.case_id);
     const state: CaseState = closure ? closedState(store, c.case_id, closure, evidence, wasOpen, replaces) : wasOpen ? 'open' : 'new';
     // A replaced run of the same as-of counted tonight already: it is not a night of its own.
@@ -93,7 +93,7 @@ export function decideStates(
   // Open after the previous run, not found tonight, not closed by a person: resolved (已消除).
   const resolved: ResolvedCase[] = [];
   for (const [caseId, night] of previousNights) {
-    if (tonight.has(caseId) || !OPEN_STATES.has(night.state) || closures.has(caseId)) continue;
+    if (tonight.has(caseId) || !isOpenState(night.state) || closures.has(caseId)) continue;
     const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
     if (!last) continue;
     resolved.push({ ...last, resolved_on: asOf, first_seen: known.get(caseId)?.first_seen ?? asOf });

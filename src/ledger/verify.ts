@@ -1,4 +1,4 @@
-import { isClosingOutcome } from '../domain/index.js';
+import { isClosingOutcome, isOpenState } from '../domain/index.js';
 import type { LedgerStore } from './store.js';
 
 /** One thing wrong with a ledger, as a catalogue key and parameters (no personal data: case ids at most). */
@@ -12,8 +12,6 @@ export interface LedgerProblem {
     | 'ledger.verify.last_seen';
   readonly params: Readonly<Record<string, string | number>>;
 }
-
-const OPEN = new Set(['new', 'open', 'reopened']);
 
 /**
  * `rollcall ledger verify` (SPEC §8): SQLite's integrity and foreign-key checks,
@@ -48,7 +46,7 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
     for (const [caseId, night] of nights) {
       const category = (categoryOf.get(caseId) as { category: string }).category;
       byCategory[category] = (byCategory[category] ?? 0) + 1;
-      const wasOpen = OPEN.has(previous?.get(caseId)?.state ?? '');
+      const wasOpen = isOpenState(previous?.get(caseId)?.state);
       const closedBefore = (closingDates.get(caseId) ?? []).some((date) => date <= run.as_of);
       // open: open the night before; new: not open then (or closed since); closed, reopened: a person closed it.
       const fits = night.state === 'open' ? wasOpen : night.state === 'new' ? !wasOpen || closedBefore : closedBefore;

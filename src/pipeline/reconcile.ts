@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { classify, classifyContext, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
-import { formatDay, type Case, type LedgerView, type SourceName } from '../domain/index.js';
+import { formatDay, isOpenState, type Case, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
 import type { PackInput } from '../followup/index.js';
@@ -189,10 +189,8 @@ async function runStages(
   return { summary, files, unknownStatuses, formulasWithoutValue, ledger: view };
 }
 
-const OPEN_STATES: ReadonlySet<string> = new Set(['new', 'open', 'reopened']);
-
 function packInput(cases: readonly Case[], view: LedgerView, ledgerId: string, options: ReconcileOptions): PackInput {
-  const open = cases.filter((c) => OPEN_STATES.has(view.cases.get(c.case_id)?.state ?? 'closed'));
+  const open = cases.filter((c) => isOpenState(view.cases.get(c.case_id)?.state));
   const states = new Map(open.map((c) => [c.case_id, view.cases.get(c.case_id)!]));
   return { cases: open, states, ledgerId, asOf: view.summary.run, lang: options.lang, maskIds: options.maskIds };
 }

@@ -32,8 +32,7 @@ export { guardiansCell } from './case-rows.js';
 export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter, type WriterJob } from './workbook-writer.js';
 export { writeRawRows, styleNumber, type RawLayout } from './raw-rows.js';
-export { rowHeight } from './workbook-file.js';
-export { useNativeCrc } from './native-crc.js';
+export { rowHeight, writeStreamingWorkbook, type StreamingWorkbook } from './workbook-file.js';
 export type { DashboardHistory } from './dashboard/index.js';
 export { loadNoticeTemplate, collectEnrolmentSchools, selectNoticeCases, type NoticeInput } from './notices/index.js';
 

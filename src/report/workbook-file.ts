@@ -126,6 +126,24 @@ export function rowHeight(cells: readonly Value[], widths: readonly number[], wr
  * given, is a sheet that comes after the others, written when it arrives.
  */
 export async function writeWorkbookFile(file: string, content: WorkbookContent, last?: Promise<SheetContent>): Promise<void> {
+  await writeStreamingWorkbook(file, content.created, async (workbook) => {
+    for (const sheetContent of content.sheets) writeSheet(workbook, sheetContent, content);
+    if (last) writeSheet(workbook, await last, content);
+  });
+}
+
+export type StreamingWorkbook = InstanceType<typeof import('exceljs')['stream']['xlsx']['WorkbookWriter']>;
+
+/**
+ * A workbook streamed into `file` (mode 0600): rows go to native zlib as they are
+ * committed, no document model is built. `fill` adds the sheets; the promise ends
+ * when the file is closed, or at the first write error (ENOSPC, EFBIG).
+ */
+export async function writeStreamingWorkbook(
+  file: string,
+  created: Date,
+  fill: (workbook: StreamingWorkbook) => Promise<void> | void,
+): Promise<void> {
   const { default: Excel } = await import('exceljs');
   useNativeCrc();
   const output = createWriteStream(file, { mode: 0o600 });
@@ -136,17 +154,14 @@ export async function writeWorkbookFile(file: string, content: WorkbookContent, 
     stream: output,
     useStyles: true,
     useSharedStrings: false,
-    created: content.created,
-    modified: content.created,
+    created,
+    modified: created,
   } as never);
   workbook.creator = 'rollcall';
-  for (const sheetContent of content.sheets) writeSheet(workbook, sheetContent, content);
-  if (last) writeSheet(workbook, await last, content);
-  // A write error (ENOSPC, EFBIG) ends the wait at once: exceljs's commit would wait forever.
+  await fill(workbook);
+  // A write error ends the wait at once: exceljs's commit would wait forever.
   await Promise.all([workbook.commit(), closed]);
 }
-
-type StreamingWorkbook = InstanceType<typeof import('exceljs')['stream']['xlsx']['WorkbookWriter']>;
 
 function writeSheet(workbook: StreamingWorkbook, sheetContent: SheetContent, content: WorkbookContent): void {
   const columns = sheetContent.columns;
