@@ -1,4 +1,5 @@
 import type { Value } from './workbook-file.js';
+import { ascii, XmlBytes } from './xml-bytes.js';
 
 // Large sheets (适龄儿童台账, about 150,000 rows at county scale; the follow-up packs,
 // tens of thousands of rows a night) are written here, not cell by cell with exceljs:
@@ -48,16 +49,6 @@ function columnName(index: number): string {
   return name;
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-
-/** Text as XML character data; characters XML cannot carry (C0 controls) are dropped. */
-function escapeXml(text: string): string {
-  // Most cells are plain names and places: one test, no copy.
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}
-
 const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01: a date's serial number in a 1900 workbook (as exceljs writes it). */
 const EPOCH_SERIAL = 25_569;
@@ -67,27 +58,24 @@ export interface RenderedRows {
   readonly firstRow: number;
   readonly count: number;
   /**
-   * UTF-8, a few thousand rows each: a sheet of 150,000 rows crosses to the workbook
-   * worker as a few dozen buffers, transferred, not copied (renderedBuffers).
+   * UTF-8, a megabyte each, each owning its memory: a sheet of 150,000 rows crosses
+   * to the workbook worker as some eighty buffers, transferred, not copied (renderedBuffers).
    */
   readonly chunks: readonly Uint8Array[];
 }
 
 /**
  * Rows rendered to sheetData XML from row `firstRow` on, one at a time (a sheet of
- * 150,000 rows needs no array of them). Strings are string values (never formulas),
- * numbers numbers, null empty; dates ISO text, or date serials in the column's date
- * style with a `layout`.
+ * 150,000 rows needs no array of them), straight into UTF-8 bytes (xml-bytes.ts).
+ * Strings are string values (never formulas), numbers numbers, null empty; dates
+ * ISO text, or date serials in the column's date style with a `layout`.
  */
 export class RowRenderer {
+  private readonly out = new XmlBytes();
   // Per column, once: how its cells begin (`<c r="B`) and their style attribute.
-  private readonly opens: string[] = [];
-  private readonly attrs: string[] = [];
-  private readonly dateAttrs: string[] = [];
-  private readonly chunks: Uint8Array[] = [];
-  // Rows are joined into flat chunks and encoded at once: a string grown by += is a tree
-  // of pieces, costly to keep, and the bytes are what the file needs.
-  private chunk: string[] = [];
+  private readonly opens: Uint8Array[] = [];
+  private readonly attrs: Uint8Array[] = [];
+  private readonly dateAttrs: Uint8Array[] = [];
   private r: number;
 
   constructor(
@@ -98,49 +86,79 @@ export class RowRenderer {
   }
 
   add(cells: readonly Value[]): void {
-    const { layout, attrs, dateAttrs } = this;
-    const r = this.r++;
+    const { layout, attrs, dateAttrs, out } = this;
+    const r = String(this.r++);
     const height = layout?.height?.(cells);
-    let xml = height ? `<row r="${r}" ht="${height}" customHeight="1">` : `<row r="${r}">`;
+    out.room(64);
+    out.bytes(ROW_OPEN);
+    out.asciiText(r);
+    if (height) {
+      out.bytes(ROW_HEIGHT);
+      out.asciiText(String(height));
+      out.bytes(ROW_CUSTOM_HEIGHT);
+    } else out.bytes(END_TAG);
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
-      const open = this.column(c) + r;
       if (cell === null || cell === undefined || cell === '') {
-        if (layout?.styles[c]) xml += `${open}${attrs[c]}/>`;
+        if (!layout?.styles[c]) continue;
+        this.open(c, r, attrs);
+        out.bytes(EMPTY_CELL_END);
       } else if (typeof cell === 'number') {
-        xml += `${open}${attrs[c]}><v>${cell}</v></c>`;
+        this.open(c, r, attrs);
+        this.number(cell);
       } else if (cell instanceof Date && layout) {
-        xml += `${open}${dateAttrs[c]}><v>${cell.getTime() / DAY_MS + EPOCH_SERIAL}</v></c>`;
+        this.open(c, r, dateAttrs);
+        this.number(cell.getTime() / DAY_MS + EPOCH_SERIAL);
       } else {
         const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
         // t="str" and a value, as exceljs writes text without shared strings: 13 bytes less a cell than an inline string.
-        xml += `${open}${attrs[c]} t="str"><v>${escapeXml(text)}</v></c>`;
+        this.open(c, r, attrs, text.length * 6);
+        out.bytes(STRING_VALUE);
+        out.text(text);
+        out.bytes(VALUE_END);
       }
     }
-    this.chunk.push(`${xml}</row>`);
-    if (this.chunk.length === 2000) {
-      this.chunks.push(Buffer.from(this.chunk.join('')));
-      this.chunk = [];
-    }
+    out.room(8);
+    out.bytes(ROW_CLOSE);
   }
 
   finish(): RenderedRows {
-    if (this.chunk.length > 0) this.chunks.push(Buffer.from(this.chunk.join('')));
-    this.chunk = [];
-    return { firstRow: this.firstRow, count: this.r - this.firstRow, chunks: this.chunks };
+    return { firstRow: this.firstRow, count: this.r - this.firstRow, chunks: this.out.finish() };
   }
 
-  private column(c: number): string {
+  /** `<c r="B12" s="3"`, with room for the rest of the cell and `more` bytes. */
+  private open(c: number, r: string, attrs: Uint8Array[], more = 0): void {
     if (this.opens[c] === undefined) {
-      this.opens[c] = `<c r="${columnName(c)}`;
       const style = this.layout?.styles[c];
       const dateStyle = this.layout?.dateStyles[c];
-      this.attrs[c] = style ? `" s="${style}"` : '"';
-      this.dateAttrs[c] = dateStyle ? `" s="${dateStyle}"` : '"';
+      this.opens[c] = ascii(`<c r="${columnName(c)}`);
+      this.attrs[c] = ascii(style ? `" s="${style}"` : '"');
+      this.dateAttrs[c] = ascii(dateStyle ? `" s="${dateStyle}"` : '"');
     }
-    return this.opens[c]!;
+    const { out } = this;
+    out.room(96 + more);
+    out.bytes(this.opens[c]!);
+    out.asciiText(r);
+    out.bytes(attrs[c]!);
+  }
+
+  private number(value: number): void {
+    const { out } = this;
+    out.bytes(NUMBER_VALUE);
+    out.asciiText(String(value));
+    out.bytes(VALUE_END);
   }
 }
+
+const ROW_OPEN = ascii('<row r="');
+const ROW_HEIGHT = ascii('" ht="');
+const ROW_CUSTOM_HEIGHT = ascii('" customHeight="1">');
+const END_TAG = ascii('">');
+const ROW_CLOSE = ascii('</row>');
+const EMPTY_CELL_END = ascii('/>');
+const NUMBER_VALUE = ascii('><v>');
+const STRING_VALUE = ascii(' t="str"><v>');
+const VALUE_END = ascii('</v></c>');
 
 /** `rows` rendered from row `firstRow` on (RowRenderer). */
 export function renderRows(rows: readonly { readonly cells: readonly Value[] }[], firstRow: number, layout?: RawLayout): RenderedRows {
@@ -163,12 +181,7 @@ export function writeRawRows(sheet: unknown, rows: readonly { readonly cells: re
   writeRenderedRows(sheet, renderRows(rows, (sheet as WorksheetWriterInternals)._rowZero, layout));
 }
 
-/**
- * The buffers of rendered rows that can be transferred to another thread: those that
- * own their memory (a small Buffer may share Node's pool with others: it is copied).
- */
+/** The buffers of rendered rows, to be transferred to another thread (each owns its memory: xml-bytes.ts). */
 export function renderedBuffers(rendered: RenderedRows | undefined): ArrayBuffer[] {
-  return (rendered?.chunks ?? [])
-    .filter((chunk) => chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.byteLength)
-    .map((chunk) => chunk.buffer as ArrayBuffer);
+  return (rendered?.chunks ?? []).map((chunk) => chunk.buffer as ArrayBuffer);
 }
