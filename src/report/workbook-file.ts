@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { useNativeCrc } from './native-crc.js';
-import { writeRenderedRows, type RenderedRows } from './raw-rows.js';
+import { styleNumber, writeRawRows, writeRenderedRows, type RenderedRows } from './raw-rows.js';
 
 // Writing a workbook's content with exceljs. Kept apart from the content so that it
 // can run in a worker thread (workbook-writer.ts): it receives plain data only.
@@ -209,6 +209,18 @@ function writeSheet(workbook: StreamingWorkbook, sheetContent: SheetContent, con
   }
   const widths = columns ? columns.map((column) => column.width) : (sheetContent.widths ?? []);
   const wrapped = (c: number) => (columns ? columns[c]?.wrap === true : true);
+  if (shared && sharedDate && sheetContent.rows.every(({ bold, heading, percent }) => !bold && !heading && !percent)) {
+    // A table's rows (the case lists: tens of thousands a night) as raw rows in the
+    // columns' shared styles: what exceljs would write, without a Row and a Cell object a value.
+    sheet.getRow(1).commit();
+    writeRawRows(sheet, sheetContent.rows, {
+      styles: shared.map((style) => styleNumber(workbook, style, 'text')),
+      dateStyles: sharedDate.map((style) => styleNumber(workbook, style, 'date')),
+      height: (cells) => rowHeight(cells, widths, wrapped),
+    });
+    sheet.commit();
+    return;
+  }
   for (const { cells, bold, heading, percent } of sheetContent.rows) {
     const row = sheet.addRow([...cells]);
     if (bold) row.font = { bold: true };
