@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { useNativeCrc } from './native-crc.js';
+import { storeWholeParts } from './stored-parts.js';
 import { styleNumber, writeRawRows, writeRenderedRows, type RenderedRows } from './raw-rows.js';
 
 // Writing a workbook's content with exceljs. Kept apart from the content so that it
@@ -146,6 +147,7 @@ export async function writeStreamingWorkbook(
 ): Promise<void> {
   const { default: Excel } = await import('exceljs');
   useNativeCrc();
+  storeWholeParts();
   const output = createWriteStream(file, { mode: 0o600 });
   // `on`, not `once`: a full disk fails every later write too, and none may go unhandled.
   const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).on('error', reject));
