@@ -255,7 +255,15 @@ async function fillPack(
       ...FILL_COLUMNS.map(() => styleNumber(workbook, STYLES.fillDate, 'date')),
     ],
     // Room to write by hand on a printed pack, and every line of a wrapped cell.
-    height: (cells) => Math.max(PACK_ROW_HEIGHT, rowHeight(cells, widths, () => true) ?? 0),
+    height: (cells) => {
+      // A case is in two packs (its township's, its school's) with the same cells: measured once.
+      let height = heights.get(cells);
+      if (height === undefined) {
+        height = Math.max(PACK_ROW_HEIGHT, rowHeight(cells, widths, () => true) ?? 0);
+        heights.set(cells, height);
+      }
+      return height;
+    },
   };
   const rows = cases.map((c) => ({ cells: cells.get(c)! }));
   writeRawRows(sheet, rows, layout);
@@ -278,6 +286,9 @@ async function fillPack(
   for (const [key, value] of identityRows(identity)) hidden.addRow([key, value]).commit();
   hidden.commit();
 }
+
+/** Row heights by a case's cells (the same array in both of its packs). */
+const heights = new WeakMap<readonly PackCell[], number>();
 
 function columnOf(field: Exclude<FillField, 'case_id'>): number {
   return INFO_COLUMNS.length + FILL_COLUMNS.indexOf(field) + 1;

@@ -142,6 +142,16 @@ export function childrenSheet({
     }
     return text;
   };
+  // A few thousand birth dates among 150,000 children: each written out once.
+  const birthTexts = new Map<number, string | null>();
+  const birthText = (day: number) => {
+    let text = birthTexts.get(day);
+    if (text === undefined) {
+      text = formatDay(day) || null;
+      birthTexts.set(day, text);
+    }
+    return text;
+  };
   const renderer = new RowRenderer(2);
   const cells: Value[] = [];
   children.forEach((child) => {
@@ -157,7 +167,7 @@ export function childrenSheet({
     cells[2] = child.name;
     cells[3] = mask.id(child.id_number);
     cells[4] = genderLabel(child.gender, lang);
-    cells[5] = formatDay(child.birth) || null;
+    cells[5] = birthText(child.birth);
     cells[6] = flagText(child.flags, child.poverty);
     cells[7] = standing;
     cells[8] = child.school;
