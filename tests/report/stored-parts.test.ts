@@ -29,7 +29,16 @@ describe('whole parts stored, sheets deflated (report/stored-parts.ts)', () => {
       created: new Date(0),
       pageHeader: '',
       pageFooter: '',
-      sheets: [{ name: '名单', columns: [{ header: '姓名', width: 10 }, { header: '序号', width: 6 }], rows }],
+      sheets: [
+        {
+          name: '名单',
+          columns: [
+            { header: '姓名', width: 10 },
+            { header: '序号', width: 6 },
+          ],
+          rows,
+        },
+      ],
     });
     const parts = methods(readFileSync(file));
     expect(parts.get('xl/worksheets/sheet1.xml')).toBe(8);
