@@ -7,7 +7,7 @@ import {
   type LedgerHistory,
   type LedgerView,
 } from '../domain/index.js';
-import type { LedgerStore, RunRow } from './store.js';
+import type { CaseRow, LedgerStore, RunRow } from './store.js';
 
 // Issue #16: the leaders' dashboard draws the ledger over time. Only counts leave
 // this file: per run the open cases by category, new and resolved; the follow-up
@@ -18,31 +18,17 @@ const FOLLOWED: ReadonlySet<Category> = new Set(['enrolled_absent', 'unregistere
 
 export function ledgerHistory(
   store: LedgerStore,
+  known: ReadonlyMap<string, CaseRow>,
   view: LedgerView,
   cases: readonly Case[],
   asOf: string,
   replaces: RunRow | null,
 ): LedgerHistory {
-  const known = store.cases();
-  const categoryOf = (caseId: string): Category | undefined => known.get(caseId)?.category as Category | undefined;
+  // Each run recorded what it changed (ledger/schema.ts migration 3): no night is read again.
   const runs: { as_of: string; open_by_category: Partial<Record<Category, number>>; new: number; resolved: number }[] = [];
-  let previousOpen = new Set<string>();
   for (const run of store.runs()) {
     if (replaces && run.id === replaces.id) continue;
-    const nights = store.nightsOfRun(run.id);
-    const open = new Set<string>();
-    const byCategory: Partial<Record<Category, number>> = {};
-    let fresh = 0;
-    for (const [caseId, night] of nights) {
-      if (night.state === 'new') fresh++;
-      if (night.state === 'closed') continue;
-      open.add(caseId);
-      const category = categoryOf(caseId);
-      if (category) byCategory[category] = (byCategory[category] ?? 0) + 1;
-    }
-    const resolved = [...previousOpen].filter((caseId) => !nights.has(caseId)).length;
-    runs.push({ as_of: run.as_of, open_by_category: byCategory, new: fresh, resolved });
-    previousOpen = open;
+    runs.push({ as_of: run.as_of, open_by_category: run.open_by_category, new: run.new_cases, resolved: run.resolved_cases });
   }
   // Tonight, as decided (not yet committed).
   const tonight: Partial<Record<Category, number>> = {};
@@ -55,7 +41,7 @@ export function ledgerHistory(
   return { runs, funnel: funnel(store, known, cases), open_age: openAge(view, asOf) };
 }
 
-function funnel(store: LedgerStore, known: ReturnType<LedgerStore['cases']>, cases: readonly Case[]): LedgerHistory['funnel'] {
+function funnel(store: LedgerStore, known: ReadonlyMap<string, CaseRow>, cases: readonly Case[]): LedgerHistory['funnel'] {
   const followed = new Set<string>();
   for (const row of known.values()) if (FOLLOWED.has(row.category as Category)) followed.add(row.case_id);
   for (const c of cases) if (FOLLOWED.has(c.category)) followed.add(c.case_id);

@@ -68,6 +68,7 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
     const replaces = latest && latest.as_of === options.asOf ? latest : null;
     const previous = (replaces ? runs.at(-2) : latest) ?? null;
     let writes: ReturnType<typeof decideStates>['writes'] | null = null;
+    let runChanges: ReturnType<typeof decideStates>['run'] | null = null;
     return {
       previous,
       ledgerId: readLedgerId(store),
@@ -75,12 +76,14 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
         if (previous) guardShrink(sources, store.runSources(previous.id), options.maxShrink, options.acceptShrink);
       },
       decide(cases) {
-        const decided = decideStates(store, cases, options.asOf, previous, replaces);
+        const known = store.cases();
+        const decided = decideStates(store, known, cases, options.asOf, previous, replaces);
         writes = decided.writes;
-        return { ...decided.view, history: ledgerHistory(store, decided.view, cases, options.asOf, replaces) };
+        runChanges = decided.run;
+        return { ...decided.view, history: ledgerHistory(store, known, decided.view, cases, options.asOf, replaces) };
       },
       async commit(sources, casesByCategory, entries = []) {
-        if (!writes) throw new Error('decide() before commit()');
+        if (!writes || !runChanges) throw new Error('decide() before commit()');
         if (runs.length > 0) await backupLedger(store, options.asOf);
         options.pause?.('ledger-backed-up');
         store.applyRun(
@@ -91,6 +94,7 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
             version: options.version,
             acceptedShrink: options.acceptShrink,
             casesByCategory,
+            ...runChanges,
             sources,
             cases: writes,
             replaces: replaces?.id ?? null,

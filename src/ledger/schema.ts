@@ -72,6 +72,35 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   INSERT INTO ledger_meta (key, value) VALUES ('ledger_id', lower(hex(randomblob(8))));
   `,
+  // 3: what a night reads, kept as it is written rather than recounted from every night so far
+  // (a school year holds some 300 nights: recounting made each night slower than the one before).
+  // A case's nights and since when it is open; a run's new, resolved and open cases by category
+  // (the dashboard's trend). Filled in for the runs already recorded.
+  `
+  ALTER TABLE cases ADD COLUMN nights INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE cases ADD COLUMN open_since TEXT;
+  UPDATE cases SET
+    nights = (SELECT count(*) FROM case_nights n WHERE n.case_ref = cases.id),
+    open_since = coalesce(
+      (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
+       WHERE n.case_ref = cases.id AND n.state IN ('new', 'reopened')),
+      first_seen);
+  ALTER TABLE runs ADD COLUMN new_cases INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN resolved_cases INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN open_by_category TEXT NOT NULL DEFAULT '{}';
+  UPDATE runs SET
+    new_cases = (SELECT count(*) FROM case_nights n WHERE n.run_id = runs.id AND n.state = 'new'),
+    resolved_cases = (
+      SELECT count(*) FROM case_nights p
+      WHERE p.run_id = (SELECT b.id FROM runs b WHERE b.as_of < runs.as_of ORDER BY b.as_of DESC LIMIT 1)
+        AND p.state <> 'closed'
+        AND NOT EXISTS (SELECT 1 FROM case_nights n WHERE n.run_id = runs.id AND n.case_ref = p.case_ref)),
+    open_by_category = coalesce((
+      SELECT json_group_object(category, count) FROM (
+        SELECT c.category AS category, count(*) AS count FROM case_nights n JOIN cases c ON c.id = n.case_ref
+        WHERE n.run_id = runs.id AND n.state <> 'closed' GROUP BY c.category ORDER BY c.category)),
+      '{}');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,7 +14,7 @@ import {
   type ResolvedCase,
 } from '../domain/index.js';
 import { evidenceFingerprint } from './evidence.js';
-import type { CaseWrite, LedgerStore, NightRow, RunRow, StoredEntry } from './store.js';
+import type { CaseRow, CaseWrite, LedgerStore, NightRow, RunRow, RunWrite, StoredEntry } from './store.js';
 
 // SPEC §8: the state of every case found tonight, the cases resolved since the
 // previous run, and what a clerk sees changed. Reads the ledger only; the writes
@@ -26,6 +26,8 @@ const OVERDUE_DAYS = 7;
 export interface Decided {
   readonly view: LedgerView;
   readonly writes: readonly CaseWrite[];
+  /** What the run records of itself (the dashboard's trend reads it on later nights). */
+  readonly run: Pick<RunWrite, 'newCases' | 'resolvedCases' | 'openByCategory'>;
 }
 
 /** A person closed the case (销号): the latest entry with an outcome has a closing one. */
@@ -38,12 +40,12 @@ interface Closure {
 
 export function decideStates(
   store: LedgerStore,
+  known: ReadonlyMap<string, CaseRow>,
   cases: readonly Case[],
   asOf: string,
   previous: RunRow | null,
   replaces: RunRow | null,
 ): Decided {
-  const known = store.cases();
   const entries = store.entries();
   const previousNights = previous ? store.nightsOfRun(previous.id) : new Map<string, { state: CaseState; evidence: string }>();
   const closures = new Map<string, Closure>();
@@ -113,6 +115,8 @@ export function decideStates(
     }),
     { township: '', new: 0, resolved: 0, open: 0, overdue: 0 },
   );
+  const openByCategory: Record<string, number> = {};
+  for (const c of cases) if (states.get(c.case_id)!.state !== 'closed') openByCategory[c.category] = (openByCategory[c.category] ?? 0) + 1;
   const followUps = new Map<string, readonly FollowUpEntry[]>([...entries].map(([caseId, list]) => [caseId, list.map(plainEntry)]));
   return {
     view: {
@@ -135,6 +139,7 @@ export function decideStates(
       total,
     },
     writes,
+    run: { newCases: count('new'), resolvedCases: resolved.length, openByCategory },
   };
 }
 
@@ -183,7 +188,7 @@ function closedCases(
   store: LedgerStore,
   closures: ReadonlyMap<string, Closure>,
   states: ReadonlyMap<string, CaseLedger>,
-  known: ReturnType<LedgerStore['cases']>,
+  known: ReadonlyMap<string, CaseRow>,
 ): ClosedCase[] {
   const closed: ClosedCase[] = [];
   for (const [caseId, closure] of closures) {

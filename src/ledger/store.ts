@@ -23,6 +23,12 @@ export interface RunRow {
   readonly version: string;
   readonly accepted_shrink: boolean;
   readonly cases_by_category: Record<string, number>;
+  /** Cases new that night (state new). */
+  readonly new_cases: number;
+  /** Cases open after the run before and not found that night, nor closed by a person (已消除). */
+  readonly resolved_cases: number;
+  /** Cases open after the run (every state but closed), by category: the dashboard's trend. */
+  readonly open_by_category: Record<string, number>;
 }
 
 export interface RunSourceRow {
@@ -101,6 +107,10 @@ export interface RunWrite {
   readonly version: string;
   readonly acceptedShrink: boolean;
   readonly casesByCategory: Record<string, number>;
+  /** What the run changed (RunRow's new_cases, resolved_cases, open_by_category). */
+  readonly newCases: number;
+  readonly resolvedCases: number;
+  readonly openByCategory: Record<string, number>;
   readonly sources: readonly RunSourceRow[];
   readonly cases: readonly CaseWrite[];
   /** The run of the same as-of that this one replaces, or null. */
@@ -153,14 +163,19 @@ export class LedgerStore {
 
   /** The runs, oldest first. */
   runs(): RunRow[] {
-    const rows = this.db.prepare('SELECT * FROM runs ORDER BY as_of').all() as (Omit<RunRow, 'accepted_shrink' | 'cases_by_category'> & {
+    const rows = this.db.prepare('SELECT * FROM runs ORDER BY as_of').all() as (Omit<
+      RunRow,
+      'accepted_shrink' | 'cases_by_category' | 'open_by_category'
+    > & {
       accepted_shrink: number;
       cases_by_category: string;
+      open_by_category: string;
     })[];
     return rows.map((row) => ({
       ...row,
       accepted_shrink: row.accepted_shrink === 1,
       cases_by_category: JSON.parse(row.cases_by_category) as Record<string, number>,
+      open_by_category: JSON.parse(row.open_by_category) as Record<string, number>,
     }));
   }
 
@@ -181,11 +196,8 @@ export class LedgerStore {
   cases(): Map<string, CaseRow> {
     const rows = this.db
       .prepare(
-        `SELECT c.id AS ref, c.case_id, c.category, c.first_seen, c.township, c.school, c.evidence, c.last_seen,
-                (SELECT count(*) FROM case_nights n WHERE n.case_ref = c.id) AS nights,
-                (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
-                 WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')) AS open_since
-         FROM cases c`,
+        `SELECT id AS ref, case_id, category, first_seen, township, school, evidence, last_seen, nights, open_since
+         FROM cases`,
       )
       .all() as CaseRow[];
     return new Map(rows.map((row) => [row.case_id, row]));
@@ -279,9 +291,21 @@ export class LedgerStore {
       }
       const runId = Number(
         db
-          .prepare('INSERT INTO runs (as_of, started, ended, version, accepted_shrink, cases_by_category) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(run.asOf, run.started, run.ended, run.version, run.acceptedShrink ? 1 : 0, JSON.stringify(run.casesByCategory))
-          .lastInsertRowid,
+          .prepare(
+            `INSERT INTO runs (as_of, started, ended, version, accepted_shrink, cases_by_category, new_cases, resolved_cases, open_by_category)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            run.asOf,
+            run.started,
+            run.ended,
+            run.version,
+            run.acceptedShrink ? 1 : 0,
+            JSON.stringify(run.casesByCategory),
+            run.newCases,
+            run.resolvedCases,
+            JSON.stringify(run.openByCategory),
+          ).lastInsertRowid,
       );
       const addSource = db.prepare(
         `INSERT INTO run_sources (run_id, source, file, size, mtime, sha256, rows_read, rows_accepted, rows_rejected)
@@ -290,10 +314,11 @@ export class LedgerStore {
       for (const s of run.sources)
         addSource.run(runId, s.source, s.file, s.size, s.mtime, s.sha256, s.rows_read, s.rows_accepted, s.rows_rejected);
       const upsert = db.prepare(
-        `INSERT INTO cases (case_id, category, first_seen, township, school, evidence, last_seen, last_json)
-         VALUES (@caseId, @category, @firstSeen, @township, @school, @evidence, @asOf, @json)
+        `INSERT INTO cases (case_id, category, first_seen, township, school, evidence, last_seen, last_json, nights, open_since)
+         VALUES (@caseId, @category, @firstSeen, @township, @school, @evidence, @asOf, @json, @nights, @openSince)
          ON CONFLICT (case_id) DO UPDATE SET category = excluded.category, township = excluded.township, school = excluded.school,
-           evidence = excluded.evidence, last_seen = excluded.last_seen, last_json = excluded.last_json
+           evidence = excluded.evidence, last_seen = excluded.last_seen, last_json = excluded.last_json,
+           nights = excluded.nights, open_since = excluded.open_since
          RETURNING id`,
       );
       const addNight = db.prepare('INSERT INTO case_nights (run_id, case_ref, state, evidence) VALUES (?, ?, ?, ?)');
@@ -307,10 +332,19 @@ export class LedgerStore {
     })();
   }
 
-  /** After a run was replaced: cases only it saw lose their last night; those with no night and no entry go. */
+  /**
+   * After a run was replaced: cases only it saw lose their last night (last seen,
+   * nights, open since counted again from their nights); those with no night and no entry go.
+   */
   private repairReplaced(refs: readonly number[]): void {
     const lastSeen = this.db.prepare(
-      `UPDATE cases SET last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id)
+      `UPDATE cases SET
+         last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id),
+         nights = (SELECT count(*) FROM case_nights n WHERE n.case_ref = cases.id),
+         open_since = coalesce(
+           (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
+            WHERE n.case_ref = cases.id AND n.state IN ('new', 'reopened')),
+           first_seen)
        WHERE id = ? AND EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?)`,
     );
     const drop = this.db.prepare(

@@ -9,6 +9,8 @@ export interface LedgerProblem {
     | 'ledger.verify.state'
     | 'ledger.verify.orphan'
     | 'ledger.verify.count'
+    | 'ledger.verify.run_changes'
+    | 'ledger.verify.case_nights'
     | 'ledger.verify.last_seen';
   readonly params: Readonly<Record<string, string | number>>;
 }
@@ -16,8 +18,10 @@ export interface LedgerProblem {
 /**
  * `rollcall ledger verify` (SPEC §8): SQLite's integrity and foreign-key checks,
  * then the ledger's own invariants: every night's state follows from the run
- * before it and the follow-up entries, each run's counts match its nights, and
- * no case is left with neither a night nor an entry.
+ * before it and the follow-up entries, each run's counts match its nights (its
+ * cases by category, its new and open cases; the resolved ones depend on the
+ * entries known that night and are not recounted), each case's nights and open-since
+ * day match its nights, and no case is left with neither a night nor an entry.
  */
 export function verifyLedger(store: LedgerStore): LedgerProblem[] {
   const db = store.db;
@@ -42,10 +46,14 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
   for (const run of runs) {
     const nights = store.nightsOfRun(run.id);
     const byCategory: Record<string, number> = {};
+    const openByCategory: Record<string, number> = {};
+    let fresh = 0;
     const categoryOf = db.prepare('SELECT category FROM cases WHERE case_id = ?');
     for (const [caseId, night] of nights) {
       const category = (categoryOf.get(caseId) as { category: string }).category;
       byCategory[category] = (byCategory[category] ?? 0) + 1;
+      if (night.state !== 'closed') openByCategory[category] = (openByCategory[category] ?? 0) + 1;
+      if (night.state === 'new') fresh++;
       const wasOpen = isOpenState(previous?.get(caseId)?.state);
       const closedBefore = (closingDates.get(caseId) ?? []).some((date) => date <= run.as_of);
       // open: open the night before; new: not open then (or closed since); closed, reopened: a person closed it.
@@ -59,6 +67,14 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
           params: { run: run.as_of, category, recorded: count, found: byCategory[category] ?? 0 },
         });
     }
+    const changes: [string, number, number][] = [
+      ['new', run.new_cases, fresh],
+      ...[...new Set([...Object.keys(run.open_by_category), ...Object.keys(openByCategory)])].map(
+        (category): [string, number, number] => [`open ${category}`, run.open_by_category[category] ?? 0, openByCategory[category] ?? 0],
+      ),
+    ];
+    for (const [what, recorded, found] of changes)
+      if (recorded !== found) problems.push({ key: 'ledger.verify.run_changes', params: { run: run.as_of, what, recorded, found } });
     previous = nights;
   }
 
@@ -69,6 +85,22 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
     )
     .all() as { case_id: string }[];
   for (const row of orphans) problems.push({ key: 'ledger.verify.orphan', params: { case_id: row.case_id } });
+  const miscounted = db
+    .prepare(
+      `SELECT case_id, nights, open_since, found, found_since FROM (
+         SELECT case_id, nights, open_since,
+           (SELECT count(*) FROM case_nights n WHERE n.case_ref = c.id) AS found,
+           coalesce((SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
+                     WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')), first_seen) AS found_since
+         FROM cases c)
+       WHERE found > 0 AND (nights <> found OR open_since IS NOT found_since) ORDER BY case_id`,
+    )
+    .all() as { case_id: string; nights: number; open_since: string | null; found: number; found_since: string }[];
+  for (const row of miscounted)
+    problems.push({
+      key: 'ledger.verify.case_nights',
+      params: { case_id: row.case_id, recorded: row.nights, since: row.open_since ?? '', found: row.found, found_since: row.found_since },
+    });
   const stale = db
     .prepare(
       `SELECT case_id, last_seen, (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = c.id) AS latest

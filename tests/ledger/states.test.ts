@@ -112,4 +112,60 @@ describe('case states across nights (SPEC §8)', () => {
     expect(stateOf(view, 'EA-a')).toBe('open');
     expect(view.cases.get('EA-a')!.follow_up).toMatchObject({ entries: 2, last: { outcome: 'still_out', by: '王' } });
   });
+
+  it('each run records what it changed and each case its nights, as written; re-runs and a ledger from before migration 3 agree', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in']), absent('EA-b', ['not_checked_in'], '东湖镇')]);
+    await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in'])]);
+    // The clerk re-runs the 2nd with a corrected file: it replaces the run, B is back, C is new.
+    await night(ledger, '2026-09-02', [
+      absent('EA-a', ['not_checked_in']),
+      absent('EA-b', ['not_checked_in'], '东湖镇'),
+      absent('EA-c', ['registry_dropout']),
+    ]);
+    await night(ledger, '2026-09-03', [absent('EA-c', ['registry_dropout'])]);
+
+    const recorded = () => {
+      const store = LedgerStore.open(ledger);
+      try {
+        return {
+          runs: store.runs().map((run) => [run.as_of, run.new_cases, run.resolved_cases, run.open_by_category]),
+          cases: [...store.cases().values()].map((row) => [row.case_id, row.nights, row.open_since]).sort(),
+          problems: verifyLedger(store),
+        };
+      } finally {
+        store.close();
+      }
+    };
+    const before = recorded();
+    expect(before.runs).toEqual([
+      ['2026-09-01', 2, 0, { enrolled_absent: 2 }],
+      ['2026-09-02', 1, 0, { enrolled_absent: 3 }],
+      ['2026-09-03', 0, 2, { enrolled_absent: 1 }],
+    ]);
+    expect(before.cases).toEqual([
+      ['EA-a', 2, '2026-09-01'],
+      ['EA-b', 2, '2026-09-01'],
+      ['EA-c', 2, '2026-09-02'],
+    ]);
+    expect(before.problems).toEqual([]);
+
+    // The same ledger as rollcall wrote it before migration 3: the migration fills the columns in the same.
+    const store = LedgerStore.open(ledger);
+    store.db.exec(`
+      ALTER TABLE cases DROP COLUMN nights; ALTER TABLE cases DROP COLUMN open_since;
+      ALTER TABLE runs DROP COLUMN new_cases; ALTER TABLE runs DROP COLUMN resolved_cases; ALTER TABLE runs DROP COLUMN open_by_category;
+      PRAGMA user_version = 2;`);
+    store.close();
+    expect(recorded()).toEqual(before);
+
+    // ledger verify recounts them.
+    const tamper = LedgerStore.open(ledger);
+    tamper.db.exec(`UPDATE cases SET nights = 5 WHERE case_id = 'EA-a'; UPDATE runs SET new_cases = 9 WHERE as_of = '2026-09-03';`);
+    expect(verifyLedger(tamper).map((problem) => [problem.key, problem.params])).toEqual([
+      ['ledger.verify.run_changes', { run: '2026-09-03', what: 'new', recorded: 9, found: 0 }],
+      ['ledger.verify.case_nights', { case_id: 'EA-a', recorded: 5, since: '2026-09-01', found: 2, found_since: '2026-09-01' }],
+    ]);
+    tamper.close();
+  });
 });

@@ -51,6 +51,14 @@ const ledgerTexts = {
     zh: '{run} 的运行记录了 {category} {recorded} 条，但台账中只有 {found} 条',
     en: 'the run of {run} recorded {recorded} {category} cases, the ledger holds {found}',
   },
+  'ledger.verify.run_changes': {
+    zh: '{run} 的运行记录的 {what} 为 {recorded}，按当晚的记录应为 {found}',
+    en: 'the run of {run} recorded {what} as {recorded}, its nights say {found}',
+  },
+  'ledger.verify.case_nights': {
+    zh: '案例 {case_id} 记为出现 {recorded} 晚、自 {since} 起未结，按运行记录应为 {found} 晚、自 {found_since} 起',
+    en: 'case {case_id} is recorded as seen {recorded} nights, open since {since}; the runs say {found} nights, open since {found_since}',
+  },
   'ledger.verify.last_seen': {
     zh: '案例 {case_id} 的最后出现日期记为 {recorded}，按运行记录应为 {found}',
     en: 'case {case_id} is recorded as last seen {recorded}, the runs say {found}',
