@@ -69,9 +69,11 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
     }
     const changes: [string, number, number][] = [
       ['new', run.new_cases, fresh],
-      ...[...new Set([...Object.keys(run.open_by_category), ...Object.keys(openByCategory)])].map(
-        (category): [string, number, number] => [`open ${category}`, run.open_by_category[category] ?? 0, openByCategory[category] ?? 0],
-      ),
+      ...[...new Set([...Object.keys(run.open_by_category), ...Object.keys(openByCategory)])].map((category): [string, number, number] => [
+        `open ${category}`,
+        run.open_by_category[category] ?? 0,
+        openByCategory[category] ?? 0,
+      ]),
     ];
     for (const [what, recorded, found] of changes)
       if (recorded !== found) problems.push({ key: 'ledger.verify.run_changes', params: { run: run.as_of, what, recorded, found } });
