@@ -7,9 +7,10 @@ import { ascii, XmlBytes } from './xml-bytes.js';
 // value and looks a style up per cell, about 70 µs a row; this writes the same
 // sheetData XML (string values, numbers, the style numbers exceljs gave the shared
 // style objects) straight into UTF-8 bytes (xml-bytes.ts) and the worksheet's stream,
-// about 1.3 µs a row (150,000 children in ~190 ms alone). It relies on internals of exceljs 4.4.0 (pinned in package.json):
-// the worksheet's `stream` and `_rowZero`, and the workbook's `styles.addStyleModel`;
-// tests/report/raw-rows.test.ts and the pack tests read the result back with exceljs.
+// about 1.3 µs a row (150,000 children's rows in ~190 ms alone). It relies on
+// internals of exceljs 4.4.0 (pinned in package.json): the worksheet's `stream` and
+// `_rowZero`, and the workbook's `styles.addStyleModel`; tests/report/raw-rows.test.ts
+// and the pack tests read the result back with exceljs.
 
 interface WorksheetWriterInternals {
   stream: { write(data: Buffer): void };
