@@ -337,14 +337,17 @@ export class LedgerStore {
    * nights, open since counted again from their nights); those with no night and no entry go.
    */
   private repairReplaced(refs: readonly number[]): void {
-    const lastSeen = this.db.prepare(
+    const counts = this.db.prepare(
       `UPDATE cases SET
-         last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id),
          nights = (SELECT count(*) FROM case_nights n WHERE n.case_ref = cases.id),
          open_since = coalesce(
            (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
             WHERE n.case_ref = cases.id AND n.state IN ('new', 'reopened')),
            first_seen)
+       WHERE id = ?`,
+    );
+    const lastSeen = this.db.prepare(
+      `UPDATE cases SET last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id)
        WHERE id = ? AND EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?)`,
     );
     const drop = this.db.prepare(
@@ -352,6 +355,7 @@ export class LedgerStore {
          AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.case_id = cases.case_id)`,
     );
     for (const ref of refs) {
+      counts.run(ref);
       lastSeen.run(ref, ref);
       drop.run(ref, ref);
     }

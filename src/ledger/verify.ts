@@ -95,7 +95,7 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
            coalesce((SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
                      WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')), first_seen) AS found_since
          FROM cases c)
-       WHERE found > 0 AND (nights <> found OR open_since IS NOT found_since) ORDER BY case_id`,
+       WHERE nights <> found OR open_since IS NOT found_since ORDER BY case_id`,
     )
     .all() as { case_id: string; nights: number; open_since: string | null; found: number; found_since: string }[];
   for (const row of miscounted)

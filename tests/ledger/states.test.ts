@@ -168,4 +168,21 @@ describe('case states across nights (SPEC §8)', () => {
     ]);
     tamper.close();
   });
+
+  it('a case only a replaced run saw, kept for its follow-up entry, counts its nights again when it comes back', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in'])]);
+    await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in']), absent('EA-d', ['not_checked_in'])]);
+    const store = LedgerStore.open(ledger);
+    store.addEntry({ caseId: 'EA-d', date: '2026-09-02', kind: 'verify', method: 'phone', by: '李', sourceFile: 'cli' });
+    store.close();
+    // The 2nd again, with the corrected file: D was a mistake of the first file.
+    await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in'])]);
+    const view = await night(ledger, '2026-09-03', [absent('EA-a', ['not_checked_in']), absent('EA-d', ['not_checked_in'])]);
+    expect(view.cases.get('EA-d')).toMatchObject({ state: 'new', nights: 1 });
+    const check = LedgerStore.open(ledger);
+    expect(check.cases().get('EA-d')).toMatchObject({ nights: 1, open_since: '2026-09-03' });
+    expect(verifyLedger(check)).toEqual([]);
+    check.close();
+  });
 });
