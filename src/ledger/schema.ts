@@ -91,10 +91,17 @@ const MIGRATIONS: readonly string[] = [
   UPDATE runs SET
     new_cases = (SELECT count(*) FROM case_nights n WHERE n.run_id = runs.id AND n.state = 'new'),
     resolved_cases = (
-      SELECT count(*) FROM case_nights p
+      SELECT count(*) FROM case_nights p JOIN cases c ON c.id = p.case_ref
       WHERE p.run_id = (SELECT b.id FROM runs b WHERE b.as_of < runs.as_of ORDER BY b.as_of DESC LIMIT 1)
         AND p.state <> 'closed'
-        AND NOT EXISTS (SELECT 1 FROM case_nights n WHERE n.run_id = runs.id AND n.case_ref = p.case_ref)),
+        AND NOT EXISTS (SELECT 1 FROM case_nights n WHERE n.run_id = runs.id AND n.case_ref = p.case_ref)
+        -- Not closed by a person as that night knew it (ledger/states.ts closureOf): the latest entry
+        -- with an outcome, dated up to the night and recorded before it began, has no closing outcome.
+        AND coalesce((
+          SELECT e.outcome FROM entries e
+          WHERE e.case_id = c.case_id AND e.outcome IS NOT NULL AND e.date <= runs.as_of AND e.imported_at <= runs.started
+          ORDER BY e.date DESC, e.id DESC LIMIT 1), '')
+          NOT IN ('returned', 'studying_elsewhere', 'home_tuition', 'deferred', 'false_alarm', 'deceased', 'abroad', 'moved_out')),
     open_by_category = coalesce((
       SELECT json_group_object(category, count) FROM (
         SELECT c.category AS category, count(*) AS count FROM case_nights n JOIN cases c ON c.id = n.case_ref

@@ -18,6 +18,11 @@ const LT = ascii('&lt;');
 const GT = ascii('&gt;');
 const QUOT = ascii('&quot;');
 
+/** Characters XML cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF. */
+function dropped(ch: number): boolean {
+  return (ch < 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) || ch === 0xfffe || ch === 0xffff;
+}
+
 /** Bytes written into buffers of their own, one after another. */
 export class XmlBytes {
   private readonly done: Uint8Array[] = [];
@@ -66,14 +71,17 @@ export class XmlBytes {
         buf[at++] = 0xc0 | (ch >> 6);
         buf[at++] = 0x80 | (ch & 0x3f);
       } else if (ch >= 0xd800 && ch < 0xe000) {
-        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        // The low half may come after characters that are dropped: they are gone before encoding.
+        let j = i + 1;
+        while (j < text.length && dropped(text.charCodeAt(j))) j++;
+        const next = j < text.length ? text.charCodeAt(j) : 0;
         if (ch < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
           const point = 0x10000 + ((ch - 0xd800) << 10) + (next - 0xdc00);
           buf[at++] = 0xf0 | (point >> 18);
           buf[at++] = 0x80 | ((point >> 12) & 0x3f);
           buf[at++] = 0x80 | ((point >> 6) & 0x3f);
           buf[at++] = 0x80 | (point & 0x3f);
-          i++;
+          i = j;
         } else {
           buf[at++] = 0xef;
           buf[at++] = 0xbf;

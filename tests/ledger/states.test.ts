@@ -123,6 +123,10 @@ describe('case states across nights (SPEC §8)', () => {
       absent('EA-b', ['not_checked_in'], '东湖镇'),
       absent('EA-c', ['registry_dropout']),
     ]);
+    // A person closes A before the 3rd: gone that night, it is closed, not resolved; B is resolved.
+    const closing = LedgerStore.open(ledger);
+    closing.addEntry({ caseId: 'EA-a', date: '2026-09-03', kind: 'close', outcome: 'returned', by: '李', sourceFile: 'cli' });
+    closing.close();
     await night(ledger, '2026-09-03', [absent('EA-c', ['registry_dropout'])]);
 
     const recorded = () => {
@@ -141,7 +145,7 @@ describe('case states across nights (SPEC §8)', () => {
     expect(before.runs).toEqual([
       ['2026-09-01', 2, 0, { enrolled_absent: 2 }],
       ['2026-09-02', 1, 0, { enrolled_absent: 3 }],
-      ['2026-09-03', 0, 2, { enrolled_absent: 1 }],
+      ['2026-09-03', 0, 1, { enrolled_absent: 1 }],
     ]);
     expect(before.cases).toEqual([
       ['EA-a', 2, '2026-09-01'],
