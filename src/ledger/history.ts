@@ -7,7 +7,7 @@ import {
   type LedgerHistory,
   type LedgerView,
 } from '../domain/index.js';
-import type { CaseRow, LedgerStore, RunRow } from './store.js';
+import type { CaseRow, LedgerStore, RunRow, RunWrite } from './store.js';
 
 // Issue #16: the leaders' dashboard draws the ledger over time. Only counts leave
 // this file: per run the open cases by category, new and resolved; the follow-up
@@ -20,6 +20,7 @@ export function ledgerHistory(
   store: LedgerStore,
   known: ReadonlyMap<string, CaseRow>,
   view: LedgerView,
+  tonight: Pick<RunWrite, 'newCases' | 'resolvedCases' | 'openByCategory'>,
   cases: readonly Case[],
   asOf: string,
   replaces: RunRow | null,
@@ -31,12 +32,7 @@ export function ledgerHistory(
     runs.push({ as_of: run.as_of, open_by_category: run.open_by_category, new: run.new_cases, resolved: run.resolved_cases });
   }
   // Tonight, as decided (not yet committed).
-  const tonight: Partial<Record<Category, number>> = {};
-  for (const c of cases) {
-    const state = view.cases.get(c.case_id)?.state;
-    if (state && state !== 'closed') tonight[c.category] = (tonight[c.category] ?? 0) + 1;
-  }
-  runs.push({ as_of: asOf, open_by_category: tonight, new: view.summary.new, resolved: view.summary.resolved });
+  runs.push({ as_of: asOf, open_by_category: tonight.openByCategory, new: tonight.newCases, resolved: tonight.resolvedCases });
 
   return { runs, funnel: funnel(store, known, cases), open_age: openAge(view, asOf) };
 }

@@ -80,7 +80,7 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
         const decided = decideStates(store, known, cases, options.asOf, previous, replaces);
         writes = decided.writes;
         runChanges = decided.run;
-        return { ...decided.view, history: ledgerHistory(store, known, decided.view, cases, options.asOf, replaces) };
+        return { ...decided.view, history: ledgerHistory(store, known, decided.view, decided.run, cases, options.asOf, replaces) };
       },
       async commit(sources, casesByCategory, entries = []) {
         if (!writes || !runChanges) throw new Error('decide() before commit()');

@@ -119,6 +119,18 @@ export interface RunWrite {
   readonly entries?: readonly NewEntry[];
 }
 
+/**
+ * What a case's nights say (SQL over `cases` as `c`): the nights it was seen, and
+ * since when it is open (its latest new or reopened night, else its first night).
+ * The columns `nights` and `open_since` keep these as runs are written;
+ * repairReplaced counts them again, ledger verify checks them.
+ */
+export const NIGHTS_FOUND = `(SELECT count(*) FROM case_nights n WHERE n.case_ref = c.id)`;
+export const OPEN_SINCE_FOUND = `coalesce(
+  (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
+   WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')),
+  c.first_seen)`;
+
 export class LedgerStore {
   private constructor(
     readonly file: string,
@@ -337,15 +349,7 @@ export class LedgerStore {
    * nights, open since counted again from their nights); those with no night and no entry go.
    */
   private repairReplaced(refs: readonly number[]): void {
-    const counts = this.db.prepare(
-      `UPDATE cases SET
-         nights = (SELECT count(*) FROM case_nights n WHERE n.case_ref = cases.id),
-         open_since = coalesce(
-           (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
-            WHERE n.case_ref = cases.id AND n.state IN ('new', 'reopened')),
-           first_seen)
-       WHERE id = ?`,
-    );
+    const counts = this.db.prepare(`UPDATE cases AS c SET nights = ${NIGHTS_FOUND}, open_since = ${OPEN_SINCE_FOUND} WHERE id = ?`);
     const lastSeen = this.db.prepare(
       `UPDATE cases SET last_seen = (SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id WHERE n.case_ref = cases.id)
        WHERE id = ? AND EXISTS (SELECT 1 FROM case_nights WHERE case_ref = ?)`,

@@ -1,5 +1,5 @@
 import { isClosingOutcome, isOpenState } from '../domain/index.js';
-import type { LedgerStore } from './store.js';
+import { NIGHTS_FOUND, OPEN_SINCE_FOUND, type LedgerStore } from './store.js';
 
 /** One thing wrong with a ledger, as a catalogue key and parameters (no personal data: case ids at most). */
 export interface LedgerProblem {
@@ -90,11 +90,7 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
   const miscounted = db
     .prepare(
       `SELECT case_id, nights, open_since, found, found_since FROM (
-         SELECT case_id, nights, open_since,
-           (SELECT count(*) FROM case_nights n WHERE n.case_ref = c.id) AS found,
-           coalesce((SELECT max(r.as_of) FROM case_nights n JOIN runs r ON r.id = n.run_id
-                     WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')), first_seen) AS found_since
-         FROM cases c)
+         SELECT case_id, nights, open_since, ${NIGHTS_FOUND} AS found, ${OPEN_SINCE_FOUND} AS found_since FROM cases c)
        WHERE nights <> found OR open_since IS NOT found_since ORDER BY case_id`,
     )
     .all() as { case_id: string; nights: number; open_since: string | null; found: number; found_since: string }[];
