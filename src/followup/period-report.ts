@@ -11,6 +11,7 @@ import {
   type ClosingOutcome,
 } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
+import { removedIfInterrupted } from '../lock/index.js';
 import type { LedgerStore } from '../ledger/index.js';
 import { valueLabel } from './vocabulary.js';
 import { withLedger } from './with-ledger.js';
@@ -149,8 +150,11 @@ export async function writePeriodReport(
   const file = join(out, `${title}-${period.label}.xlsx`);
   // Written beside and renamed: a reader never sees half a report.
   const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, Buffer.from(await workbook.xlsx.writeBuffer()), { mode: 0o600 });
-  await rename(temporary, file);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await removedIfInterrupted(temporary, async () => {
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, file);
+  });
   return { file, report };
 }
 

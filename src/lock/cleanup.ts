@@ -2,6 +2,8 @@
 // temporary report folder, the lock files. Each is undone synchronously, because
 // after a signal the CLI exits at once (SPEC §7: nothing is left behind).
 
+import { rmSync } from 'node:fs';
+
 type Cleanup = () => void;
 
 const pending = new Set<Cleanup>();
@@ -24,4 +26,27 @@ export function runInterruptCleanups(): void {
       // best effort: the process is going away; the next run removes what is left
     }
   }
+}
+
+/**
+ * Runs `work`, which writes `path` (a file or folder under a temporary name); a signal
+ * meanwhile removes it. Register before the path is created: removing what is not
+ * there yet is nothing.
+ */
+export async function removedIfInterrupted<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const unregister = onInterrupt(() => removeNow(path));
+  try {
+    return await work();
+  } finally {
+    unregister();
+  }
+}
+
+/**
+ * Removes a file or folder at once. A worker thread may still be creating files in the
+ * folder while it is removed (the workbook worker writes packs): removing again when it
+ * was not empty yet, a few times, before the process exits.
+ */
+export function removeNow(path: string): void {
+  rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
 }

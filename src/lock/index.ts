@@ -1,2 +1,2 @@
 export { acquireLock, type RunLock } from './run-lock.js';
-export { onInterrupt, runInterruptCleanups } from './cleanup.js';
+export { onInterrupt, removedIfInterrupted, removeNow, runInterruptCleanups } from './cleanup.js';

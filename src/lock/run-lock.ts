@@ -1,5 +1,5 @@
-import { readFileSync, unlinkSync } from 'node:fs';
-import { type FileHandle, open, readFile, rename, unlink } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { RollcallError } from '../domain/index.js';
 import { onInterrupt } from './cleanup.js';
@@ -32,7 +32,7 @@ export async function acquireLock(lockFile: string, target: string): Promise<Run
   const owner: LockOwner = { pid: process.pid, started: new Date().toISOString(), host: hostname() };
   const content = `${JSON.stringify(owner)}\n`;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (await createLockFile(lockFile, content)) return heldLock(lockFile, content);
+    if (createLockFile(lockFile, content)) return heldLock(lockFile, content);
     const holder = await readOwner(lockFile);
     if (holder === 'gone') continue; // released between our two steps: try again
     if (holder !== 'unreadable' && (held.has(lockFile) || isAlive(holder))) {
@@ -51,19 +51,23 @@ export async function acquireLock(lockFile: string, target: string): Promise<Run
   throw new RollcallError('busy', { key: 'io.lock_contended', params: { target, lock: lockFile } });
 }
 
-/** true when this process created the lock file; false when it already exists. */
-async function createLockFile(lockFile: string, content: string): Promise<boolean> {
-  let handle: FileHandle;
+/**
+ * true when this process created the lock file; false when it already exists. Synchronous,
+ * so that the caller registers the lock's removal on a signal in the same turn of the event
+ * loop: a signal handled in between would have left the lock file behind.
+ */
+function createLockFile(lockFile: string, content: string): boolean {
+  let fd: number;
   try {
-    handle = await open(lockFile, 'wx', 0o600);
+    fd = openSync(lockFile, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
   try {
-    await handle.writeFile(content);
+    writeSync(fd, content);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   return true;
 }

@@ -1,10 +1,10 @@
 import type { Stats } from 'node:fs';
-import { rmSync } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, renameSync } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RollcallError } from '../domain/index.js';
 import type { MessageKey } from '../i18n/index.js';
-import { acquireLock, onInterrupt } from '../lock/index.js';
+import { acquireLock, onInterrupt, removeNow } from '../lock/index.js';
 
 /** Marks a folder as rollcall's, so that replacing it can never delete anything else. */
 const MARKER = '.rollcall-report';
@@ -66,12 +66,21 @@ export async function replaceOutputDirectory(out: string, write: (dir: string) =
 }
 
 async function replaceLocked(parent: string, name: string, target: string, write: (dir: string) => Promise<void>): Promise<void> {
-  const temporary = await mkdtemp(join(parent, `.${name}.tmp-`)).catch((error: unknown) => {
+  // Created synchronously, so that the cleanup below is registered in the same turn of the
+  // event loop: a signal handled between creating the folder and registering it left the folder.
+  let temporary: string;
+  try {
+    temporary = mkdtempSync(join(parent, `.${name}.tmp-`));
+  } catch (error) {
     throw outputError(error, parent);
-  });
-  // A signal (SIGTERM, SIGINT) removes the half-written folder before the process exits.
-  const unregister = onInterrupt(() => rmSync(temporary, { recursive: true, force: true }));
+  }
   let old: string | null = null;
+  // A signal (SIGTERM, SIGINT) removes the half-written folder before the process exits, and
+  // puts the previous report back if it arrives between the two renames below.
+  const unregister = onInterrupt(() => {
+    removeNow(temporary);
+    if (old !== null && !existsSync(target)) renameSync(old, target);
+  });
   try {
     await chmod(temporary, 0o700);
     await write(temporary);

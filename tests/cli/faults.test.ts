@@ -107,6 +107,37 @@ describe('signals while the report is written', () => {
     expect(next.status).toBe(0); // the lock of the killed run is taken over
     expect(readdirSync(parent)).toEqual(['out']);
   }, 60_000);
+
+  it('SIGTERM at any moment of a run with a ledger: the previous report and ledger, nothing beside them', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    const ledger = join(parent, 'ledger.sqlite');
+    const night = (asOf: string) => ['reconcile', ...inputs.slice(0, -1), asOf, '--out', out, '--ledger', ledger, '--log-level', 'warn'];
+    expect((await run(night('2026-09-20'))).status).toBe(0);
+    const started = Date.now();
+    expect((await run(night('2026-09-21'))).status).toBe(0);
+    const length = Date.now() - started;
+    const beside = ['ledger.sqlite', 'ledger.sqlite-shm', 'ledger.sqlite-wal', 'ledger.sqlite.bak', 'out'];
+    let stopped = 0;
+    // Ten moments spread over a whole run (start-up, loading, linking, writing, the ledger's commit).
+    for (let moment = 0; moment < 10; moment++) {
+      const cases = readFileSync(join(out, 'cases.jsonl'), 'utf8');
+      const child = spawn(process.execPath, [BIN, ...night('2026-09-21')]);
+      const exited = exitOf(child);
+      await new Promise((r) => setTimeout(r, (length * moment) / 10));
+      child.kill('SIGTERM');
+      const exit = await exited;
+      const left = readdirSync(parent).sort();
+      expect(left.filter((entry) => !beside.includes(entry))).toEqual([]); // no .out.tmp-, no lock
+      expect(readdirSync(`${ledger}.bak`).filter((entry) => !/^\d{4}-\d{2}-\d{2}\.sqlite$/.test(entry))).toEqual([]);
+      if (exit.status === 0) continue; // finished before the signal came
+      stopped++;
+      expect(exit.status === 143 || exit.signal === 'SIGTERM').toBe(true); // before start-up installed the handler: killed by it
+      expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe(cases);
+    }
+    expect(stopped).toBeGreaterThan(5);
+    expect((await run(['ledger', 'verify', ledger])).status).toBe(0);
+  }, 120_000);
 });
 
 describe('the disk fills up, or a file grows past a limit, while the report is written', () => {
