@@ -19,7 +19,7 @@ function slowCrc(data: Uint8Array): number {
 }
 
 /** Every entry of a zip file: name, CRC from the central directory, inflated data. */
-function entries(zip: Buffer): { name: string; crc: number; data: Buffer }[] {
+function entries(zip: Buffer): { name: string; method: number; crc: number; data: Buffer }[] {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
@@ -35,7 +35,7 @@ function entries(zip: Buffer): { name: string; crc: number; data: Buffer }[] {
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(start, start + size);
-    found.push({ name, crc, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    found.push({ name, method, crc, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
     at += 46 + nameLength + extra + comment;
   }
   return found;
@@ -50,12 +50,28 @@ describe('native CRC-32 in archiver (report/native-crc.ts)', () => {
     expect(require.resolve('crc-32')).toBe(createRequire(import.meta.url).resolve('crc-32'));
   });
 
+  it("patches compress-commons' buffer-crc32 for stored entries, with the same numbers", async () => {
+    await writeWorkbookFile(join(tempDir(), 'installs.xlsx'), { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [] });
+    let require = createRequire(import.meta.url);
+    for (const name of ['exceljs', 'archiver', 'zip-stream', 'compress-commons'])
+      require = createRequire(require.resolve(`${name}/package.json`));
+    const bufferCrc = require('buffer-crc32') as { unsigned(data: Uint8Array | string, previous?: Uint8Array): number };
+    expect(bufferCrc.unsigned.name).toBe('nativeUnsigned'); // zlib's, not the package's table
+    for (const text of ['', '123456789', '城关镇'.repeat(1000)]) {
+      expect(bufferCrc.unsigned(Buffer.from(text))).toBe(slowCrc(Buffer.from(text)));
+      expect(bufferCrc.unsigned(text)).toBe(slowCrc(Buffer.from(text))); // a string: the package's own, unchanged
+    }
+  });
+
   it('writes every entry with the CRC of its bytes', async () => {
     const file = join(tempDir(), 'crc.xlsx');
     const rows = Array.from({ length: 20000 }, (_, i) => ({ cells: [`第${i}行 城关镇`, i, 'x'.repeat(i % 50)] }));
     await writeWorkbookFile(file, { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [{ name: 'a', rows }] });
     const all = entries(readFileSync(file));
     expect(all.map((entry) => entry.name)).toContain('xl/worksheets/sheet1.xml');
+    // Both kinds: the sheet deflated (crc-32), the parts written whole stored (buffer-crc32).
+    expect(all.find((entry) => entry.name === 'xl/worksheets/sheet1.xml')?.method).toBe(8);
+    expect(all.find((entry) => entry.name === 'xl/styles.xml')?.method).toBe(0);
     for (const entry of all) expect(entry.crc, entry.name).toBe(slowCrc(entry.data));
   }, 30_000);
 });
