@@ -48,7 +48,6 @@ export interface ReportInput {
   readonly madeAt?: Date;
   /** SPEC §8, §10: with a ledger, the states, resolved and closed cases and the ledger sheets. */
   readonly ledger?: LedgerView;
-  /** SPEC §10 适龄儿童台账 (with a ledger). */
   /** SPEC §10 适龄儿童台账 (with a ledger): read child by child as the sheet is made. */
   readonly children?: SchoolAgeChildren;
   /**
