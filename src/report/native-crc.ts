@@ -31,11 +31,8 @@ export function useNativeCrc(): void {
   // A direct dependency at the version archiver's crc32-stream asks for: npm keeps one copy (the test checks it).
   const module = createRequire(import.meta.url)('crc-32') as Crc32Module;
   module.buf = (data, seed) => crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
-  // buffer-crc32 as compress-commons finds it (exceljs → archiver → zip-stream → compress-commons).
-  let require = createRequire(import.meta.url);
-  for (const name of ['exceljs', 'archiver', 'zip-stream', 'compress-commons'])
-    require = createRequire(require.resolve(`${name}/package.json`));
-  const bufferCrc = require('buffer-crc32') as BufferCrc32Module;
+  // Also a direct dependency, at the version compress-commons asks for (one copy: the test checks it).
+  const bufferCrc = createRequire(import.meta.url)('buffer-crc32') as BufferCrc32Module;
   const unsigned = bufferCrc.unsigned;
   bufferCrc.unsigned = function nativeUnsigned(data, previous) {
     return previous === undefined && typeof data !== 'string' ? crc32(data) : unsigned.call(bufferCrc, data, previous);

@@ -42,20 +42,22 @@ function entries(zip: Buffer): { name: string; method: number; crc: number; data
 }
 
 describe('native CRC-32 in archiver (report/native-crc.ts)', () => {
-  it('patches the crc-32 that archiver uses (one copy in the tree)', () => {
-    let require = createRequire(import.meta.url);
-    for (const name of ['exceljs', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream']) {
+  it('patches the crc-32 and buffer-crc32 that archiver uses (one copy each in the tree)', () => {
+    const ours = createRequire(import.meta.url);
+    let require = ours;
+    // compress-commons computes the stored entries' CRC with buffer-crc32, its crc32-stream the deflated ones' with crc-32.
+    for (const name of ['exceljs', 'archiver', 'zip-stream', 'compress-commons'])
       require = createRequire(require.resolve(`${name}/package.json`));
-    }
-    expect(require.resolve('crc-32')).toBe(createRequire(import.meta.url).resolve('crc-32'));
+    expect(require.resolve('buffer-crc32')).toBe(ours.resolve('buffer-crc32'));
+    for (const name of ['crc32-stream']) require = createRequire(require.resolve(`${name}/package.json`));
+    expect(require.resolve('crc-32')).toBe(ours.resolve('crc-32'));
   });
 
   it("patches compress-commons' buffer-crc32 for stored entries, with the same numbers", async () => {
     await writeWorkbookFile(join(tempDir(), 'installs.xlsx'), { created: new Date(0), pageHeader: '', pageFooter: '', sheets: [] });
-    let require = createRequire(import.meta.url);
-    for (const name of ['exceljs', 'archiver', 'zip-stream', 'compress-commons'])
-      require = createRequire(require.resolve(`${name}/package.json`));
-    const bufferCrc = require('buffer-crc32') as { unsigned(data: Uint8Array | string, previous?: Uint8Array): number };
+    const bufferCrc = createRequire(import.meta.url)('buffer-crc32') as {
+      unsigned(data: Uint8Array | string, previous?: Uint8Array): number;
+    };
     expect(bufferCrc.unsigned.name).toBe('nativeUnsigned'); // zlib's, not the package's table
     for (const text of ['', '123456789', '城关镇'.repeat(1000)]) {
       expect(bufferCrc.unsigned(Buffer.from(text))).toBe(slowCrc(Buffer.from(text)));
