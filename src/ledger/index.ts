@@ -39,8 +39,15 @@ export interface LedgerRun {
   guard(sources: readonly RunSourceRow[]): void;
   /** Decides tonight's states; reads only. */
   decide(cases: readonly Case[]): LedgerView;
-  /** Backs the ledger up, then records the run in one transaction. */
-  commit(sources: readonly RunSourceRow[], casesByCategory: Record<string, number>, entries?: readonly NewEntry[]): Promise<void>;
+  /**
+   * Backs the ledger up, then writes the run in a transaction left open (the report's
+   * last files are still being written meanwhile); commit() ends it, close() without
+   * commit() undoes it.
+   */
+  prepare(sources: readonly RunSourceRow[], casesByCategory: Record<string, number>, entries?: readonly NewEntry[]): Promise<void>;
+  /** Commits the run prepare() wrote: from now on it is in the ledger. */
+  commit(): void;
+  /** Undoes a run not committed, and releases the ledger. */
   close(): Promise<void>;
 }
 
@@ -69,6 +76,7 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
     const previous = (replaces ? runs.at(-2) : latest) ?? null;
     let writes: ReturnType<typeof decideStates>['writes'] | null = null;
     let runChanges: ReturnType<typeof decideStates>['run'] | null = null;
+    let runId: number | null = null;
     return {
       previous,
       ledgerId: readLedgerId(store),
@@ -82,15 +90,14 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
         runChanges = decided.run;
         return { ...decided.view, history: ledgerHistory(store, known, decided.view, decided.run, cases, options.asOf, replaces) };
       },
-      async commit(sources, casesByCategory, entries = []) {
-        if (!writes || !runChanges) throw new Error('decide() before commit()');
+      async prepare(sources, casesByCategory, entries = []) {
+        if (!writes || !runChanges) throw new Error('decide() before prepare()');
         if (runs.length > 0) await backupLedger(store, options.asOf);
         options.pause?.('ledger-backed-up');
-        store.applyRun(
+        runId = store.beginRun(
           {
             asOf: options.asOf,
             started,
-            ended: new Date().toISOString(),
             version: options.version,
             acceptedShrink: options.acceptShrink,
             casesByCategory,
@@ -102,6 +109,10 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
           },
           options.pause,
         );
+      },
+      commit() {
+        if (runId === null) throw new Error('prepare() before commit()');
+        store.commitRun(runId, new Date().toISOString());
       },
       async close() {
         store.close();

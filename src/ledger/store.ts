@@ -12,8 +12,8 @@ import {
 import { migrate } from './schema.js';
 
 // The ledger file (SPEC §8): the only module that talks to SQLite. Reads are plain
-// queries; every change of a run is one transaction (applyRun), so a run that is
-// killed leaves the ledger as it was.
+// queries; every change of a run is one transaction (beginRun … commitRun), so a run
+// that fails or is killed leaves the ledger as it was.
 
 export interface RunRow {
   readonly id: number;
@@ -103,7 +103,6 @@ export interface CaseWrite {
 export interface RunWrite {
   readonly asOf: string;
   readonly started: string;
-  readonly ended: string;
   readonly version: string;
   readonly acceptedShrink: boolean;
   readonly casesByCategory: Record<string, number>;
@@ -170,7 +169,9 @@ export class LedgerStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.rollbackRun();
+    this.db.close();
   }
 
   /** The runs, oldest first. */
@@ -290,10 +291,15 @@ export class LedgerStore {
     return result.changes === 1;
   }
 
-  /** Records a run: one transaction, all or nothing (SPEC §8). */
-  applyRun(run: RunWrite, pause: (stage: string) => void = () => undefined): void {
+  /**
+   * Writes a run inside a transaction that stays open: commitRun ends it, rollbackRun
+   * (or closing, or a kill) undoes it. One transaction, all or nothing (SPEC §8); the
+   * writing is done while the report's last files are still being written.
+   */
+  beginRun(run: RunWrite, pause: (stage: string) => void = () => undefined): number {
     const db = this.db;
-    db.transaction(() => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
       const replacedRefs: number[] = [];
       if (run.replaces !== null) {
         for (const row of db.prepare('SELECT case_ref FROM case_nights WHERE run_id = ?').all(run.replaces) as { case_ref: number }[])
@@ -310,7 +316,7 @@ export class LedgerStore {
           .run(
             run.asOf,
             run.started,
-            run.ended,
+            run.started, // until commitRun says when it ended
             run.version,
             run.acceptedShrink ? 1 : 0,
             JSON.stringify(run.casesByCategory),
@@ -341,7 +347,22 @@ export class LedgerStore {
       }
       if (replacedRefs.length > 0) this.repairReplaced(replacedRefs);
       for (const entry of run.entries ?? []) this.addEntry(entry);
-    })();
+      return runId;
+    } catch (error) {
+      this.rollbackRun();
+      throw error;
+    }
+  }
+
+  /** Ends the transaction beginRun opened: the run is in the ledger, with the time it ended. */
+  commitRun(runId: number, ended: string): void {
+    this.db.prepare('UPDATE runs SET ended = ? WHERE id = ?').run(ended, runId);
+    this.db.exec('COMMIT');
+  }
+
+  /** Undoes a run begun and not committed (nothing when there is none). */
+  rollbackRun(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   /**

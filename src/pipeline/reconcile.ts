@@ -161,25 +161,38 @@ async function runStages(
         ...(view ? { isOpen: (c: Case) => view.cases.get(c.case_id)?.state !== 'closed' } : {}),
       }
     : null;
-  const beforeReplace = ledger
-    ? async () => {
-        pauseForTest('reports-written');
-        const started = performance.now();
-        await ledger.commit(
-          sources,
-          summary.cases.by_category,
-          noticeEntries(notices ? selectNoticeCases(cases, notices.isOpen) : [], cases, settings),
-        );
-        logger.info({ stage: 'ledger', ms: Math.round(performance.now() - started) }, 'ledger backed up and run committed');
-        pauseForTest('ledger-committed');
+  // The run is written into the ledger while the writer thread finishes report.xlsx and the
+  // packs (this thread would wait for it anyway), and committed once every file is written.
+  let ledgerMs = 0;
+  const timed = async (work: () => Promise<void> | void) => {
+    const started = performance.now();
+    await work();
+    ledgerMs += performance.now() - started;
+  };
+  const ledgerSteps = ledger
+    ? {
+        afterOwnFiles: () =>
+          timed(() =>
+            ledger.prepare(
+              sources,
+              summary.cases.by_category,
+              noticeEntries(notices ? selectNoticeCases(cases, notices.isOpen) : [], cases, settings),
+            ),
+          ),
+        beforeReplace: async () => {
+          pauseForTest('reports-written');
+          await timed(() => ledger.commit());
+          logger.info({ stage: 'ledger', ms: Math.round(ledgerMs) }, 'ledger backed up and run committed');
+          pauseForTest('ledger-committed');
+        },
       }
-    : undefined;
+    : {};
   // SPEC §9: with a ledger, the packs for the townships and schools go into the same folder, replaced with it.
   // Written on the writer thread (before report.xlsx): only the open cases and their states cross to it.
   const packs: PackInput | null = ledger && view ? packInput(cases, view, ledger.ledgerId, options) : null;
   const moreFiles = packs ? (dir: string, writer: WorkbookWriter) => writeFollowUpPacks(dir, packs, writer) : undefined;
   const children = schoolAgeChildren(context, cases);
-  const withLedger = view ? { ledger: view, children, beforeReplace, moreFiles } : {};
+  const withLedger = view ? { ledger: view, children, moreFiles, ...ledgerSteps } : {};
   const files = await writeReports(
     output,
     { summary, cases, rejected, lang: options.lang, maskIds: options.maskIds, notices, madeAt: options.now, ...withLedger },

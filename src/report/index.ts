@@ -51,10 +51,15 @@ export interface ReportInput {
   /** SPEC §10 适龄儿童台账 (with a ledger): read child by child as the sheet is made. */
   readonly children?: SchoolAgeChildren;
   /**
+   * Called when this thread has written its files, while the writer thread may still
+   * be writing its own (the ledger writes the run here, in a transaction left open).
+   */
+  readonly afterOwnFiles?: () => Promise<void>;
+  /**
    * Called when every file is written, before the folder replaces the old one
    * (the ledger commits here: see pipeline/reconcile.ts for the order).
    */
-  readonly beforeReplace?: () => Promise<void>;
+  readonly beforeReplace?: () => Promise<void> | void;
   /**
    * More files written into the report's folder, atomically with the rest (SPEC §9
    * packs), started first (on the writer thread, before report.xlsx); returns their paths.
@@ -103,6 +108,7 @@ export async function writeReports(
           }),
         );
         const notices = input.notices ? await writeNotices(dir, input.cases, input.notices) : null;
+        await input.afterOwnFiles?.();
         const more = await moreFiles;
         files.push(
           'cases.jsonl',

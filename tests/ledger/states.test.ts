@@ -32,7 +32,8 @@ async function night(ledger: string, asOf: string, cases: Case[]): Promise<Ledge
   const run = await openLedgerRun({ file: ledger, asOf, version: 'test', maxShrink: 0.2, acceptShrink: false });
   try {
     const view = run.decide(cases);
-    await run.commit([], { enrolled_absent: cases.length });
+    await run.prepare([], { enrolled_absent: cases.length });
+    run.commit();
     return view;
   } finally {
     await run.close();
@@ -188,5 +189,32 @@ describe('case states across nights (SPEC §8)', () => {
     expect(check.cases().get('EA-d')).toMatchObject({ nights: 1, open_since: '2026-09-03' });
     expect(verifyLedger(check)).toEqual([]);
     check.close();
+  });
+
+  it('a run prepared and not committed (the report failed after) leaves the ledger as it was; a committed one says when it ended', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-20', [absent('a', ['not_checked_in'])]);
+    const before = LedgerStore.open(ledger);
+    const runsBefore = before.runs();
+    const casesBefore = [...before.cases().values()];
+    before.close();
+
+    const failed = await openLedgerRun({ file: ledger, asOf: '2026-09-21', version: 'test', maxShrink: 0.2, acceptShrink: false });
+    failed.decide([absent('a', ['not_checked_in']), absent('b', ['not_checked_in'])]);
+    await failed.prepare([], { enrolled_absent: 2 });
+    await failed.close(); // no commit(): the report could not be written
+
+    const after = LedgerStore.open(ledger);
+    expect(after.runs()).toEqual(runsBefore);
+    expect([...after.cases().values()]).toEqual(casesBefore);
+    expect(verifyLedger(after)).toEqual([]);
+    after.close();
+
+    await night(ledger, '2026-09-21', [absent('a', ['not_checked_in']), absent('b', ['not_checked_in'])]);
+    const committed = LedgerStore.open(ledger);
+    const latest = committed.runs().at(-1)!;
+    expect(latest.as_of).toBe('2026-09-21');
+    expect(latest.ended >= latest.started).toBe(true);
+    committed.close();
   });
 });
