@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { workbookWriterClass } from './exceljs-writer.js';
 import { useNativeCrc } from './native-crc.js';
 import { storeWholeParts } from './stored-parts.js';
 import { styleNumber, writeRawRows, writeRenderedRows, type RenderedRows } from './raw-rows.js';
@@ -145,14 +146,14 @@ export async function writeStreamingWorkbook(
   created: Date,
   fill: (workbook: StreamingWorkbook) => Promise<void> | void,
 ): Promise<void> {
-  const { default: Excel } = await import('exceljs');
+  const WorkbookWriter = workbookWriterClass();
   useNativeCrc();
   storeWholeParts();
   const output = createWriteStream(file, { mode: 0o600 });
   // `on`, not `once`: a full disk fails every later write too, and none may go unhandled.
   const closed = new Promise<void>((resolve, reject) => output.once('close', resolve).on('error', reject));
   closed.catch(() => undefined); // awaited below, with the commit
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,

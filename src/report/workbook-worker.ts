@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { workbookWriterClass } from './exceljs-writer.js';
 import { writeWorkbookFile, type SheetContent } from './workbook-file.js';
 import type { WriterReply, WriterRequest } from './workbook-writer.js';
 
@@ -7,7 +8,7 @@ import type { WriterReply, WriterRequest } from './workbook-writer.js';
 // soon as the worker starts, on the second core, while the main thread reads the
 // inputs. Requests are done one after the other, in the order they came.
 
-void import('exceljs');
+setImmediate(workbookWriterClass);
 
 let queue: Promise<unknown> = Promise.resolve();
 /** Last sheets by request, sent after their workbook (they are answered at once, not queued). */
