@@ -161,7 +161,8 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
       else groups.set(name, [c]);
     }
     if (groups.size === 0) continue;
-    await mkdir(join(dir, 'packs', folder), { recursive: true, mode: 0o700 });
+    // Not recursive: a report folder removed meanwhile (a signal) must not be made again here.
+    for (const path of [join(dir, 'packs'), join(dir, 'packs', folder)]) await mkdir(path, { mode: 0o700 }).catch(existing);
     const collator = new Intl.Collator('zh-Hans-CN');
     const names = [...groups.keys()].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
     const fileNames = packFileNames(names, unnamed);
@@ -181,6 +182,11 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
     writeStreamingWorkbook(join(dir, path), created, (workbook) => fillPack(workbook, cases, cells, identity, title, input));
   await inPool(packs, PACKS_AT_ONCE, writePack);
   return packs.map((pack) => pack.path);
+}
+
+/** A folder that is already there is fine; any other failure is not. */
+function existing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EEXIST') throw error;
 }
 
 /** Runs `work` on every item, `size` at a time; every started one has ended before the first error is thrown. */

@@ -43,10 +43,21 @@ export async function removedIfInterrupted<T>(path: string, work: () => Promise<
 }
 
 /**
- * Removes a file or folder at once. A worker thread may still be creating files in the
- * folder while it is removed (the workbook worker writes packs): removing again when it
- * was not empty yet, a few times, before the process exits.
+ * Removes a file or folder at once. A thread may still be creating files in the folder
+ * while it is removed (the workbook worker writes packs, libuv finishes an open): each
+ * pass reads the folder again, until it is gone (a few passes at most; a file can only
+ * be created in a folder that exists, and nothing recreates the folder itself).
  */
 export function removeNow(path: string): void {
-  rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+  for (let pass = 1; ; pass++) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (pass === 20) throw error;
+      Atomics.wait(PAUSE, 0, 0, 5); // let the writer's current call finish
+    }
+  }
 }
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));

@@ -116,12 +116,14 @@ function heldLock(lockFile: string, content: string): RunLock {
     async release() {
       if (released) return;
       released = true;
-      held.delete(lockFile);
-      unregister();
       try {
         if ((await readFile(lockFile, 'utf8')) === content) await unlink(lockFile);
       } catch {
         // already gone
+      } finally {
+        // Only now: a signal while the file was being removed removes it at once.
+        unregister();
+        held.delete(lockFile);
       }
     },
   };

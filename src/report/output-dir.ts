@@ -76,15 +76,22 @@ async function replaceLocked(parent: string, name: string, target: string, write
   }
   let old: string | null = null;
   // A signal (SIGTERM, SIGINT) removes the half-written folder before the process exits, and
-  // puts the previous report back if it arrives between the two renames below.
+  // puts the previous report back if it arrives between the two renames below. The folder is
+  // first renamed aside: a rename into place still running in libuv's threads then either
+  // finished (nothing to remove) or fails, never racing the removal file by file.
   const unregister = onInterrupt(() => {
-    removeNow(temporary);
-    if (old !== null && !existsSync(target)) renameSync(old, target);
+    try {
+      renameSync(temporary, `${temporary}.gone`);
+      removeNow(`${temporary}.gone`);
+    } finally {
+      if (old !== null && !existsSync(target)) renameSync(old, target);
+    }
   });
   try {
     await chmod(temporary, 0o700);
-    await write(temporary);
+    // First: once `write` has committed a ledger's run (its last step), only the renames remain.
     await writeReportFile(temporary, MARKER, 'This folder is written by rollcall and replaced whole on every run.\n');
+    await write(temporary);
     if (await exists(target)) {
       old = `${join(parent, `.${name}.old-`)}${process.pid}-${Date.now()}`;
       await rename(target, old);

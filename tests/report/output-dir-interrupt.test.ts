@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runInterruptCleanups } from '../../src/lock/index.js';
 import { replaceOutputDirectory } from '../../src/report/index.js';
@@ -52,5 +53,39 @@ describe('a signal while the report is put in place', () => {
     expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe('tonight');
     // The previous report, moved aside, is removed by the next run (a run that exits at once cannot wait for it).
     expect(readdirSync(parent).filter((entry) => !entry.startsWith('.report.old-'))).toEqual(['report']);
+  });
+
+  it('while another thread keeps creating files in the temporary folder: it is removed all the same', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'report');
+    await replaceOutputDirectory(out, (dir) => writeReportFile(dir, 'cases.jsonl', 'previous'));
+    let writer: Worker | undefined;
+    void replaceOutputDirectory(out, async (dir) => {
+      // As the workbook worker writes packs: file after file, as fast as it can, until its folder is gone.
+      writer = new Worker(
+        `const { writeFileSync } = require('node:fs');
+         const { workerData, parentPort } = require('node:worker_threads');
+         parentPort.postMessage('started');
+         for (let i = 0; ; i++) { try { writeFileSync(workerData + '/pack' + i + '.xlsx', 'x'); } catch { break; } }`,
+        { eval: true, workerData: dir },
+      );
+      await new Promise((started) => writer!.once('message', started));
+      runInterruptCleanups();
+      stopAfter.stopped = true;
+      await new Promise(() => undefined); // the process has exited
+    });
+    await vi.waitFor(() => expect(stopAfter.stopped).toBe(true), { timeout: 5000 });
+    expect(readdirSync(parent)).toEqual(['report']);
+    expect(readFileSync(join(out, 'cases.jsonl'), 'utf8')).toBe('previous');
+    await writer?.terminate();
+  });
+
+  it("the folder is marked as rollcall's before anything is written into it (nothing but renames after a commit)", async () => {
+    const out = join(tempDir(), 'report');
+    let marked = false;
+    await replaceOutputDirectory(out, async (dir) => {
+      marked = readdirSync(dir).includes('.rollcall-report');
+    });
+    expect(marked).toBe(true);
   });
 });
