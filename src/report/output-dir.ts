@@ -173,6 +173,10 @@ async function checkReplaceable(target: string, out: string): Promise<void> {
   if (!(await exists(target))) return;
   const info = await stat(target);
   if (!info.isDirectory()) throw new RollcallError('output', { key: 'io.out_is_file', params: { out } });
+  // Found now, not after a night's work (and, with a ledger, its commit): a mount point cannot be renamed.
+  if (info.dev !== (await stat(dirname(target))).dev) {
+    throw new RollcallError('output', { key: 'io.out_mountpoint', params: { out, inside: join(out, 'rollcall') } });
+  }
   const entries = await readdir(target);
   if (entries.length > 0 && !entries.includes(MARKER)) throw new RollcallError('output', { key: 'io.out_not_ours', params: { out } });
 }

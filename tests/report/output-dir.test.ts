@@ -1,4 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { RollcallError } from '../../src/domain/index.js';
 import { openOutputDirectory, replaceOutputDirectory } from '../../src/report/index.js';
@@ -122,6 +123,26 @@ describe('the output folder fails loud and leaves nothing behind (issue #8)', ()
     const stop = await stopOf(openOutputDirectory(join(parent, 'report')));
     expect(stop.render('en')).toMatch(/^--out .*report: is a file — name a folder for the reports$/);
     expect(readdirSync(parent)).toEqual(['report']); // the lock is released
+  });
+
+  it('--out that is a mount point (it cannot be renamed): exit 2 before anything is written, naming a folder inside it', async (context) => {
+    const parent = tempDir();
+    const share = join(parent, 'share');
+    mkdirSync(share);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', share]).status !== 0) {
+      context.skip(); // mounting needs root (CAP_SYS_ADMIN)
+      return;
+    }
+    try {
+      const stop = await stopOf(openOutputDirectory(share));
+      expect(stop.render('en')).toMatch(/^--out .*share: is a mount point .* name a folder inside it, e\.g\. .*share\/rollcall$/);
+      expect(stop.render('zh')).toContain('挂载点');
+      expect(readdirSync(parent)).toEqual(['share']); // nothing beside it, the lock released
+      await replaceOutputDirectory(join(share, 'rollcall'), (dir) => writeReportFile(dir, 'a.txt', 'x')); // as the message says
+      expect(readdirSync(join(share, 'rollcall'))).toEqual(['.rollcall-report', 'a.txt']);
+    } finally {
+      spawnSync('umount', [share]);
+    }
   });
 
   it('two runs at once on one folder: the second is busy at once, and the first still writes', async () => {

@@ -107,6 +107,10 @@ export const ioMessages = {
     zh: '--out {out}：这是一个文件——请给出用于存放报告的文件夹',
     en: '--out {out}: is a file — name a folder for the reports',
   },
+  'io.out_mountpoint': {
+    zh: '--out {out}：这是一个挂载点（另一块磁盘或网络共享）——rollcall 通过改名整体替换报告文件夹，挂载点无法改名；请指定其中的一个文件夹，例如 {inside}',
+    en: '--out {out}: is a mount point (another disk or a network share) — rollcall replaces the report folder whole by renaming it, which a mount point cannot be; name a folder inside it, e.g. {inside}',
+  },
   'io.out_not_ours': {
     zh: '--out {out}：该文件夹里有其他文件，且不是 rollcall 写的——请指定一个新的或空的文件夹（rollcall 每次运行都会整体替换它）',
     en: '--out {out}: the folder has other files in it and was not written by rollcall — name a new or empty folder (rollcall replaces it whole on every run)',
