@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { crc32 } from 'node:zlib';
+import zlib from 'node:zlib';
 
 // exceljs 4.4.0 zips with archiver, whose CRC-32 of every byte written comes from
 // the `crc-32` package, computed in JavaScript: about 0.2 s per 100 MB of sheet XML,
@@ -28,6 +28,9 @@ let installed = false;
 export function useNativeCrc(): void {
   if (installed) return;
   installed = true;
+  // zlib.crc32 is Node 20.15 and later; on an older Node 20 the JavaScript CRCs stay (slower, the same numbers).
+  const crc32 = (zlib as { crc32?: (data: Uint8Array | string, value?: number) => number }).crc32;
+  if (typeof crc32 !== 'function') return;
   // A direct dependency at the version archiver's crc32-stream asks for: npm keeps one copy (the test checks it).
   const module = createRequire(import.meta.url)('crc-32') as Crc32Module;
   module.buf = (data, seed) => crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
