@@ -42,6 +42,8 @@ const withLedger = !args.includes('--no-ledger');
 interface Measure {
   ms: number;
   rssMb: number;
+  /** CPU time of every thread (user + system), from the run's log; 0 where not measured. */
+  cpuMs: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -97,7 +99,7 @@ function measureBare(files: string[]): Measure {
   const result = spawnSync(process.execPath, [bareParse, ...files], { encoding: 'utf8' });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`bare parse failed: ${result.stderr}`);
-  return { ms, rssMb: JSON.parse(result.stdout).max_rss_mb };
+  return { ms, rssMb: JSON.parse(result.stdout).max_rss_mb, cpuMs: 0 };
 }
 
 function measureReconcile(dir: string, files: string[], extra: string[] = [], asOf = AS_OF): Measure {
@@ -126,7 +128,7 @@ function measureReconcile(dir: string, files: string[], extra: string[] = [], as
     .split('\n')
     .filter((line) => line.includes('"msg":"done"'))
     .map((line) => JSON.parse(line))[0];
-  return { ms, rssMb: done.max_rss_mb };
+  return { ms, rssMb: done.max_rss_mb, cpuMs: done.cpu_ms };
 }
 
 /** The night after `dir`'s county (cached beside it), and a ledger that holds the first night. */
@@ -145,7 +147,15 @@ function secondNight(dir: string, files: string[]): { files: string[]; ledger: s
 }
 
 const NEXT_AS_OF = '2026-09-21';
-const ledgerResults: { people: number; plain: number; ledger: number; rss: number; plainRss: number }[] = [];
+const ledgerResults: {
+  people: number;
+  plain: number;
+  ledger: number;
+  rss: number;
+  plainRss: number;
+  plainCpu: number;
+  ledgerCpu: number;
+}[] = [];
 
 const results: { people: number; rows: number; bare: number; reconcile: number; bareRss: number; rss: number }[] = [];
 for (const people of sizes) {
@@ -181,6 +191,8 @@ for (const people of sizes) {
       ledger: median(kept.map((m) => m.ms)),
       rss: Math.max(...kept.map((m) => m.rssMb)),
       plainRss: Math.max(...plain.map((m) => m.rssMb)),
+      plainCpu: median(plain.map((m) => m.cpuMs)),
+      ledgerCpu: median(kept.map((m) => m.cpuMs)),
     });
   }
   process.stderr.write(`measured ${people.toLocaleString('en-US')} people (${runs} runs each)\n`);
@@ -190,7 +202,7 @@ for (const people of sizes) {
 function measureInspect(file: string): Measure {
   const started = performance.now();
   run(['inspect', '--registry', file, '--log-level', 'warn', '--json']);
-  return { ms: performance.now() - started, rssMb: 0 };
+  return { ms: performance.now() - started, rssMb: 0, cpuMs: 0 };
 }
 
 const workbookCase: { csv: Measure[]; xlsx: Measure[]; readCsv: Measure[]; readXlsx: Measure[]; rows: number } | null = await (async () => {
@@ -246,12 +258,18 @@ if (ledgerResults.length > 0) {
     '',
     'A second night with a ledger (SPEC §8; the ledger holds the first night) against the same night without one:',
     '',
-    '| people | without ledger | with ledger | cost of the ledger | peak RSS without | peak RSS with |',
-    '|---:|---:|---:|---:|---:|---:|',
+    '| people | without ledger | with ledger | cost of the ledger | CPU without | CPU with | CPU cost | peak RSS without | peak RSS with |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...ledgerResults.map(
       (r) =>
-        `| ${n(r.people)} | ${s(r.plain)} s | ${s(r.ledger)} s | ${(((r.ledger - r.plain) / r.plain) * 100).toFixed(1)} % | ${n(r.plainRss)} MB | ${n(r.rss)} MB |`,
+        `| ${n(r.people)} | ${s(r.plain)} s | ${s(r.ledger)} s | ${percent(r.plain, r.ledger)} | ${s(r.plainCpu)} s | ${s(r.ledgerCpu)} s | ${percent(r.plainCpu, r.ledgerCpu)} | ${n(r.plainRss)} MB | ${n(r.rss)} MB |`,
     ),
+    '',
+    "CPU: user + system time of all of a run's threads (medians), steadier than the wall time when the machine is busy.",
   );
 }
 process.stdout.write(`${lines.join('\n')}\n`);
+
+function percent(base: number, value: number): string {
+  return `${(((value - base) / base) * 100).toFixed(1)} %`;
+}
