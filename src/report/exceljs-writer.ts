@@ -6,10 +6,7 @@ import type ExcelJS from 'exceljs';
 // read the inputs. Every workbook rollcall writes goes through the streaming writer
 // alone, so only it is loaded (exceljs 4.4.0 is pinned: package.json).
 
-let writerClass: typeof ExcelJS.stream.xlsx.WorkbookWriter | undefined;
-
-/** exceljs's streaming WorkbookWriter, loaded on first use. */
+/** exceljs's streaming WorkbookWriter (Node's module cache loads it once). */
 export function workbookWriterClass(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
-  writerClass ??= createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
-  return writerClass;
+  return createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 }

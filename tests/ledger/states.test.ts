@@ -40,6 +40,16 @@ async function night(ledger: string, asOf: string, cases: Case[]): Promise<Ledge
   }
 }
 
+/** `use` on the ledger, opened for it and closed after. */
+function inLedger<T>(ledger: string, use: (store: LedgerStore) => T): T {
+  const store = LedgerStore.open(ledger);
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
 const stateOf = (view: LedgerView, id: string) => view.cases.get(id)?.state;
 
 describe('case states across nights (SPEC §8)', () => {
@@ -89,9 +99,7 @@ describe('case states across nights (SPEC §8)', () => {
     view = await night(ledger, '2026-09-12', [absent('EA-b', ['not_checked_in'], '东湖镇')]);
     expect(view.total).toMatchObject({ open: 1, overdue: 1 });
 
-    const check = LedgerStore.open(ledger);
-    expect(verifyLedger(check)).toEqual([]);
-    check.close();
+    expect(inLedger(ledger, verifyLedger)).toEqual([]);
   });
 
   it('a later entry with an open outcome takes a closing back', async () => {
@@ -178,43 +186,38 @@ describe('case states across nights (SPEC §8)', () => {
     const ledger = join(tempDir(), 'ledger.sqlite');
     await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in'])]);
     await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in']), absent('EA-d', ['not_checked_in'])]);
-    const store = LedgerStore.open(ledger);
-    store.addEntry({ caseId: 'EA-d', date: '2026-09-02', kind: 'verify', method: 'phone', by: '李', sourceFile: 'cli' });
-    store.close();
+    inLedger(ledger, (store) =>
+      store.addEntry({ caseId: 'EA-d', date: '2026-09-02', kind: 'verify', method: 'phone', by: '李', sourceFile: 'cli' }),
+    );
     // The 2nd again, with the corrected file: D was a mistake of the first file.
     await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in'])]);
     const view = await night(ledger, '2026-09-03', [absent('EA-a', ['not_checked_in']), absent('EA-d', ['not_checked_in'])]);
     expect(view.cases.get('EA-d')).toMatchObject({ state: 'new', nights: 1 });
-    const check = LedgerStore.open(ledger);
-    expect(check.cases().get('EA-d')).toMatchObject({ nights: 1, open_since: '2026-09-03' });
-    expect(verifyLedger(check)).toEqual([]);
-    check.close();
+    inLedger(ledger, (store) => {
+      expect(store.cases().get('EA-d')).toMatchObject({ nights: 1, open_since: '2026-09-03' });
+      expect(verifyLedger(store)).toEqual([]);
+    });
   });
 
   it('a run prepared and not committed (the report failed after) leaves the ledger as it was; a committed one says when it ended', async () => {
     const ledger = join(tempDir(), 'ledger.sqlite');
     await night(ledger, '2026-09-20', [absent('a', ['not_checked_in'])]);
-    const before = LedgerStore.open(ledger);
-    const runsBefore = before.runs();
-    const casesBefore = [...before.cases().values()];
-    before.close();
+    const [runsBefore, casesBefore] = inLedger(ledger, (store) => [store.runs(), [...store.cases().values()]] as const);
 
     const failed = await openLedgerRun({ file: ledger, asOf: '2026-09-21', version: 'test', maxShrink: 0.2, acceptShrink: false });
     failed.decide([absent('a', ['not_checked_in']), absent('b', ['not_checked_in'])]);
     await failed.prepare([], { enrolled_absent: 2 });
     await failed.close(); // no commit(): the report could not be written
 
-    const after = LedgerStore.open(ledger);
-    expect(after.runs()).toEqual(runsBefore);
-    expect([...after.cases().values()]).toEqual(casesBefore);
-    expect(verifyLedger(after)).toEqual([]);
-    after.close();
+    inLedger(ledger, (store) => {
+      expect(store.runs()).toEqual(runsBefore);
+      expect([...store.cases().values()]).toEqual(casesBefore);
+      expect(verifyLedger(store)).toEqual([]);
+    });
 
     await night(ledger, '2026-09-21', [absent('a', ['not_checked_in']), absent('b', ['not_checked_in'])]);
-    const committed = LedgerStore.open(ledger);
-    const latest = committed.runs().at(-1)!;
+    const latest = inLedger(ledger, (store) => store.runs().at(-1)!);
     expect(latest.as_of).toBe('2026-09-21');
     expect(latest.ended >= latest.started).toBe(true);
-    committed.close();
   });
 });
