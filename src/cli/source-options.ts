@@ -3,16 +3,8 @@ import type { CommandLineInputs } from '../config/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
-export interface SourceOptions {
-  registry?: string;
-  household?: string;
-  poverty?: string;
-  attendance?: string;
-  asOf?: string;
-  county?: string;
-  config?: string;
-  encoding?: string;
-  ledger?: string;
+/** The sources' options as commander gives them: what the settings are made from (config/settings.ts), and the logging. */
+export interface SourceOptions extends CommandLineInputs {
   logLevel?: LogLevel;
   lang: Lang;
 }
