@@ -35,13 +35,14 @@ export async function writeRejectedCsv(dir: string, rejected: readonly RejectedR
   await writeReportFile(dir, 'rejected.csv', csvFile(rows));
 }
 
-const ID_COLUMNS: ReadonlySet<Column> = new Set<Column>(['id_number', 'suggested_id', 'student_no']);
+// 户号 too: a county's household numbers are 15 to 19 digits, and Excel keeps 15 of a number.
+const ID_COLUMNS: ReadonlySet<Column> = new Set<Column>(['id_number', 'suggested_id', 'student_no', 'household_no']);
 
 /** One CSV per category (written even when empty), in the order clerks work them. */
 export async function writeCategoryCsvs(dir: string, listing: CaseListing, lang: Lang): Promise<string[]> {
   const files: string[] = [];
   const header = CASE_COLUMNS.map((column) => columnLabel(column, lang));
-  // SPEC §7: IDs and student numbers stay text when the CSV is opened by double-click.
+  // SPEC §7: IDs, student numbers (and household numbers) stay text when the CSV is opened by double-click.
   const textColumns = new Set(CASE_COLUMNS.flatMap((column, i) => (ID_COLUMNS.has(column) ? [i] : [])));
   for (const category of CATEGORIES) {
     const rows = listing.rows[category].map((row) => CASE_COLUMNS.map((column) => row[column]));

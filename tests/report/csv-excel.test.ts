@@ -11,11 +11,14 @@ import { readWorkbook } from '../helpers/xlsx.js';
 // turns an unquoted 18-digit number into a number as they do, is the stand-in.
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
+const HOUSEHOLD_NO = '34132409250002925';
+
 async function countyWithWrongIds() {
   const county = new County();
   const child = county.person('张伟', '2015-03-05');
   const other = county.person('李娜', '2014-04-04', { gender: '女' });
-  county.household(child);
+  // A 17-digit household number, as counties number them: a number in Excel would lose its last two digits.
+  county.household(child, { 户号: HOUSEHOLD_NO });
   county.household(other);
   // A mistyped check digit: a missing_id case with the household's ID suggested.
   const wrong = `${child.id.slice(0, 17)}${child.id[17] === '0' ? '1' : '0'}`;
@@ -25,18 +28,20 @@ async function countyWithWrongIds() {
 }
 
 describe('category CSVs that survive Excel (SPEC §7)', () => {
-  it('writes IDs and student numbers as a quoted field with a tab before the digits; a program trims and gets them back', async () => {
+  it('writes IDs, student and household numbers as a quoted field with a tab before the digits; a program trims and gets them back', async () => {
     const { result, child, wrong } = await countyWithWrongIds();
     const csv = readFileSync(join(result.out, 'missing_id.csv'), 'utf8');
     expect(csv).toContain(`"\t${wrong}"`);
     expect(csv).toContain(`"\t${child.id}"`);
     expect(csv).toContain('"\t341324201503050001"');
+    expect(csv).toContain(`"\t${HOUSEHOLD_NO}"`);
     const rows = (parse(csv, { bom: true, columns: true }) as Record<string, string>[]).map((r) =>
       Object.fromEntries(Object.entries(r).map(([key, value]) => [key, value.trim()])),
     );
     const row = rows.find((r) => r.身份证号 === wrong)!;
     expect(row.建议身份证号).toBe(child.id);
     expect(row.学籍号).toBe('341324201503050001');
+    expect(row.户号).toBe(HOUSEHOLD_NO);
   });
 
   it.skipIf(!soffice)(
@@ -67,6 +72,7 @@ describe('category CSVs that survive Excel (SPEC §7)', () => {
         ['身份证号', wrong],
         ['建议身份证号', child.id],
         ['学籍号', '341324201503050001'],
+        ['户号', HOUSEHOLD_NO],
       ] as const) {
         const cells = values(column);
         expect(
