@@ -5,12 +5,14 @@ import { isOpenState, type Case, type CaseLedger, type FollowUpEntry } from '../
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import {
   CATEGORY_LABELS,
+  differenceCells,
   FLAG_LABELS,
   genderLabel,
   guardiansCell,
   label,
   listSeparator,
   maskIdField,
+  masker,
   priorityOrder,
   REASON_LABELS,
   rowHeight,
@@ -86,6 +88,9 @@ type InfoColumn =
   | 'gender'
   | 'birth_date'
   | 'id_number'
+  | 'suggested_id'
+  | 'registry_values'
+  | 'household_values'
   | 'guardians'
   | 'household_no'
   | 'flags'
@@ -108,6 +113,9 @@ const INFO_COLUMNS: readonly InfoColumn[] = [
   'gender',
   'birth_date',
   'id_number',
+  'suggested_id',
+  'registry_values',
+  'household_values',
   'guardians',
   'household_no',
   'flags',
@@ -123,6 +131,9 @@ const WIDTHS: Partial<Record<InfoColumn | FillField, number>> = {
   reasons: 20,
   school: 16,
   id_number: 19,
+  suggested_id: 19,
+  registry_values: 16,
+  household_values: 16,
   guardians: 16,
   household_no: 12,
   flags: 12,
@@ -247,7 +258,7 @@ async function fillPack(
   header.commit();
   // The cases' rows go straight into the sheet's XML in the same shared styles (report/raw-rows.ts):
   // a county's packs hold tens of thousands of rows a night, exceljs's cell objects cost seconds.
-  const textColumns = new Set<InfoColumn>(['case_id', 'id_number', 'household_no']);
+  const textColumns = new Set<InfoColumn>(['case_id', 'id_number', 'suggested_id', 'household_no']);
   const widths = [...INFO_COLUMNS, ...FILL_COLUMNS].map((column) => WIDTHS[column] ?? 8);
   const layout: RawLayout = {
     styles: [
@@ -336,6 +347,9 @@ function addValidations(worksheet: ExcelJS.Worksheet, lastRow: number, lang: Lan
 
 /** Columns the ledger's sheets already name keep their names; the pack's own come from followup.col.*. */
 const OWN_HEADERS: ReadonlySet<InfoColumn> = new Set<InfoColumn>([
+  'suggested_id',
+  'registry_values',
+  'household_values',
   'guardians',
   'household_no',
   'class',
@@ -367,6 +381,7 @@ function infoCells(c: Case, state: CaseLedger, input: PackInput): PackCell[] {
     gender: genderLabel(c.person.gender, lang),
     birth_date: dateCell(c.person.birth_date),
     id_number: input.maskIds ? maskIdField(c.person.id_number) : c.person.id_number,
+    ...differenceCells(c, lang, masker(input.maskIds)),
     guardians: guardiansCell(guardians, lang),
     household_no: guardians.household_no || c.household_no,
     flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(listSeparator(lang)),

@@ -44,9 +44,7 @@ export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
     birth_date: c.person.birth_date ?? '',
     guardians: guardiansCell(c.guardians, lang),
     household_no: c.guardians.household_no || c.household_no,
-    suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
-    registry_values: c.differences.map((d) => differenceText(d, 'registry', lang, mask)).join(sep),
-    household_values: c.differences.map((d) => differenceText(d, 'household', lang, mask)).join(sep),
+    ...differenceCells(c, lang, mask),
     records: c.records.map((record) => rowLabel(record.source, record.row, lang)).join(sep),
     match: c.match
       ? t('evidence.rule_with_evidence', lang, { rule: ruleLabel(c.match.rule, lang), evidence: evidenceText(c.match.evidence, lang) })
@@ -64,6 +62,20 @@ export function caseRow(c: Case, lang: Lang, mask: Masker): CaseRow {
           .join(' '),
       )
       .join(sep),
+  };
+}
+
+/**
+ * SPEC §7: every case a clerk reads shows both sides of a difference (the case lists and
+ * the follow-up packs): the ID the household register suggests, and each differing
+ * field as the registry and the household register have it, in two columns side by side.
+ */
+export function differenceCells(c: Case, lang: Lang, mask: Masker): Pick<CaseRow, 'suggested_id' | 'registry_values' | 'household_values'> {
+  const sep = listSeparator(lang);
+  return {
+    suggested_id: c.suggested_id ? mask.id(c.suggested_id) : '',
+    registry_values: c.differences.map((d) => differenceText(d, 'registry', lang, mask)).join(sep),
+    household_values: c.differences.map((d) => differenceText(d, 'household', lang, mask)).join(sep),
   };
 }
 

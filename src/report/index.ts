@@ -26,9 +26,9 @@ export {
   type Lang,
 } from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
-export { maskIdField, maskIdsInText } from './mask.js';
+export { maskIdField, maskIdsInText, masker } from './mask.js';
 export { priorityOrder } from './priority.js';
-export { guardiansCell } from './case-rows.js';
+export { differenceCells, guardiansCell } from './case-rows.js';
 export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';
 export { startWorkbookWriter, type WorkbookWriter, type WriterJob } from './workbook-writer.js';
 export { writeRawRows, styleNumber, type RawLayout } from './raw-rows.js';

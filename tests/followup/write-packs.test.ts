@@ -58,6 +58,44 @@ describe('the pack columns (SPEC §9, §11)', () => {
     for (const r of [3, 4]) expect(String(sheet.getCell(r, columns.get('身份证号')!).value)).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
   });
 
+  it('both sides of a difference, and the suggested ID (SPEC §7: every case a clerk reads)', async () => {
+    const base = cases.find((c) => c.person.id_number.length === 18)!;
+    const mismatch = {
+      ...base,
+      case_id: 'IM-000000000001',
+      category: 'identity_mismatch' as const,
+      reasons: ['gender_differs' as const],
+      differences: [{ field: 'gender' as const, registry: 'female', household: 'male' }],
+      suggested_id: null,
+    };
+    const wrongId = {
+      ...base,
+      case_id: 'MI-000000000002',
+      category: 'missing_id' as const,
+      reasons: ['id_bad_checksum' as const],
+      differences: [],
+      suggested_id: '341324201503051234',
+    };
+    const list = [mismatch, wrongId];
+    for (const [lang, headers, sides] of [
+      ['zh', ['建议身份证号', '学籍值', '户籍值'], ['性别：女', '性别：男']],
+      ['en', ['Suggested ID number', 'Registry says', 'Household register says'], ['gender: female', 'gender: male']],
+    ] as const) {
+      const dir = tempDir();
+      await writePacks(dir, { cases: list, states: statesOf(list), ledgerId: 'abc', asOf: NIGHT_1, lang, maskIds: false });
+      const workbook = await readWorkbook(packFiles(dir, '乡镇')[0]!);
+      const sheet = workbook.worksheets.find((w) => w.state === 'visible')!;
+      const columns = headerColumns(sheet);
+      const rowOf = (id: string) => [3, 4].find((r) => sheet.getCell(r, 1).value === id)!;
+      const [suggested, registry, household] = headers.map((header) => columns.get(header)!);
+      expect(sheet.getCell(rowOf(mismatch.case_id), registry!).value, lang).toBe(sides[0]);
+      expect(sheet.getCell(rowOf(mismatch.case_id), household!).value, lang).toBe(sides[1]);
+      expect(sheet.getCell(rowOf(wrongId.case_id), suggested!).value, lang).toBe('341324201503051234');
+      // The suggested ID stays text, as the ID itself does.
+      expect(sheet.getCell(rowOf(wrongId.case_id), suggested!).numFmt, lang).toBe('@');
+    }
+  });
+
   it('a pack written in English imports like a Chinese one', async () => {
     const dir = tempDir();
     const ledger = join(dir, 'ledger.sqlite');

@@ -131,7 +131,7 @@ describe('reconcile --notices (SPEC §11)', async () => {
     const csv = readFileSync(join(run.out, 'unregistered_school_age.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toContain('监护人,户号');
     expect(csv.split('\r\n').find((line) => line.includes('钱无户'))).toContain('未找到监护人（户籍中无此儿童或无户号）');
-    expect(csv.split('\r\n').find((line) => line.includes('王小明'))).toContain('王建国、李秀英,H001');
+    expect(csv.split('\r\n').find((line) => line.includes('王小明'))).toContain('王建国、李秀英,"\tH001"');
   });
 
   it('the workbook sheet flags it too', async () => {
