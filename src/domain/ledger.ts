@@ -48,6 +48,27 @@ export function isConfirmedOutcome(outcome: string | null): outcome is Confirmed
   return (CONFIRMED_OUTCOMES as readonly string[]).includes(outcome ?? '');
 }
 
+/**
+ * Who rollcall's own entries are by: with a ledger, every notice `reconcile --notices`
+ * writes is recorded on its case (方式 书面通知, issue #15), once a night.
+ */
+export const NOTICE_ENTRY_BY = 'rollcall';
+
+/**
+ * An entry rollcall made when it wrote a notice: the notice is printed, not yet served,
+ * and no person has persuaded anyone. It stays in the case's history (ledger show) and
+ * is counted as a notice written, never as a persuasion visit, a confirmation or a
+ * clerk's latest follow-up (DECISIONS.md, "Notices in the ledger").
+ */
+export function isNoticeWritten(entry: Pick<FollowUpEntry, 'by' | 'method'>): boolean {
+  return entry.by === NOTICE_ENTRY_BY && entry.method === 'written_notice';
+}
+
+/** The entries people made (imported from packs or recorded), without rollcall's notices written. */
+export function peoplesEntries<E extends Pick<FollowUpEntry, 'by' | 'method'>>(entries: readonly E[]): E[] {
+  return entries.filter((entry) => !isNoticeWritten(entry));
+}
+
 /** One follow-up entry (SPEC §9), as the reports show it. */
 export interface FollowUpEntry {
   readonly date: string;
@@ -60,11 +81,14 @@ export interface FollowUpEntry {
 
 /** `ledger.follow_up` of a case line: what people have recorded so far. */
 export interface FollowUpSummary {
+  /** Entries people made (rollcall's notices written are counted in `notices`). */
   readonly entries: number;
   readonly persuasions: number;
+  /** Notices rollcall wrote for the case (`reconcile --notices`), to be served. */
+  readonly notices: number;
   /** The latest confirmed_* outcome, or null. */
   readonly confirmed: ConfirmedOutcome | null;
-  /** The latest entry, or null. */
+  /** The latest entry a person made, or null. */
   readonly last: FollowUpEntry | null;
 }
 

@@ -1,4 +1,4 @@
-import { isClosingOutcome, isConfirmedOutcome, RollcallError, type Category } from '../domain/index.js';
+import { isClosingOutcome, isConfirmedOutcome, isNoticeWritten, RollcallError, type Category } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { CATEGORY_LABELS, label } from '../report/index.js';
 import { valueLabel } from './vocabulary.js';
@@ -35,7 +35,8 @@ export async function showCase(ledgerFile: string, caseId: string, lang: Lang): 
         entry.method ? valueLabel('method', entry.method, lang) : '',
         entry.outcome ? valueLabel('outcome', entry.outcome, lang) : '',
         entry.by,
-        entry.note,
+        // rollcall's own note is shown in the reader's language (it is stored as written, in 中文).
+        isNoticeWritten(entry) ? t('notices.ledger_note', lang) : entry.note,
         `(${entry.source_file}${entry.source_row ? `:${entry.source_row}` : ''})`,
       ];
       lines.push(`  ${parts.filter(Boolean).join('  ')}`);

@@ -7,6 +7,7 @@ import {
   daysInMonth,
   isClosingOutcome,
   isConfirmedOutcome,
+  peoplesEntries,
   RollcallError,
   type ClosingOutcome,
 } from '../domain/index.js';
@@ -101,7 +102,8 @@ export function computePeriodReport(store: LedgerStore, period: Period): PeriodR
     const row = rowOf(c.township, c.school);
     if (within(c.first_seen)) row.found++;
     if (list.some((entry) => within(entry.date) && isConfirmedOutcome(entry.outcome))) row.confirmed++;
-    row.persuasions += list.filter((entry) => within(entry.date) && entry.kind === 'persuade').length;
+    // Persuasions people made: rollcall's notices written are not visits.
+    row.persuasions += peoplesEntries(list).filter((entry) => within(entry.date) && entry.kind === 'persuade').length;
     if (list.some((entry) => within(entry.date) && entry.outcome === 'returned')) row.returned++;
     const closing = list.filter((entry) => within(entry.date) && isClosingOutcome(entry.outcome)).at(-1);
     if (closing && isClosingOutcome(closing.outcome)) row.closed[closing.outcome]++;

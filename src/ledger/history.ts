@@ -2,6 +2,7 @@ import {
   CLOSING_OUTCOMES,
   CONFIRMED_OUTCOMES,
   parseIsoDay,
+  peoplesEntries,
   type Case,
   type Category,
   type LedgerHistory,
@@ -45,7 +46,8 @@ function funnel(store: LedgerStore, known: ReadonlyMap<string, CaseRow>, cases: 
   const entries = store.entries();
   for (const caseId of followed) {
     let step = 0;
-    for (const entry of entries.get(caseId) ?? []) {
+    // Only what people did: a notice rollcall wrote has confirmed or persuaded no one.
+    for (const entry of peoplesEntries(entries.get(caseId) ?? [])) {
       const outcome = entry.outcome ?? '';
       if ((CLOSING_OUTCOMES as readonly string[]).includes(outcome)) step = Math.max(step, 3);
       else if (entry.kind === 'persuade') step = Math.max(step, 2);

@@ -2,6 +2,7 @@ import {
   isOpenState,
   isClosingOutcome,
   isConfirmedOutcome,
+  peoplesEntries,
   type Case,
   type CaseLedger,
   type CaseState,
@@ -211,12 +212,15 @@ function closedCases(
 
 function followUpOf(list: readonly StoredEntry[], asOf: string): FollowUpSummary {
   const upToTonight = list.filter((entry) => entry.date <= asOf);
+  // A notice rollcall wrote is no one's visit: counted apart, never the latest follow-up.
+  const people = peoplesEntries(upToTonight);
   let confirmed: FollowUpSummary['confirmed'] = null;
-  for (const entry of upToTonight) if (isConfirmedOutcome(entry.outcome)) confirmed = entry.outcome;
-  const last = upToTonight.at(-1);
+  for (const entry of people) if (isConfirmedOutcome(entry.outcome)) confirmed = entry.outcome;
+  const last = people.at(-1);
   return {
-    entries: upToTonight.length,
-    persuasions: upToTonight.filter((entry) => entry.kind === 'persuade').length,
+    entries: people.length,
+    persuasions: people.filter((entry) => entry.kind === 'persuade').length,
+    notices: upToTonight.length - people.length,
     confirmed,
     last: last ? plainEntry(last) : null,
   };

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { classify, classifyContext, describeCoverage } from '../classify/index.js';
 import type { Settings } from '../config/index.js';
-import { formatDay, isOpenState, type Case, type LedgerView, type SourceName } from '../domain/index.js';
+import { formatDay, isOpenState, NOTICE_ENTRY_BY, type Case, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
 import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
 import type { PackInput } from '../followup/index.js';
@@ -235,7 +235,7 @@ function noticeEntries(noticed: readonly number[], cases: readonly Case[], setti
       kind: 'persuade',
       method: 'written_notice',
       note: t('notices.ledger_note', 'zh'),
-      by: 'rollcall',
+      by: NOTICE_ENTRY_BY,
       sourceFile: 'notices/',
       importKey: `notice:${caseId}:${asOf}`,
     };

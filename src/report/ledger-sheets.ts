@@ -1,6 +1,7 @@
 import {
   FLAG_BITS,
   formatDay,
+  peoplesEntries,
   type Case,
   type CaseLedger,
   type FollowUpEntry,
@@ -241,7 +242,8 @@ function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetCo
   ];
   const rows: Value[][] = [];
   const add = (c: Case, confirmed: string, status: string) => {
-    const visits = (ledger.entries.get(c.case_id) ?? []).filter((entry) => entry.kind === 'persuade');
+    // Each persuasion a person made; rollcall's notices written are not visits.
+    const visits = peoplesEntries(ledger.entries.get(c.case_id) ?? []).filter((entry) => entry.kind === 'persuade');
     const person = [
       c.case_id,
       outcomeLabel(confirmed, lang),

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseLedger } from '../../src/domain/index.js';
 import { generateCounty, type GeneratedCounty } from '../../src/generate/index.js';
 import { LedgerStore } from '../../src/ledger/index.js';
+import { t } from '../../src/i18n/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
 import { readWorkbook } from '../helpers/xlsx.js';
@@ -50,7 +51,7 @@ describe('reconcile --ledger (SPEC §8)', () => {
       state: 'new',
       first_seen: '2026-09-20',
       nights: 1,
-      follow_up: { entries: 0, persuasions: 0, confirmed: null, last: null },
+      follow_up: { entries: 0, persuasions: 0, notices: 0, confirmed: null, last: null },
     });
 
     const store = LedgerStore.open(ledger);
@@ -307,6 +308,16 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(entriesOf()).toHaveLength(noticed.length);
     expect((await reconcile(ledger, out, '2026-09-21', ['--notices'])).code).toBe(0);
     expect(entriesOf()).toHaveLength(noticed.length * 2);
+    // A notice written is no one's visit: counted apart, not as a persuasion, a follow-up or the latest entry.
+    const again = cases(out).find((c) => c.case_id === noticed[0]!.case_id)!;
+    expect(again.ledger.follow_up).toEqual({ entries: 0, persuasions: 0, notices: 1, confirmed: null, last: null });
+    // The leaders' funnel: suspected, but no one confirmed or persuaded yet.
+    const funnel = /"funnel":(\{[^}]*\})/.exec(readFileSync(join(out, 'dashboard.html'), 'utf8'))![1]!;
+    expect(JSON.parse(funnel)).toMatchObject({ confirmed: 0, persuaded: 0, returned_or_closed: 0 });
+    // ledger show lists it, in the reader's language.
+    const show = await runRollcall(['ledger', 'show', again.case_id, '--ledger', ledger, '--lang', 'en']);
+    expect(show.stdout).toContain(t('notices.ledger_note', 'en'));
+    expect(show.stdout).not.toContain(t('notices.ledger_note', 'zh'));
   });
 
   it('ledger verify finds a state that does not follow from the runs', async () => {
