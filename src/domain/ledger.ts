@@ -136,12 +136,25 @@ export interface LedgerChanges {
 }
 
 /** Everything the reports need from the ledger after the states are decided. */
+/** A confirmed case not found tonight: the case as last seen. */
+export interface ConfirmedUnseen {
+  readonly case: Case;
+  readonly confirmed: ConfirmedOutcome;
+  readonly last_seen: string;
+}
+
 export interface LedgerView {
   readonly summary: LedgerSummary;
   /** Tonight's cases by case_id. */
   readonly cases: ReadonlyMap<string, CaseLedger>;
   readonly resolved: readonly ResolvedCase[];
   readonly closed: readonly ClosedCase[];
+  /**
+   * SPEC §10: cases a person confirmed (confirmed_*) that tonight's data no longer shows
+   * and no person has closed: they stay on 辍学学生台账 until someone closes them with a
+   * reason (动态销号), instead of leaving it quietly with the data.
+   */
+  readonly confirmedUnseen: readonly ConfirmedUnseen[];
   /** Follow-up entries of the cases on the 辍学学生台账 (and any case with entries), by case_id, oldest first. */
   readonly entries: ReadonlyMap<string, readonly FollowUpEntry[]>;
   /** Per township, the most changes first. */

@@ -8,6 +8,7 @@ import {
   type CaseState,
   type ClosedCase,
   type ClosingOutcome,
+  type ConfirmedUnseen,
   type FollowUpEntry,
   type FollowUpSummary,
   type LedgerChanges,
@@ -105,6 +106,14 @@ export function decideStates(
   resolved.sort((a, b) => (a.case_id < b.case_id ? -1 : 1));
 
   const closed = closedCases(store, closures, states, known);
+  const confirmedUnseen: ConfirmedUnseen[] = [];
+  for (const [caseId, list] of entries) {
+    if (tonight.has(caseId) || closures.has(caseId)) continue;
+    const { confirmed } = followUpOf(list, asOf);
+    const last = confirmed ? (JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null) : null;
+    if (confirmed && last) confirmedUnseen.push({ case: last, confirmed, last_seen: known.get(caseId)?.last_seen ?? '' });
+  }
+  confirmedUnseen.sort((a, b) => (a.case.case_id < b.case.case_id ? -1 : 1));
   const count = (state: CaseState) => [...states.values()].filter((s) => s.state === state).length;
   const total = [...changes.values()].reduce<MutableChanges>(
     (sum, c) => ({
@@ -133,6 +142,7 @@ export function decideStates(
       cases: states,
       resolved,
       closed,
+      confirmedUnseen,
       entries: followUps,
       changes: [...changes.values()].sort(
         (a, b) => b.new + b.resolved - (a.new + a.resolved) || b.open - a.open || (a.township < b.township ? -1 : 1),

@@ -284,6 +284,9 @@ function dropoutSheet({ ledger, cases, lang, mask }: LedgerSheetsInput): SheetCo
       .find((entry) => entry.outcome?.startsWith('confirmed_'));
     if (confirmed?.outcome) add(closed.case, confirmed.outcome, outcomeLabel(closed.outcome, lang));
   }
+  // Confirmed, no longer in the data, not closed by anyone: on the ledger until a person closes it.
+  for (const unseen of ledger.confirmedUnseen)
+    add(unseen.case, unseen.confirmed, t('ledger.dropouts.unseen', lang, { date: unseen.last_seen }));
   return sheet('ledger.sheet.dropouts', cols, rows, lang);
 }
 

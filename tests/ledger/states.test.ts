@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, LedgerView } from '../../src/domain/index.js';
 import { LedgerStore, openLedgerRun, verifyLedger } from '../../src/ledger/index.js';
+import { t } from '../../src/i18n/index.js';
+import { ledgerSheets } from '../../src/report/ledger-sheets.js';
+import { masker } from '../../src/report/index.js';
 import { join, tempDir } from '../helpers/files.js';
 
 /** A case as the classifiers make it; only what the ledger reads matters here. */
@@ -100,6 +103,37 @@ describe('case states across nights (SPEC §8)', () => {
     expect(view.total).toMatchObject({ open: 1, overdue: 1 });
 
     expect(inLedger(ledger, verifyLedger)).toEqual([]);
+  });
+
+  it('a confirmed dropout the data no longer shows stays on 辍学学生台账 until a person closes it (SPEC §10)', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in']), absent('EA-b', ['not_checked_in'])]);
+    inLedger(ledger, (store) => {
+      for (const caseId of ['EA-a', 'EA-b'])
+        store.addEntry({ caseId, date: '2026-09-02', kind: 'verify', outcome: 'confirmed_dropout', by: '王', sourceFile: 'cli' });
+    });
+    // Neither is found on the 3rd (the child checked in somewhere, say): both resolved, both still confirmed.
+    let view = await night(ledger, '2026-09-03', []);
+    expect(view.resolved.map((c) => c.case_id)).toEqual(['EA-a', 'EA-b']);
+    expect(view.confirmedUnseen.map((u) => [u.case.case_id, u.confirmed, u.last_seen])).toEqual([
+      ['EA-a', 'confirmed_dropout', '2026-09-01'],
+      ['EA-b', 'confirmed_dropout', '2026-09-01'],
+    ]);
+    const dropouts = (v: LedgerView) => ledgerSheets({ ledger: v, cases: [], lang: 'zh', mask: masker(false) })[1]!;
+    expect(dropouts(view).rows.map((row) => [row.cells[0], row.cells[2]])).toEqual([
+      ['EA-a', t('ledger.dropouts.unseen', 'zh', { date: '2026-09-01' })],
+      ['EA-b', t('ledger.dropouts.unseen', 'zh', { date: '2026-09-01' })],
+    ]);
+    // A person closes A: it leaves the unseen list and stands on the ledger with its outcome; B stays, night after night.
+    inLedger(ledger, (store) =>
+      store.addEntry({ caseId: 'EA-a', date: '2026-09-04', kind: 'close', outcome: 'returned', by: '王', sourceFile: 'cli' }),
+    );
+    view = await night(ledger, '2026-09-05', []);
+    expect(view.confirmedUnseen.map((u) => u.case.case_id)).toEqual(['EA-b']);
+    expect(dropouts(view).rows.map((row) => [row.cells[0], row.cells[2]])).toEqual([
+      ['EA-a', '已复学'],
+      ['EA-b', t('ledger.dropouts.unseen', 'zh', { date: '2026-09-01' })],
+    ]);
   });
 
   it('a later entry with an open outcome takes a closing back', async () => {

@@ -98,6 +98,10 @@ const ledgerLabels = {
   'ledger.sheet.suspected': { zh: '疑似辍学学生台账', en: 'Suspected dropouts' },
   'ledger.sheet.dropouts': { zh: '辍学学生台账', en: 'Dropouts' },
   'ledger.sheet.resolved': { zh: '已消除', en: 'Resolved' },
+  'ledger.dropouts.unseen': {
+    zh: '数据中已不再出现（最后发现 {date}），待核实销号',
+    en: 'no longer in the data (last seen {date}); to be verified and closed',
+  },
   'ledger.sheet.closed': { zh: '已销号', en: 'Closed' },
   'ledger.col.case_id': { zh: '案例编号', en: 'Case id' },
   'ledger.col.state': { zh: '状态', en: 'State' },
