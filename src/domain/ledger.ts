@@ -190,6 +190,10 @@ export interface LedgerHistory {
  * poverty roll, and what tonight's data says about them (the ledger adds where the
  * follow-up stands).
  */
+/** SPEC §10 适龄儿童台账: where a child with no active registration stands in the registry. */
+export const INACTIVE_REGISTRATIONS = ['suspended', 'completed', 'unknown', 'dropout', 'left'] as const;
+export type InactiveRegistration = (typeof INACTIVE_REGISTRATIONS)[number];
+
 export interface SchoolAgeChild {
   township: string;
   village: string;
@@ -202,7 +206,13 @@ export interface SchoolAgeChild {
   flags: number;
   /** On the poverty roll (a focus group too). */
   poverty: boolean;
-  /** The active registration, when there is one. */
+  /**
+   * What the child's registrations say when none is active, the most telling first:
+   * 休学/保留学籍, completed (毕业/结业 on grades 7–9), a status in no list, dropped
+   * out, left (转出 …); null when active or with no registration.
+   */
+  registration: InactiveRegistration | null;
+  /** The active registration's school and grade, else those of `registration`'s. */
   school: string;
   grade: string;
   /** Tonight's enrolled_absent or unregistered_school_age case about the child, if any. */

@@ -1,9 +1,11 @@
 import { genderName, type ClassifyContext } from '../classify/index.js';
 import {
   genderOf,
+  INACTIVE_REGISTRATIONS,
   isSchoolAge,
   SOURCE_NAMES,
   type Case,
+  type InactiveRegistration,
   type RegistryIx,
   type SchoolAgeChild,
   type SchoolAgeChildren,
@@ -21,6 +23,16 @@ import {
  */
 export function schoolAgeChildren(context: ClassifyContext, cases: readonly Case[]): SchoolAgeChildren {
   return { forEach: (visit) => visitChildren(context, cases, visit) };
+}
+
+/** 0 for an active registration, then INACTIVE_REGISTRATIONS' order (1 the most telling). */
+const NOT_SHOWN = INACTIVE_REGISTRATIONS.length + 1;
+function registrationRank(record: SourceRecord): number {
+  const kind = record.statusKind;
+  if (kind === 'active') return 0;
+  const inactive: InactiveRegistration =
+    kind === 'left' && record.exit !== 'other' ? record.exit : kind === 'dropout' || kind === 'unknown' ? kind : 'left';
+  return INACTIVE_REGISTRATIONS.indexOf(inactive) + 1;
 }
 
 function visitChildren(context: ClassifyContext, cases: readonly Case[], visit: (child: Readonly<SchoolAgeChild>) => void): void {
@@ -43,21 +55,29 @@ function visitChildren(context: ClassifyContext, cases: readonly Case[], visit: 
     birth: 0,
     flags: 0,
     poverty: false,
+    registration: null,
     school: '',
     grade: '',
     case_id: null,
   };
-  /** The registrations' part: the active one (school, grade), their flags, a case about one of them. */
+  /**
+   * The registrations' part: the active one (school, grade), else the most telling of
+   * the others (a child who finished grade 9 is not "not in the registry"); their
+   * flags; a case about one of them.
+   */
   const fromRegistrations = (registrations: readonly RegistryIx[]) => {
-    let active: SourceRecord | null = null;
+    let shown: SourceRecord | null = null;
+    let rank = NOT_SHOWN;
     for (const r of registrations) {
       const record = data.registry[r]!;
-      if (!active && record.statusKind === 'active') active = record;
+      const own = registrationRank(record);
+      if (own < rank) [shown, rank] = [record, own];
       child.flags |= record.flags;
       child.case_id ??= found(record);
     }
-    child.school = active?.school ?? '';
-    child.grade = active?.grade ?? '';
+    child.registration = shown && rank > 0 ? INACTIVE_REGISTRATIONS[rank - 1]! : null;
+    child.school = shown?.school ?? '';
+    child.grade = shown?.grade ?? '';
   };
 
   const { household } = data;

@@ -1,6 +1,7 @@
 import {
   FLAG_BITS,
   formatDay,
+  INACTIVE_REGISTRATIONS,
   peoplesEntries,
   type Case,
   type CaseLedger,
@@ -129,6 +130,7 @@ export function childrenSheet({
   const closedById = new Map(ledger.closed.map((closed) => [closed.case.case_id, closed]));
   const enrolled = t('ledger.standing.enrolled', lang);
   const none = t('ledger.standing.none', lang);
+  const inactive = Object.fromEntries(INACTIVE_REGISTRATIONS.map((kind) => [kind, t(`ledger.standing.${kind}`, lang)]));
   const suspected = t('ledger.standing.suspected', lang);
   // A few dozen combinations of focus groups: each written once.
   const flagTexts = new Map<number, string>();
@@ -162,6 +164,7 @@ export function childrenSheet({
     if (closed && state?.state === 'closed') standing = `${t('ledger.state.closed', lang)}（${outcomeLabel(closed.outcome, lang)}）`;
     else if (state?.follow_up.confirmed) standing = outcomeLabel(state.follow_up.confirmed, lang);
     else if (child.case_id && byId.has(child.case_id)) standing = suspected;
+    else if (child.registration) standing = inactive[child.registration]!;
     else standing = child.school ? enrolled : none;
     cells[0] = child.township;
     cells[1] = child.village;
