@@ -60,7 +60,7 @@ const body = [
   tag('{#is_enrol}'),
   para(
     'Body',
-    '经核查，你（们）的子女（被监护人）{child_name}{#birth_date}（{birth_date}出生）{/birth_date}户籍登记在{township}{village}，{facts}。',
+    '经核查，你（们）的子女（被监护人）{child_name}{#birth_date}（{birth_date}出生）{/birth_date}{residence}，{facts}。',
   ),
   para(
     'Body',

@@ -110,6 +110,7 @@ describe('reconcile --notices (SPEC §11)', async () => {
     const enrol = pages.find((page) => page.includes('王小明'))!;
     expect(enrol).toContain('义务教育入学通知书');
     expect(enrol).toContain('王建国、李秀英：');
+    expect(enrol).toContain('户籍登记在城关镇前进村，');
     expect(enrol).toContain('于2026年9月27日前送王小明到');
     expect(enrol).toContain('城关镇人民政府（盖章）');
     expect(enrol).toContain('2026年9月20日');
@@ -126,6 +127,9 @@ describe('reconcile --notices (SPEC §11)', async () => {
   it('says where the name would be that no guardian was found, and the case list flags it', () => {
     const page = notices('城关镇').pages.find((p) => p.includes('钱无户'))!;
     expect(page).toContain('＿＿＿＿＿＿＿＿（户籍登记中未找到该儿童的监护人，请核实后填写）：');
+    // Only on the poverty roll: the notice says so, and claims no 户籍.
+    expect(page).toContain('列入城关镇防返贫监测对象家庭成员名单，');
+    expect(page).not.toContain('户籍登记在');
     const c = run.cases.find((x) => x.person.name === '钱无户')!;
     expect(c.guardians).toEqual({ status: 'no_household', names: [], household_no: '', village: '' });
     const csv = readFileSync(join(run.out, 'unregistered_school_age.csv'), 'utf8');

@@ -10,6 +10,14 @@ export const noticesMessages = {
     zh: 'rollcall 已生成书面通知书（报告文件夹 notices/），待送达监护人',
     en: 'rollcall wrote the written notice (notices/ in the report folder), to be delivered to the guardians',
   },
+  'notices.residence.household': {
+    zh: '户籍登记在{township}{village}',
+    en: 'registered in the household register of {township} {village}',
+  },
+  'notices.residence.poverty': {
+    zh: '列入{township}{village}防返贫监测对象家庭成员名单',
+    en: 'on the poverty-monitoring roll of {township} {village}',
+  },
   'cli.option.notices': {
     zh: '写出 notices/<乡镇>.docx：给每个孩子的监护人的劝返复学/入学通知书',
     en: 'write notices/<township>.docx: a notice to the guardians of each child (return to school / enrol)',

@@ -26,6 +26,7 @@ export interface NoticeData {
   readonly is_enrol: boolean;
   readonly township: string;
   readonly village: string;
+  readonly residence: string;
   readonly household_no: string;
   readonly child_name: string;
   readonly gender: string;
@@ -57,6 +58,8 @@ export const NOTICE_PLACEHOLDERS = {
   is_enrol: 'true for 入学 (a section: {#is_enrol}…{/is_enrol})',
   township: '乡镇',
   village: '村',
+  residence:
+    'where the records place the child: 户籍登记在<乡镇><村> (household register), or 列入<乡镇><村>防返贫监测对象家庭成员名单 (poverty roll only)',
   household_no: '户号',
   child_name: 'the child’s name as the record writes it',
   gender: '男 / 女',
@@ -108,6 +111,7 @@ export function noticeData(c: Case, registration: Registration, context: NoticeC
     is_enrol: kind === 'enrol',
     township: c.township,
     village: c.guardians.village,
+    residence: residenceOf(c),
     household_no: c.guardians.household_no,
     child_name: c.person.name,
     gender: c.person.gender === 'male' ? '男' : c.person.gender === 'female' ? '女' : '',
@@ -130,6 +134,16 @@ export function noticeData(c: Case, registration: Registration, context: NoticeC
     law_11: LEGAL_PROVISIONS[1]!,
     law_58: LEGAL_PROVISIONS[2]!,
   };
+}
+
+/**
+ * Where the records place the child. A child only on the poverty roll has no 户籍 the
+ * county's register shows: the notice must not say it has one (a probe found one that did).
+ */
+function residenceOf(c: Case): string {
+  if (c.records.some((record) => record.source === 'household'))
+    return t('notices.residence.household', 'zh', { township: c.township, village: c.guardians.village || c.village });
+  return t('notices.residence.poverty', 'zh', { township: c.township, village: c.village });
 }
 
 /** SPEC §11: the sender. Default the township government (a 街道 is governed by its 办事处). */
