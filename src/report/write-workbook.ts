@@ -196,6 +196,8 @@ function summarySheet(summary: Summary, cases: readonly Case[], lang: Lang, made
   add([wb('cases', lang), wb('count', lang)], true);
   for (const category of CATEGORIES) add([categoryLabel(category, lang), summary.cases.by_category[category]]);
   add([wb('total', lang), summary.cases.total], true);
+  // SPEC §8: closed cases are found but listed nowhere a clerk works: say why the tables below count fewer.
+  if (summary.ledger && summary.ledger.closed > 0) add([wb('of_which_closed', lang), summary.ledger.closed]);
 
   add([]);
   add([wb('reasons', lang), wb('count', lang)], true);

@@ -317,6 +317,10 @@ export const reportMessages = {
   'report.wb.reasons': { zh: '原因', en: 'Reasons' },
   'report.wb.count': { zh: '数量', en: 'Count' },
   'report.wb.total': { zh: '合计', en: 'Total' },
+  'report.wb.of_which_closed': {
+    zh: '其中已销号（在“已销号”表，不列入各类别清单和下方各表）',
+    en: 'of which closed (on the Closed sheet; in no category list nor the tables below)',
+  },
   'report.wb.township': { zh: '乡镇', en: 'Township' },
   'report.wb.school': { zh: '学校', en: 'School' },
   'report.wb.unknown': { zh: '（未填）', en: '(none)' },
