@@ -278,7 +278,7 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(column('疑似辍学学生台账', 1)).not.toContain(closed!.case_id);
     // The summary sheet says why its tables below count one case fewer than the total.
     const summarySheet = workbook.getWorksheet('摘要')!;
-    const closedRow = summarySheet.getColumn(1).values.findIndex((value) => value === t('report.wb.of_which_closed', 'zh'));
+    const closedRow = summarySheet.getColumn(1).values.indexOf(t('report.wb.of_which_closed', 'zh'));
     expect(closedRow).toBeGreaterThan(0);
     expect(summarySheet.getCell(closedRow, 2).value).toBe(1);
     const children = workbook.getWorksheet('适龄儿童台账')!;
