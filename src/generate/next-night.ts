@@ -44,16 +44,14 @@ export async function generateNextNight(
   dir: string,
   asOfText: string | undefined,
 ): Promise<{ files: SourceFiles; truth: NextNightTruth; counts: Record<string, unknown> }> {
-  const previous = JSON.parse(await readFile(join(previousDir, 'truth.json'), 'utf8')) as {
-    generator: { people: number; seed: number; as_of: string; flavor: 'clean' | 'messy' };
-  };
+  const previous = await readFirstNight(previousDir);
   const firstAsOf = parseIsoDay(previous.generator.as_of)!;
   const asOf = asOfText === undefined ? nextDay(firstAsOf) : parseIsoDay(asOfText);
   if (asOf === null || asOf <= firstAsOf || referenceDayFor(asOf) !== referenceDayFor(firstAsOf)) {
-    throw new RollcallError(
-      'usage',
-      `--as-of ${asOfText}: the next night must come after ${previous.generator.as_of}, in the same school year`,
-    );
+    throw new RollcallError('usage', {
+      key: 'cli.generate.next_bad_as_of',
+      params: { as_of: asOfText ?? '', previous: previous.generator.as_of },
+    });
   }
   const options: GenerateOptions = {
     people: previous.generator.people,
@@ -94,6 +92,27 @@ export async function generateNextNight(
   description.generator.as_of = formatDay(asOf);
   await writeFile(join(dir, 'truth.json'), `${JSON.stringify(description, null, 1)}\n`);
   return { files, truth, counts: description.counts };
+}
+
+interface FirstNight {
+  generator: { people: number; seed: number; as_of: string; flavor: 'clean' | 'messy' };
+  night?: number;
+}
+
+/**
+ * The first night's truth. A next night's folder has the first night's generator
+ * options too: starting from it would write the second night again, so it is refused.
+ */
+async function readFirstNight(dir: string): Promise<FirstNight> {
+  let truth: FirstNight;
+  try {
+    truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as FirstNight;
+  } catch (error) {
+    throw new RollcallError('usage', { key: 'cli.generate.next_not_a_county', params: { dir } }, { cause: error });
+  }
+  if (typeof truth?.generator?.as_of !== 'string') throw new RollcallError('usage', { key: 'cli.generate.next_not_a_county', params: { dir } });
+  if (truth.night !== undefined) throw new RollcallError('usage', { key: 'cli.generate.next_from_first_night', params: { dir } });
+  return truth;
 }
 
 /** Changes the world as one night would, and says which cases the test should close between the nights. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateCounty } from '../../src/generate/index.js';
+import { t } from '../../src/i18n/index.js';
 import { runRollcall } from '../helpers/cli.js';
 import { join, tempDir } from '../helpers/files.js';
 
@@ -34,5 +35,20 @@ describe('rollcall generate --next (the next night of a county, issue #13)', () 
     expect((await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'x'), '--as-of', '2026-09-19'])).code).toBe(2);
     expect((await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'y'), '--as-of', '2027-09-19'])).code).toBe(2);
     expect((await runRollcall(['generate', '--out', join(dir, 'z')])).code).toBe(2);
+    // In the run's language, from the catalogue.
+    const early = await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'x'), '--as-of', '2026-09-19']);
+    expect(early.stderr).toContain(t('cli.generate.next_bad_as_of', 'zh', { as_of: '2026-09-19', previous: '2026-09-20' }));
+  });
+
+  it('refuses to start from a next night (it would write the same second night again), or from a folder with no county', async () => {
+    const dir = tempDir();
+    await generateCounty({ people: 1000, seed: 4, asOf: 20260920, flavor: 'clean' }, join(dir, 'n1'));
+    expect((await runRollcall(['generate', '--next', join(dir, 'n1'), '--out', join(dir, 'n2')])).code).toBe(0);
+    const chained = await runRollcall(['generate', '--next', join(dir, 'n2'), '--out', join(dir, 'n3'), '--as-of', '2026-09-22']);
+    expect(chained.code).toBe(2);
+    expect(chained.stderr).toContain(t('cli.generate.next_from_first_night', 'zh', { dir: join(dir, 'n2') }));
+    const none = await runRollcall(['generate', '--next', join(dir, 'nothing'), '--out', join(dir, 'n4'), '--lang', 'en']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(t('cli.generate.next_not_a_county', 'en', { dir: join(dir, 'nothing') }));
   });
 });

@@ -217,6 +217,18 @@ export const ledgerMessages = {
     zh: '已生成 {out}：{previous} 的下一晚——新增 {new}，持续 {open}，已消除 {resolved}，两晚之间销号 {close}',
     en: 'generated {out}: the night after {previous} — new {new}, open {open}, resolved {resolved}, to close between the nights {close}',
   },
+  'cli.generate.next_not_a_county': {
+    zh: '--next {dir}：不是 rollcall generate 生成的县（没有可读的 truth.json）',
+    en: '--next {dir}: not a county made by rollcall generate (no readable truth.json)',
+  },
+  'cli.generate.next_from_first_night': {
+    zh: '--next {dir}：这已是某县的下一晚；--next 只能从 generate 生成的第一晚出发（请给第一晚的文件夹）',
+    en: '--next {dir}: this is already a next night; --next starts from the first night generate made (give that folder)',
+  },
+  'cli.generate.next_bad_as_of': {
+    zh: '--as-of {as_of}：下一晚必须晚于 {previous}，且在同一学年内',
+    en: '--as-of {as_of}: the next night must come after {previous}, in the same school year',
+  },
   'cli.generate.people_required': {
     zh: '--people：必需（或用 --next DIR 生成某县的下一晚）',
     en: '--people: required (or --next DIR for the next night of a county)',
