@@ -195,6 +195,10 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
   return packs.map((pack) => pack.path);
 }
 
+function isEmptyCell(cell: PackCell | undefined): boolean {
+  return cell === null || cell === undefined || cell === '';
+}
+
 /** A folder that is already there is fine; any other failure is not. */
 function existing(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EEXIST') throw error;
@@ -238,7 +242,11 @@ async function fillPack(
     },
     headerFooter: { oddFooter: '&C&P / &N' },
   });
-  sheet.columns = [...INFO_COLUMNS, ...FILL_COLUMNS].map((column) => ({ width: WIDTHS[column] ?? 8 }));
+  // A grey column empty on every row of this pack (班级 the registry leaves out, 建议身份证号 in a pack with
+  // no wrong ID, the last follow-up on a first night …) is hidden: one page wide, the rest prints larger.
+  // It is still there (unhide it); an import finds columns by their header, hidden or not.
+  const empty = INFO_COLUMNS.map((_, i) => cases.every((c) => isEmptyCell(cells.get(c)![i])));
+  sheet.columns = [...INFO_COLUMNS, ...FILL_COLUMNS].map((column, i) => ({ width: WIDTHS[column] ?? 8, hidden: empty[i] === true }));
 
   sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, columnCount);
   const titleCell = sheet.getCell(TITLE_ROW, 1);

@@ -93,6 +93,11 @@ describe('the pack columns (SPEC §9, §11)', () => {
       expect(sheet.getCell(rowOf(wrongId.case_id), suggested!).value, lang).toBe('341324201503051234');
       // The suggested ID stays text, as the ID itself does.
       expect(sheet.getCell(rowOf(wrongId.case_id), suggested!).numFmt, lang).toBe('@');
+      // A grey column empty on every row of the pack is hidden (it prints larger); the others are not.
+      expect(sheet.getColumn(suggested!).hidden, lang).toBe(false);
+      const lastOutcome = columns.get(lang === 'zh' ? '最近结论' : 'Last outcome')!;
+      expect(sheet.getColumn(lastOutcome).hidden, lang).toBe(true);
+      expect(sheet.getColumn(columns.get(lang === 'zh' ? '经办人' : 'By')!).hidden, lang).toBe(false);
     }
   });
 
