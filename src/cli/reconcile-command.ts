@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { requireSources, resolveSettings } from '../config/index.js';
-import { CATEGORIES, type SourceName } from '../domain/index.js';
+import { CATEGORIES, sourceText, type SourceName } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { reconcile } from '../pipeline/index.js';
 import { categoryLabel, type Summary } from '../report/index.js';
@@ -101,7 +101,14 @@ export function renderRunTable(
   if (schools > 0) lines.push('', t('cli.run.no_roster_schools', lang, { count: schools }));
   for (const [source, count] of Object.entries(formulasWithoutValue)) {
     const file = summary.sources[source as SourceName]?.file ?? '';
-    lines.push('', t('xlsx.formulas_note', lang, { source, file, text: t('xlsx.formulas_without_value', lang, { count: count ?? 0 }) }));
+    lines.push(
+      '',
+      t('xlsx.formulas_note', lang, {
+        source: sourceText(source as SourceName),
+        file,
+        text: t('xlsx.formulas_without_value', lang, { count: count ?? 0 }),
+      }),
+    );
   }
   const rejected = Object.values(summary.sources).reduce((sum, source) => sum + source.rows_rejected, 0);
   if (rejected > 0) lines.push('', t('cli.run.rejected', lang, { rows: rejected }));

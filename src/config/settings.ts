@@ -1,4 +1,13 @@
-import { referenceDayFor, today, RollcallError, SOURCE_NAMES, type FieldName, type SchoolAge, type SourceName } from '../domain/index.js';
+import {
+  referenceDayFor,
+  today,
+  RollcallError,
+  SOURCE_NAMES,
+  sourceText,
+  type FieldName,
+  type SchoolAge,
+  type SourceName,
+} from '../domain/index.js';
 import { foldText, parseDateText, type StatusLists } from '../normalize/index.js';
 import { DEFAULT_SCHOOL_AGE, DEFAULT_STATUSES, ENCODING_NAMES, encodingNamed, type Encoding } from './defaults.js';
 import { loadConfigFile } from './load-config.js';
@@ -108,7 +117,8 @@ export async function resolveSettings(inputs: CommandLineInputs, now: Date = new
 /** The sources a command cannot run without, given by a flag or by `sources.<source>.file`. */
 export function requireSources(settings: Settings, required: readonly SourceName[]): void {
   for (const source of required) {
-    if (!settings.sources[source]) throw new RollcallError('usage', { key: 'io.input_not_given', params: { source } });
+    if (!settings.sources[source])
+      throw new RollcallError('usage', { key: 'io.input_not_given', params: { source, label: sourceText(source) } });
   }
 }
 

@@ -1,7 +1,14 @@
+import { t, type Text } from '../i18n/index.js';
+
 // SPEC §1: the four sources and the canonical fields every reader maps to.
 
 export const SOURCE_NAMES = ['registry', 'household', 'poverty', 'attendance'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** A source as a message names it: its 中文 name in zh (学籍系统导出), its code in English (registry). */
+export function sourceText(source: SourceName): Text {
+  return { zh: t(`report.source_long.${source}`, 'zh'), en: source };
+}
 
 export const FIELD_NAMES = [
   'id_number',

@@ -1,4 +1,4 @@
-import { RollcallError } from '../domain/index.js';
+import { RollcallError, sourceText, type SourceName } from '../domain/index.js';
 import type { RunSourceRow } from './store.js';
 
 /**
@@ -22,7 +22,7 @@ export function guardShrink(
       throw new RollcallError('ledger', {
         key: 'ledger.shrink',
         params: {
-          source: source.source,
+          source: sourceText(source.source as SourceName),
           file: source.file,
           before: before.rows_accepted,
           now: source.rows_accepted,

@@ -28,21 +28,15 @@ function isUtf8(sample: Uint8Array): boolean {
 function rejectBinary(sample: Uint8Array, file: string): void {
   const [a, b, c, d] = sample;
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
-    throw new RollcallError(
-      'encoding',
-      `${file}: UTF-16 text ("Unicode text" in Excel) is not read — save it as "CSV UTF-8 (逗号分隔)" or as .xlsx`,
-    );
+    throw new RollcallError('encoding', { key: 'io.utf16_text', params: { file } });
   }
   if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) {
-    throw new RollcallError('file_format', `${file}: this is a workbook (.xlsx) with a .csv name — rename it to .xlsx`);
+    throw new RollcallError('file_format', { key: 'io.xlsx_named_csv', params: { file } });
   }
   if (a === 0xd0 && b === 0xcf && c === 0x11 && d === 0xe0) {
-    throw new RollcallError(
-      'file_format',
-      `${file}: this is a legacy Excel .xls workbook with a .csv name — open it in Excel and save it as .xlsx or .csv`,
-    );
+    throw new RollcallError('file_format', { key: 'io.xls_named_csv', params: { file } });
   }
   if (sample.includes(0)) {
-    throw new RollcallError('file_format', `${file}: contains binary data, not CSV text — export the data again as CSV or .xlsx`);
+    throw new RollcallError('file_format', { key: 'io.binary_data', params: { file } });
   }
 }

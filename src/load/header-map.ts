@@ -1,7 +1,7 @@
 import { HEADER_SYNONYMS, type SourceSettings } from '../config/index.js';
-import { FIELD_NAMES, REQUIRED_FIELDS, RollcallError, type FieldName } from '../domain/index.js';
+import { FIELD_NAMES, REQUIRED_FIELDS, RollcallError, sourceText, type FieldName } from '../domain/index.js';
 import { foldText } from '../normalize/index.js';
-import { both, t } from '../i18n/index.js';
+import { both } from '../i18n/index.js';
 import type { Cell } from './rows.js';
 import { misplacedHousehold, misplacedPovertyRoll, recogniseSource, type SourceSignature } from './source-signature.js';
 
@@ -87,7 +87,7 @@ export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, he
   if (map.found.some(looksLikeData)) {
     throw new RollcallError('schema', {
       key: 'io.header_looks_like_data',
-      params: { file: settings.file, source: settings.source, row: headerRow },
+      params: { file: settings.file, source: sourceText(settings.source), row: headerRow },
     });
   }
   // SPEC §6: a file whose headers belong to another source is named as such.
@@ -107,7 +107,7 @@ export function checkRequiredFields(map: HeaderMap, settings: SourceSettings, he
     params: {
       file: settings.file,
       what,
-      source: { zh: t(`report.source_long.${settings.source}`, 'zh'), en: settings.source },
+      source: sourceText(settings.source),
       row: headerRow,
       list: { zh: lines.map((line) => line.zh).join('\n'), en: lines.map((line) => line.en).join('\n') },
       found: found || both('schema.none'),

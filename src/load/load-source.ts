@@ -3,7 +3,7 @@ import { access, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SourceSettings } from '../config/index.js';
 import { RollcallError, type FieldName, type SourceName } from '../domain/index.js';
-import type { Message, MessageKey } from '../i18n/index.js';
+import { both, type Message, type MessageKey } from '../i18n/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
 import {
@@ -88,14 +88,10 @@ async function checkInputFile(file: string): Promise<SourceFormat> {
     throw new RollcallError('file_unreadable', { key: notRegularFile(info), params: { file } });
   }
   const extension = extname(file).toLowerCase();
-  if (extension === '.xls') {
-    throw new RollcallError(
-      'file_format',
-      `${file}: legacy Excel .xls files are not read — open it in Excel and save it as .xlsx or as CSV`,
-    );
-  }
+  if (extension === '.xls') throw new RollcallError('file_format', { key: 'io.xls_file', params: { file } });
   if (extension !== '.xlsx' && extension !== '.csv' && extension !== '.txt') {
-    throw new RollcallError('file_format', `${file}: unknown file type "${extension || '(none)'}" — export the data as .csv or .xlsx`);
+    const named = extension ? extension : both('io.no_extension');
+    throw new RollcallError('file_format', { key: 'io.unknown_file_type', params: { file, extension: named } });
   }
   try {
     await access(file, constants.R_OK);

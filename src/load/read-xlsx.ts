@@ -1,4 +1,5 @@
 import { RollcallError } from '../domain/index.js';
+import { both } from '../i18n/index.js';
 import type { ProgressCallback, ReaderCounts, RowSink } from './rows.js';
 import { readDateStyles, readSharedStrings, readWorkbookPackage, scanPart, type SheetEntry } from './xlsx-package.js';
 import { SheetProblem, SheetScanner } from './xlsx-sheet.js';
@@ -110,7 +111,13 @@ function withOtherSheets(error: unknown, _file: string, sheet: string, sheets: r
     'schema',
     {
       key: 'xlsx.header_not_in_sheet',
-      params: { detail: error.message, sheet, others: others.map((entry) => `"${entry.name}"`).join(', '), setting: sheetSetting(source) },
+      // The error's own catalogue message, so that it is said in the run's language too.
+      params: {
+        detail: error.text ? both(error.text.key, error.text.params) : error.message,
+        sheet,
+        others: others.map((entry) => `"${entry.name}"`).join(', '),
+        setting: sheetSetting(source),
+      },
     },
     { cause: error },
   );

@@ -65,7 +65,7 @@ describe("commander's own errors, in the run's language, with the flag that was 
     [['inspect', 'registry.csv'], '多余的参数：registry.csv'],
     [['reconcile', '--registry', 'r.csv', '--houshold', 'h.csv'], '不认识的选项 --houshold——您是不是要用 --household？'],
     [['reconcile', '--houshold', 'h.csv'], '不认识的选项 --houshold——您是不是要用 --household？'],
-    [['reconcile', '--household', 'h.csv'], '没有给出 registry'],
+    [['reconcile', '--household', 'h.csv'], '没有给出学籍系统导出文件——请用 --registry 指定'],
   ])('rollcall %s', async (args, message) => {
     const result = await runRollcall(args, undefined, { terminal: true });
     expect(result.code).toBe(2);

@@ -250,6 +250,8 @@ describe('an export without its header row', () => {
       expect(text).not.toContain('2015-03-05');
     }
     expect(stop.message).toContain('row 1 of the registry file looks like data, not headers');
+    // The source by its 中文 name, not its English code.
+    expect(stop.render('zh')).toContain('：学籍系统导出文件第 1 行看起来是数据而不是表头');
   });
 
   it('a name alone is enough to keep the row out of the message', async () => {

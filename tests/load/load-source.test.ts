@@ -234,3 +234,26 @@ describe('files that cannot be read', () => {
     expect(error.message).toMatch(/ — /);
   });
 });
+
+describe('files that are not what their name says speak the run language (中文 by default)', () => {
+  it.each([
+    ['a legacy .xls', 'old.xls', 'x', '不能读取旧版 Excel .xls 文件——请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV'],
+    ['an OpenDocument sheet (.ods)', 'data.ods', 'x', '不认识的文件类型“.ods”——请用 Excel 或 WPS 打开后另存为 .xlsx，或导出为 .csv'],
+    ['a file with no extension', 'data', 'x', '不认识的文件类型“无扩展名”'],
+    ['UTF-16 text', 'u16.csv', Buffer.from([0xff, 0xfe, 0x41, 0x00]), '这是 UTF-16 文本（Excel 的“Unicode 文本”），不能读取'],
+    ['a workbook named .csv', 'book.csv', Buffer.from('PK\x03\x04rest'), '这是工作簿（.xlsx），文件名却是 .csv——请把扩展名改为 .xlsx'],
+    ['a legacy .xls named .csv', 'old.csv', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1]), '这是旧版 Excel .xls 工作簿，文件名却是 .csv'],
+    ['binary data', 'blob.csv', Buffer.from([1, 2, 0, 3]), '含有二进制数据，不是 CSV 文本'],
+  ])('%s', async (_what, name, content, zh) => {
+    const dir = tempDir();
+    const file = writeText(join(dir, name), content);
+    const error = (await loadFile('household', file).catch((caught: unknown) => caught)) as RollcallError;
+    expect(error).toBeInstanceOf(RollcallError);
+    expect(error.exitCode).toBe(2);
+    expect(error.render('zh').startsWith(`${file}：`)).toBe(true);
+    expect(error.render('zh')).toContain(zh);
+    expect(error.render('en')).toBe(error.message);
+    expect(error.render('en')).toMatch(/ — /);
+  });
+});
+

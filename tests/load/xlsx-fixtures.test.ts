@@ -178,6 +178,10 @@ describe('a header not on the sheet read', () => {
       ` was "填表说明"; the workbook also has "学生" — if the data is on one of them, write "sources": { "registry": { "sheet": "…" } } in the config file`,
     );
     expect(error.render('zh')).toContain('读取的是工作表“填表说明”；工作簿里还有工作表 "学生"');
+    // The missing-field message itself is in the run's language too, not English inside Chinese.
+    const [zhFirst] = error.render('zh').split('\n');
+    expect(zhFirst).toBe(`${file}：学籍系统导出文件（表头在第 2 行）缺少 2 个必需字段：`);
+    expect(error.render('zh')).not.toMatch(/required|headers found/);
     expect((await loadFile('registry', file, { sheet: '学生' })).records).toHaveLength(1);
   });
 });

@@ -47,7 +47,7 @@ describe('formula cells with no saved value', () => {
     expect(result.code).toBe(0);
     expect(result.logs).toContainEqual(expect.objectContaining({ level: 40, source: 'registry', cells: 4 }));
     expect(result.stdout).toContain(
-      `注意：registry ${registry}：4 个公式单元格没有保存计算结果，按空值读取——请用 Excel 或 WPS 打开工作簿并重新保存`,
+      `注意：学籍系统导出 ${registry}：4 个公式单元格没有保存计算结果，按空值读取——请用 Excel 或 WPS 打开工作簿并重新保存`,
     );
   });
 });

@@ -79,7 +79,7 @@ export const ioMessages = {
     en: '{file}: rows {from}–{to} are {count} empty rows in a row between records (the limit is {limit}): the file is damaged or has junk pasted into it — delete the empty rows or export it again',
   },
   'io.header_looks_like_data': {
-    zh: '{file}：{source} 文件第 {row} 行看起来是数据而不是表头：导出时没有带表头行——请重新导出并勾选“包含表头”（或在第一行加上列名，如 姓名、身份证号）',
+    zh: '{file}：{source}文件第 {row} 行看起来是数据而不是表头：导出时没有带表头行——请重新导出并勾选“包含表头”（或在第一行加上列名，如 姓名、身份证号）',
     en: '{file}: row {row} of the {source} file looks like data, not headers: the export has no header row — export it again with headers (or add the column names, such as 姓名 and 身份证号, as the first row)',
   },
   'io.unknown_encoding': {
@@ -87,8 +87,34 @@ export const ioMessages = {
     en: '{where} "{value}": unknown encoding — use one of {choices}',
   },
   'io.input_not_given': {
-    zh: '没有给出 {source} 文件——请用 --{source} 指定，或在配置文件中写 sources.{source}.file',
-    en: 'no {source} file given — name it with --{source}, or as sources.{source}.file in the config file',
+    zh: '没有给出{label}文件——请用 --{source} 指定，或在配置文件中写 sources.{source}.file',
+    en: 'no {label} file given — name it with --{source}, or as sources.{source}.file in the config file',
+  },
+  // Files that are not what their name says, or not read at all (SPEC §1 formats)
+  'io.xls_file': {
+    zh: '{file}：不能读取旧版 Excel .xls 文件——请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV',
+    en: '{file}: legacy Excel .xls files are not read — open it in Excel and save it as .xlsx or as CSV',
+  },
+  'io.unknown_file_type': {
+    zh: '{file}：不认识的文件类型“{extension}”——请用 Excel 或 WPS 打开后另存为 .xlsx，或导出为 .csv',
+    en: '{file}: unknown file type "{extension}" — export the data as .csv or .xlsx',
+  },
+  'io.no_extension': { zh: '无扩展名', en: '(none)' },
+  'io.utf16_text': {
+    zh: '{file}：这是 UTF-16 文本（Excel 的“Unicode 文本”），不能读取——请另存为“CSV UTF-8（逗号分隔）”或 .xlsx',
+    en: '{file}: UTF-16 text ("Unicode text" in Excel) is not read — save it as "CSV UTF-8 (逗号分隔)" or as .xlsx',
+  },
+  'io.xlsx_named_csv': {
+    zh: '{file}：这是工作簿（.xlsx），文件名却是 .csv——请把扩展名改为 .xlsx',
+    en: '{file}: this is a workbook (.xlsx) with a .csv name — rename it to .xlsx',
+  },
+  'io.xls_named_csv': {
+    zh: '{file}：这是旧版 Excel .xls 工作簿，文件名却是 .csv——请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV',
+    en: '{file}: this is a legacy Excel .xls workbook with a .csv name — open it in Excel and save it as .xlsx or .csv',
+  },
+  'io.binary_data': {
+    zh: '{file}：含有二进制数据，不是 CSV 文本——请重新导出为 CSV 或 .xlsx',
+    en: '{file}: contains binary data, not CSV text — export the data again as CSV or .xlsx',
   },
 
   // rejected.csv, column `detail` (the `reason` code stays English)
