@@ -16,6 +16,8 @@ export interface HeaderMap {
   /** All headers as written, in order. */
   readonly found: readonly string[];
   readonly fieldCount: number;
+  /** A header a field reads that more than one column has (the first would win silently), or null. */
+  readonly duplicate: { readonly header: string; readonly columns: readonly number[] } | null;
 }
 
 /**
@@ -39,10 +41,13 @@ export function countRecognisedHeaders(cells: readonly Cell[], settings: SourceS
 
 export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): HeaderMap {
   const found = cells.map((cell) => (cell == null ? '' : String(cell).trim()));
-  const firstColumn = new Map<string, number>();
+  const columnsOf = new Map<string, number[]>();
   found.forEach((header, column) => {
     const folded = foldHeader(header);
-    if (folded && !firstColumn.has(folded)) firstColumn.set(folded, column);
+    if (!folded) return;
+    const columns = columnsOf.get(folded);
+    if (columns) columns.push(column);
+    else columnsOf.set(folded, [column]);
   });
 
   // SPEC §1: a header matches only when it is equal after folding (乡 never takes
@@ -51,21 +56,53 @@ export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): He
   const columns: Partial<Record<FieldName, number>> = {};
   const headers: Partial<Record<FieldName, string>> = {};
   const used = new Set<number>();
+  let duplicate: HeaderMap['duplicate'] = null;
   const place = (field: FieldName, candidates: readonly string[]) => {
     if (columns[field] !== undefined) return;
     for (const header of candidates) {
-      const column = firstColumn.get(header);
+      const all = columnsOf.get(header);
+      const column = all?.[0];
       if (column === undefined || used.has(column)) continue;
       columns[field] = column;
       headers[field] = found[column]!;
       used.add(column);
+      if (all!.length > 1) duplicate ??= { header: found[column]!, columns: all! };
       return;
     }
   };
   for (const field of FIELD_NAMES) place(field, settings.columns[field] ?? []);
   for (const field of FIELD_NAMES) place(field, HEADER_SYNONYMS[field].map(foldText));
   const unmapped = found.filter((header, column) => header !== '' && !used.has(column));
-  return { columns, headers, unmapped, found, fieldCount: cells.length };
+  return { columns, headers, unmapped, found, fieldCount: cells.length, duplicate };
+}
+
+/**
+ * Two columns with the header a field reads (an extra, empty 身份证号 before the
+ * real one): which one holds the data cannot be known, so the run stops naming the
+ * header and both columns rather than read the first and report thousands of false cases.
+ */
+export function checkDuplicateHeader(map: HeaderMap, settings: SourceSettings, headerRow: number): void {
+  const duplicate = map.duplicate;
+  if (!duplicate) return;
+  const each = duplicate.columns.map((column) => both('schema.column', { number: column + 1, letter: columnLetter(column) }));
+  const separator = both('schema.list_separator');
+  throw new RollcallError('schema', {
+    key: 'schema.duplicate_header',
+    params: {
+      file: settings.file,
+      row: headerRow,
+      header: duplicate.header,
+      count: duplicate.columns.length,
+      columns: { zh: each.map((text) => text.zh).join(separator.zh), en: each.map((text) => text.en).join(separator.en) },
+    },
+  });
+}
+
+/** A column as Excel names it: 0 → A, 26 → AA. */
+function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 /**

@@ -7,6 +7,7 @@ import { both, type Message, type MessageKey } from '../i18n/index.js';
 import type { BrokenReason } from './csv-tokenizer.js';
 import { fingerprintFile, type FileFingerprint } from './fingerprint.js';
 import {
+  checkDuplicateHeader,
   checkRequiredFields,
   checkTwoRowHeader,
   countRecognisedHeaders,
@@ -215,8 +216,9 @@ class SourceAssembler implements RowSink {
       if (below) this.rejectIncompleteHeader(below.cells);
       return;
     }
-    // Nothing missing: still refuse a file whose headers belong to another source.
+    // Nothing missing: still refuse a file whose headers belong to another source, or name one field twice.
     checkRequiredFields(header, this.settings, row);
+    checkDuplicateHeader(header, this.settings, row);
     this.header = header;
     this.headerRow = row;
     this.lastRow = row;

@@ -105,6 +105,7 @@ function sheetLists(sheets: readonly SheetEntry[]): { sheets: string; others: st
  */
 function withOtherSheets(error: unknown, _file: string, sheet: string, sheets: readonly SheetEntry[], source: string): unknown {
   if (!(error instanceof RollcallError) || error.code !== 'schema') return error;
+  if (error.text?.key === 'schema.duplicate_header') return error; // the header is here, twice
   const others = sheets.filter((entry) => entry.kind === 'worksheet' && entry.name !== sheet);
   if (others.length === 0) return error;
   return new RollcallError(

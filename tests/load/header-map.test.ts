@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADER_SYNONYMS } from '../../src/config/index.js';
 import { FIELD_NAMES, RollcallError, type FieldName, type SourceName } from '../../src/domain/index.js';
 import { foldText } from '../../src/normalize/index.js';
-import { join, tempDir, writeCsv } from '../helpers/files.js';
+import { join, tempDir, writeCsv, writeXlsx } from '../helpers/files.js';
 import { makeId } from '../helpers/ids.js';
 import { loadFile } from '../helpers/load.js';
 
@@ -104,3 +104,50 @@ describe('header matching (SPEC §1)', () => {
     expect(fields.status).toBeUndefined();
   });
 });
+
+describe('a header a field reads, in two columns', () => {
+  const header = ['身份证号', '姓名', '身份证号', '学籍状态', '学校名称'];
+  const row = ['', '张伟', ID_A, '在读', '城关小学'];
+
+  async function stopOf(file: string): Promise<RollcallError> {
+    const error = await loadFile('registry', file).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(RollcallError);
+    return error as RollcallError;
+  }
+
+  it('stops a CSV (exit 2) naming the header and both columns, instead of reading the first', async () => {
+    const dir = tempDir();
+    const file = writeCsv(join(dir, 'registry.csv'), [header, row]);
+    const error = await stopOf(file);
+    expect(error.exitCode).toBe(2);
+    expect(error.render('zh')).toBe(
+      `${file}：表头（第 1 行）有 2 列都叫“身份证号”：第 1 列（A 列）、第 3 列（C 列）——无法确定该读哪一列；请删除多余的那一列或给它改名，再运行`,
+    );
+    expect(error.render('en')).toBe(
+      `${file}: the header (row 1) has 2 columns named "身份证号": column 1 (A), column 3 (C) — which one to read cannot be known; delete the extra column or rename it, then run again`,
+    );
+    expect(error.render('zh')).not.toContain(ID_A);
+  });
+
+  it('stops a workbook the same way, below a title row and past column Z, without the other-sheets hint', async () => {
+    const dir = tempDir();
+    const wide = [...header, ...Array.from({ length: 24 }, (_, i) => `备注${i}`), '身份证号'];
+    const file = await writeXlsx(join(dir, 'registry.xlsx'), {
+      学生: [['2026 年秋季学籍'], wide, [...row, ...Array.from({ length: 24 }, () => ''), '']],
+      说明: [['本表由学籍系统导出']],
+    });
+    const error = await stopOf(file);
+    expect(error.render('en')).toContain('the header (row 2) has 3 columns named "身份证号": column 1 (A), column 3 (C), column 30 (AD)');
+    expect(error.render('en')).not.toContain('the sheet read');
+  });
+
+  it('lets a header no field reads repeat (two 备注 columns), and a field read from another synonym', async () => {
+    const { fields, unmapped } = await fieldsOf('registry', ['姓名', '身份证号', '学籍状态', '学校名称', '备注', '备注', '学校', '学校']);
+    expect(fields.school).toBe('学校名称');
+    expect(unmapped).toEqual(['备注', '备注', '学校', '学校']);
+  });
+});
+

@@ -18,4 +18,10 @@ export const schemaMessages = {
     zh: '{file}：这个文件的表头（{headers}）看起来是{found}，不是{expected}——是不是把文件给错了选项？{found}请用 --{found_flag} 指定',
     en: '{file}: its headers ({headers}) look like a {found}, not a {expected} — was the file given to the wrong option? A {found} goes with --{found_flag}',
   },
+  'schema.duplicate_header': {
+    zh: '{file}：表头（第 {row} 行）有 {count} 列都叫“{header}”：{columns}——无法确定该读哪一列；请删除多余的那一列或给它改名，再运行',
+    en: '{file}: the header (row {row}) has {count} columns named "{header}": {columns} — which one to read cannot be known; delete the extra column or rename it, then run again',
+  },
+  'schema.column': { zh: '第 {number} 列（{letter} 列）', en: 'column {number} ({letter})' },
+  'schema.list_separator': { zh: '、', en: ', ' },
 } satisfies Record<string, Text>;
