@@ -10,13 +10,19 @@ export interface SourceSignature {
 /** Fields only a poverty roll has (在校生状况, 是否失学辍学), and the words of its 未上学原因 headers. */
 const POVERTY_FIELDS: readonly FieldName[] = ['school_status', 'dropout_flag'];
 const POVERTY_WORDS = /未上学原因|失学或辍学原因|失学辍学原因/;
+/** Fields of a 学籍 export that a check-in roster does not carry: 身份证件类型 and the 学籍 flags. */
+const REGISTRY_FIELDS: readonly FieldName[] = ['id_type', 'left_behind', 'migrant', 'parent_incarcerated'];
 
 /**
  * SPEC §6: "a file whose headers belong to another source is named as such". Which
  * source the headers look like, tried from the most telling signs to the least:
  * - poverty: a poverty-only field (a 建档立卡 export also has 户编号 and 与户主关系);
  * - registry: a student number and a status (全国学籍号 + 学籍状态);
- * - attendance: a header with 报到, or a student number without a status (a roster);
+ * - attendance: a header with 报到;
+ * - registry: a student number with registry-only columns (身份证件类型, 是否留守儿童…)
+ *   or a status column under a name no field reads (学籍状态名称): a registry whose
+ *   status is missing, which the missing-field message must name, not a roster;
+ * - attendance: a student number without a status (a roster);
  * - household: 户号 or 与户主关系.
  * null when the headers show none of these.
  */
@@ -28,6 +34,8 @@ export function recogniseSource(map: HeaderMap): SourceSignature | null {
   if (has('student_no') && has('status')) return { source: 'registry', headers: shown(['student_no', 'status']) };
   const checkIn = map.found.filter((header) => header.includes('报到'));
   if (checkIn.length > 0) return { source: 'attendance', headers: [...shown(['student_no']), ...checkIn] };
+  const registryOnly = [...shown(REGISTRY_FIELDS), ...map.unmapped.filter((header) => header.includes('状态'))];
+  if (has('student_no') && registryOnly.length > 0) return { source: 'registry', headers: [...shown(['student_no']), ...registryOnly] };
   if (has('student_no')) return { source: 'attendance', headers: shown(['student_no', 'school', 'school_code']) };
   const household = shown(['household_no', 'relation']);
   if (household.length > 0) return { source: 'household', headers: household };

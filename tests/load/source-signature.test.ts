@@ -92,3 +92,44 @@ describe('a file whose headers belong to another source (SPEC §6, issue #12)', 
     expect((await errorOf(loadFile('poverty', asPoverty))).render('en')).toContain('(报到日期) look like a school check-in roster');
   });
 });
+
+describe('a registry without its status column is a registry missing a field, not a roster (SPEC §1)', () => {
+  const FULL = ['学校标识码', '学校名称', '年级', '姓名', '性别', '出生日期', '身份证件类型', '身份证号', '全国学籍号', '是否留守儿童'];
+  const row = ['2134000001', '城关小学', '三年级', '张伟', '男', '2015-03-05', '居民身份证', ID, 'G1', '否'];
+
+  it.each([
+    ['no status column', FULL, row],
+    [
+      'a status column under a name no field reads (学籍状态名称)',
+      ['全国学籍号', '姓名', '身份证号', '学校名称', '学籍状态名称'],
+      ['G1', '张伟', ID, '城关小学', '在读'],
+    ],
+  ])('%s: the missing-field message naming status and its config key', async (_what, header, cells) => {
+    const dir = tempDir();
+    const file = writeCsv(join(dir, 'r.csv'), [header, cells]);
+    const error = await errorOf(loadFile('registry', file));
+    expect(error.code).toBe('schema');
+    expect(error.render('en')).toContain('required field "status"');
+    expect(error.render('en')).toContain('sources.registry.columns.status');
+    expect(error.render('zh')).toContain('学籍系统导出文件（表头在第 1 行）缺少一个必需字段');
+    expect(error.render('zh')).not.toContain('开学报到名单');
+  });
+
+  it('is still named a registry when given as --poverty or --household', async () => {
+    const dir = tempDir();
+    const file = writeCsv(join(dir, 'r.csv'), [FULL, row]);
+    expect((await errorOf(loadFile('poverty', file))).render('zh')).toContain('看起来是学籍系统导出，不是建档立卡/防返贫监测对象');
+    expect((await errorOf(loadFile('household', file))).render('en')).toContain(
+      '(全国学籍号, 身份证件类型, 是否留守儿童) look like a student registry export',
+    );
+  });
+
+  it('a roster (student number, school, name, ID) given as --registry is still named a roster', async () => {
+    const dir = tempDir();
+    const roster = writeCsv(join(dir, 'roster.csv'), [
+      ['学校标识码', '学校名称', '全国学籍号', '姓名', '身份证号'],
+      ['2134000001', '城关小学', 'G1', '张伟', ID],
+    ]);
+    expect((await errorOf(loadFile('registry', roster))).render('zh')).toContain('看起来是开学报到名单，不是学籍系统导出');
+  });
+});
