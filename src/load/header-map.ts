@@ -1,7 +1,7 @@
 import { HEADER_SYNONYMS, type SourceSettings } from '../config/index.js';
 import { FIELD_NAMES, REQUIRED_FIELDS, RollcallError, sourceText, type FieldName } from '../domain/index.js';
 import { foldText } from '../normalize/index.js';
-import { both } from '../i18n/index.js';
+import { both, type Text } from '../i18n/index.js';
 import type { Cell } from './rows.js';
 import { misplacedHousehold, misplacedPovertyRoll, recogniseSource, type SourceSignature } from './source-signature.js';
 
@@ -84,7 +84,7 @@ export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): He
 export function checkDuplicateHeader(map: HeaderMap, settings: SourceSettings, headerRow: number): void {
   const duplicate = map.duplicate;
   if (!duplicate) return;
-  const each = duplicate.columns.map((column) => both('schema.column', { number: column + 1, letter: columnLetter(column) }));
+  const each = duplicate.columns.map(columnText);
   const separator = both('schema.list_separator');
   throw new RollcallError('schema', {
     key: 'schema.duplicate_header',
@@ -96,6 +96,11 @@ export function checkDuplicateHeader(map: HeaderMap, settings: SourceSettings, h
       columns: { zh: each.map((text) => text.zh).join(separator.zh), en: each.map((text) => text.en).join(separator.en) },
     },
   });
+}
+
+/** A column (from 0) as a clerk finds it, in a CSV or a workbook: 第 3 列（C 列）, column 3 (C). */
+export function columnText(index: number): Text {
+  return both('schema.column', { number: index + 1, letter: columnLetter(index) });
 }
 
 /** A column as Excel names it: 0 → A, 26 → AA. */

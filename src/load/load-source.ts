@@ -10,6 +10,7 @@ import {
   checkDuplicateHeader,
   checkRequiredFields,
   checkTwoRowHeader,
+  columnText,
   countRecognisedHeaders,
   mapHeaders,
   missingRequiredFields,
@@ -20,7 +21,7 @@ import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
 import { RecordTable } from './record-table.js';
 import type { RejectedRow, RejectReason } from './rejected.js';
-import type { Cell, ProgressCallback, ReaderInfo, RowSink } from './rows.js';
+import type { Cell, CellRange, ProgressCallback, ReaderInfo, RowSink } from './rows.js';
 
 export type SourceFormat = 'csv' | 'xlsx';
 
@@ -134,9 +135,13 @@ class SourceAssembler implements RowSink {
    */
   private pendingBlank: { from: number; to: number } | null = null;
   private lastRow = 0;
+  /** The last row below the header with a cell in it (blank rows at the end are not rows). */
+  private lastFilledRow = 0;
   private readonly problems = new FieldProblems();
   /** A header row without every required field, kept until the row below shows whether the header goes on there. */
   private incompleteHeader: { header: HeaderMap; row: number } | null = null;
+  /** Workbooks: merged ranges over more than one row, checked against the header once it is known. */
+  private merged: readonly CellRange[] = [];
 
   constructor(
     private readonly settings: SourceSettings,
@@ -166,6 +171,7 @@ class SourceAssembler implements RowSink {
       return;
     }
     this.flushBlankRows();
+    this.lastFilledRow = row;
     this.accept(cells, row);
   }
 
@@ -180,10 +186,53 @@ class SourceAssembler implements RowSink {
     this.reject(row, reason, { key: reason === 'unclosed_quote' ? 'io.rejected_unclosed_quote' : 'io.rejected_broken_quotes' });
   }
 
+  mergedRanges(ranges: readonly CellRange[]): void {
+    this.merged = ranges;
+  }
+
   end(): void {
     if (this.incompleteHeader) this.rejectIncompleteHeader(null);
     if (!this.header) this.useFallbackHeader();
     if (this.incompleteHeader) this.rejectIncompleteHeader(null);
+    this.refuseMergedCells();
+  }
+
+  /**
+   * Cells merged down a column that is read (学校名称 merged over a school's rows):
+   * only the first row holds the value, so every other row would be read with a
+   * blank school. The ranges come after the rows in the sheet's XML, too late to
+   * fill them in without reading the sheet again (docs/DECISIONS.md): stop, naming
+   * the first such range and how to unmerge and fill.
+   */
+  private refuseMergedCells(): void {
+    const header = this.header!;
+    const mapped = Object.values(header.columns).sort((a, b) => a - b);
+    let first: { range: CellRange; column: number } | null = null;
+    let count = 0;
+    for (const range of this.merged) {
+      // A range above the header, or one that starts on the last record, covers no record below its first row.
+      if (range.lastRow <= this.headerRow || range.firstRow >= this.lastFilledRow) continue;
+      const column = mapped.find((index) => index >= range.firstColumn && index <= range.lastColumn);
+      if (column === undefined) continue;
+      count++;
+      if (!first || range.firstRow < first.range.firstRow || (range.firstRow === first.range.firstRow && column < first.column)) {
+        first = { range, column };
+      }
+    }
+    this.merged = [];
+    if (!first) return;
+    throw new RollcallError('file_format', {
+      key: 'xlsx.merged_cells',
+      params: {
+        file: this.settings.file,
+        sheet: this.info?.sheet ?? '',
+        column: columnText(first.column),
+        header: header.found[first.column] ?? '',
+        from: first.range.firstRow,
+        to: first.range.lastRow,
+        count,
+      },
+    });
   }
 
   finish(): Omit<LoadedSource, 'fingerprint'> {

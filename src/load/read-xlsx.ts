@@ -36,6 +36,7 @@ export async function readXlsxRows(
       await scanPart(zip, sheet.part, scanner.scanner, progress);
       // The sheet's XML must reach </sheetData>: a part that stops before it was cut short.
       if (!scanner.ended || !scanner.scanner.end()) throw new RollcallError('file_format', { key: 'xlsx.ends_early', params: { file } });
+      sink.mergedRanges?.(scanner.mergedRanges);
       sink.end?.();
     } catch (error) {
       if (error instanceof SheetProblem) throw sheetProblem(file, sheet.name, error);

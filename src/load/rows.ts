@@ -9,8 +9,21 @@ export interface RowSink {
   start(info: ReaderInfo): void;
   row(cells: readonly Cell[], row: number): void;
   broken(row: number, reason: BrokenReason): void;
+  /**
+   * Workbooks only, after the last row and before end(): the merged ranges that span
+   * more than one row (a sheet lists them after its rows).
+   */
+  mergedRanges?(ranges: readonly CellRange[]): void;
   /** After the last row: the header checks that need every row (a workbook reader adds which sheet to errors thrown here). */
   end?(): void;
+}
+
+/** A rectangle of cells: rows as the sheet numbers them (from 1), columns from 0. */
+export interface CellRange {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
 }
 
 export interface ReaderInfo {

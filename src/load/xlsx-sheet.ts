@@ -1,6 +1,6 @@
 import { serialToDate } from './xlsx-dates.js';
-import { decodeEntities, decodeOoxmlEscapes, XmlScanner, type XmlHandler } from './xlsx-xml.js';
-import type { Cell } from './rows.js';
+import { attributeMap, decodeEntities, decodeOoxmlEscapes, XmlScanner, type XmlHandler } from './xlsx-xml.js';
+import type { Cell, CellRange } from './rows.js';
 
 /** Excel's limits (ECMA-376 §18.3.1.73, §18.3.1.4): a row or column past them is a damaged sheet. */
 const MAX_ROWS = 1_048_576;
@@ -47,6 +47,8 @@ export class SheetScanner implements XmlHandler {
   formulasWithoutValue = 0;
   /** `</sheetData>` seen: everything after it (merged cells, page setup) is not data. */
   ended = false;
+  /** Merged ranges over more than one row (`<mergeCell>`, after the rows): only the first row of each holds the value. */
+  readonly mergedRanges: CellRange[] = [];
 
   private inSheetData = false;
   private rowNumber = 0;
@@ -79,6 +81,7 @@ export class SheetScanner implements XmlHandler {
     if (!this.inSheetData) {
       if (name === 'sheetData') this.inSheetData = !selfClosing;
       if (name === 'sheetData' && selfClosing) this.ended = true;
+      if (name === 'mergeCell' && this.ended) this.addMergedRange(attributeMap(source, from, to).get('ref') ?? '');
       return 0;
     }
     switch (name) {
@@ -164,6 +167,21 @@ export class SheetScanner implements XmlHandler {
         this.inSheetData = false;
         return;
     }
+  }
+
+  private addMergedRange(ref: string): void {
+    const match = /^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+    if (!match) return;
+    const column = (letters: string) => readColumn(letters, 0, letters.length);
+    const rows = [Number(match[2]), Number(match[4])];
+    const columns = [column(match[1]!), column(match[3]!)];
+    const range = {
+      firstRow: Math.min(...rows),
+      lastRow: Math.max(...rows),
+      firstColumn: Math.min(...columns),
+      lastColumn: Math.max(...columns),
+    };
+    if (range.lastRow > range.firstRow) this.mergedRanges.push(range);
   }
 
   private startRow(source: string, from: number, to: number): void {

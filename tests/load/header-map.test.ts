@@ -150,4 +150,3 @@ describe('a header a field reads, in two columns', () => {
     expect(unmapped).toEqual(['备注', '备注', '学校', '学校']);
   });
 });
-

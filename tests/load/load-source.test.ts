@@ -256,4 +256,3 @@ describe('files that are not what their name says speak the run language (中文
     expect(error.render('en')).toMatch(/ — /);
   });
 });
-

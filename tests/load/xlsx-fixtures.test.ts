@@ -7,6 +7,7 @@ import { t } from '../../src/i18n/index.js';
 import { readXlsxRows } from '../../src/load/read-xlsx.js';
 import type { Cell } from '../../src/load/rows.js';
 import { tempDir, writeText, writeXlsx } from '../helpers/files.js';
+import { ExcelJS } from '../helpers/xlsx.js';
 import { loadFile } from '../helpers/load.js';
 
 // fixtures/xlsx/ is made by scripts/make-xlsx-fixtures.mjs: one workbook per writer
@@ -300,5 +301,48 @@ describe('a header over two rows (merged cells)', () => {
     expect((await errorOf(loadFile('registry', withData))).message).toMatch(/required field "status" .* map it in the config file/);
     const alone = await writeXlsx(join(dir, 'b.xlsx'), { 学生: [header] });
     expect((await errorOf(loadFile('registry', alone))).message).toMatch(/required field "status" .* map it in the config file/);
+  });
+});
+
+describe('cells merged down a column that is read (the per-school layout)', () => {
+  const header = ['学校名称', '乡镇', '姓名', '身份证号', '学籍状态', '备注'];
+  const people = [
+    ['城关小学', '城关镇', '张伟', '341324201503050012', '在读', '转入'],
+    ['', '', '李娜', '341324201607120024', '在读', ''],
+    ['', '', '王芳', '341324201509010021', '在读', ''],
+    ['城南小学', '城关镇', '赵磊', '341324201411110017', '在读', ''],
+    ['', '', '钱明', '341324201412120015', '在读', ''],
+  ];
+
+  /** The layout exports are printed in: a title merged across, each school's cells merged over its rows. */
+  async function workbook(merges: string[]): Promise<string> {
+    const file = join(tempDir(), 'registry.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('学生');
+    sheet.addRow(['2026 年秋季学期学籍名单']);
+    sheet.addRow(header);
+    for (const row of people) sheet.addRow(row);
+    sheet.mergeCells('A1:F1');
+    for (const range of merges) sheet.mergeCells(range);
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('stops (exit 2) naming the column, its header and the rows, and how to unmerge and fill', async () => {
+    const file = await workbook(['A3:A5', 'B3:B5', 'A6:A7', 'B6:B7']);
+    const error = await errorOf(loadFile('registry', file));
+    expect(error.exitCode).toBe(2);
+    expect(error.render('zh')).toContain(
+      `${file}，工作表“学生”：第 1 列（A 列）“学校名称”第 3–5 行是合并单元格（读取的列中共有 4 处跨行合并）`,
+    );
+    expect(error.render('zh')).toContain('拆分并填充内容');
+    expect(error.render('en')).toContain(`${file}, sheet "学生": column 1 (A) "学校名称", rows 3–5, are merged cells (4 ranges`);
+    expect(error.render('en')).toContain('Unmerge them and fill the value into every row');
+  });
+
+  it('reads a workbook whose merged cells are in the title, in a column no field reads, or below the last row', async () => {
+    const file = await workbook(['F3:F5', 'A7:A9']);
+    const loaded = await loadFile('registry', file);
+    expect(loaded.rowsAccepted).toBe(5);
   });
 });

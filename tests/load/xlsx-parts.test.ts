@@ -146,6 +146,18 @@ describe('the sheet scanner', () => {
     expect(problem).toMatchObject({ kind, row, value });
   });
 
+  it('keeps the merged ranges that span rows (after </sheetData>), and none that spans one row only', () => {
+    const xml =
+      '<x:worksheet xmlns:x="x"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData>' +
+      '<x:mergeCells count="4"><x:mergeCell ref="A1:F1"/><x:mergeCell ref="B3:B40"/><x:mergeCell ref="$AB$7:$AA$5"/><x:mergeCell ref="C2"/></x:mergeCells></x:worksheet>';
+    const sheet = new SheetScanner({ sharedStrings: [], dateStyles: new Uint8Array(0), date1904: false, row: () => undefined });
+    for (let i = 0; i < xml.length; i += 7) sheet.scanner.push(xml.slice(i, i + 7));
+    expect(sheet.mergedRanges).toEqual([
+      { firstRow: 3, lastRow: 40, firstColumn: 1, lastColumn: 1 },
+      { firstRow: 5, lastRow: 7, firstColumn: 26, lastColumn: 27 },
+    ]);
+  });
+
   it('knows a sheet cut short', () => {
     expect(scan([SHEET.slice(0, SHEET.indexOf('</x:sheetData>'))]).ended).toBe(false);
     expect(scan([SHEET.slice(0, SHEET.indexOf('</x:sheetData>') + 5)]).ended).toBe(false);

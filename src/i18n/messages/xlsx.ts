@@ -64,4 +64,8 @@ export const xlsxMessages = {
     zh: '{file}：表头占了两行（第 {row} 行和第 {next} 行，多半是合并单元格），缺少的列名 {headers} 在第 {next} 行——请取消表头的合并单元格，把每列的列名放在同一行（删去多余的那一行）后再运行；仅在配置文件的 columns 中写列名不能解决',
     en: '{file}: the header spans two rows (rows {row} and {next}, most likely merged cells), and the missing column names {headers} are on row {next} — unmerge the header cells and put every column name on one row (delete the other row), then run again; naming the columns under "columns" in the config file does not help here',
   },
+  'xlsx.merged_cells': {
+    zh: '{file}，工作表“{sheet}”：{column}“{header}”第 {from}–{to} 行是合并单元格（读取的列中共有 {count} 处跨行合并）——合并单元格只有第一行有值，其余各行会被读成空白。请取消合并并把值填到每一行后再运行：WPS 中选中这些列，点“合并居中”旁的小箭头，选“拆分并填充内容”；Excel 中先取消合并，再按 F5 →“定位条件”→“空值”，输入 = 和上方的单元格，按 Ctrl+Enter',
+    en: '{file}, sheet "{sheet}": {column} "{header}", rows {from}–{to}, are merged cells ({count} ranges merged over several rows in the columns read) — a merged cell holds its value on its first row only, so the other rows would be read as empty. Unmerge them and fill the value into every row, then run again: in WPS select the columns, click the arrow beside 合并居中 and choose 拆分并填充内容; in Excel unmerge, press F5 → Special → Blanks, type = and the cell above, and press Ctrl+Enter',
+  },
 } satisfies Record<string, Text>;
