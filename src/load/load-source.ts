@@ -21,7 +21,7 @@ import { readXlsxRows } from './read-xlsx.js';
 import { FieldProblems, isBlankRow, RecordBuilder, type LoadContext } from './record-builder.js';
 import { RecordTable } from './record-table.js';
 import type { RejectedRow, RejectReason } from './rejected.js';
-import type { Cell, CellRange, ProgressCallback, ReaderInfo, RowSink } from './rows.js';
+import { MAX_PREAMBLE_ROWS, type Cell, type CellRange, type ProgressCallback, type ReaderInfo, type RowSink } from './rows.js';
 
 export type SourceFormat = 'csv' | 'xlsx';
 
@@ -49,8 +49,6 @@ export interface LoadedSource {
   readonly formulasWithoutValue: number;
 }
 
-/** Rows above the header that may be a title or notes (exports often have one). */
-const MAX_PREAMBLE_ROWS = 10;
 /**
  * More empty rows than this in one run *between* records is a damaged file, not an
  * export (docs/DECISIONS.md): it stops the run instead of filling rejected.csv.
@@ -184,6 +182,13 @@ class SourceAssembler implements RowSink {
     this.flushBlankRows();
     this.lastRow = row;
     this.reject(row, reason, { key: reason === 'unclosed_quote' ? 'io.rejected_unclosed_quote' : 'io.rejected_broken_quotes' });
+  }
+
+  sameHeader(cells: readonly Cell[]): boolean {
+    const header = this.header;
+    if (!header || countRecognisedHeaders(cells, this.settings) < 2) return false;
+    const fields = (map: HeaderMap) => Object.keys(map.columns).sort().join();
+    return fields(mapHeaders(cells, this.settings)) === fields(header);
   }
 
   mergedRanges(ranges: readonly CellRange[]): void {

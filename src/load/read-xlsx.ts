@@ -1,8 +1,10 @@
 import { RollcallError } from '../domain/index.js';
 import { both } from '../i18n/index.js';
-import type { ProgressCallback, ReaderCounts, RowSink } from './rows.js';
+import { isBlankRow } from './record-builder.js';
+import { MAX_PREAMBLE_ROWS, type Cell, type ProgressCallback, type ReaderCounts, type RowSink } from './rows.js';
 import { readDateStyles, readSharedStrings, readWorkbookPackage, scanPart, type SheetEntry } from './xlsx-package.js';
-import { SheetProblem, SheetScanner } from './xlsx-sheet.js';
+import { SheetProblem, SheetScanner, type SheetContext } from './xlsx-sheet.js';
+import { XmlFormatError } from './xlsx-xml.js';
 import { WorkbookZip } from './xlsx-zip.js';
 
 /**
@@ -44,10 +46,67 @@ export async function readXlsxRows(
     } finally {
       counts.formulasWithoutValue = scanner.formulasWithoutValue;
     }
+    // A sheet chosen by the config is the clerk's choice; the first visible one may be one part of several.
+    if (sheetName === null && sink.sameHeader) {
+      const context = { sharedStrings, dateStyles, date1904: pkg.date1904 };
+      const same: string[] = [];
+      for (const other of pkg.sheets) {
+        if (other.name === sheet.name || other.state !== 'visible' || other.kind !== 'worksheet' || other.part === null) continue;
+        if (await hasSameHeader(zip, other.part, context, (cells) => sink.sameHeader!(cells))) same.push(other.name);
+      }
+      if (same.length > 0) {
+        throw new RollcallError('file_format', {
+          key: 'xlsx.split_sheets',
+          params: {
+            file,
+            sheet: sheet.name,
+            sheets: [sheet.name, ...same].map((name) => `"${name}"`).join(', '),
+            setting: sheetSetting(source),
+          },
+        });
+      }
+    }
     onProgress?.(zip.size, zip.size);
   } finally {
     zip.close();
   }
+}
+
+/**
+ * Whether another sheet holds more rows under the same header (a register split by
+ * school level, 小学 / 初中): its header is looked for in its first rows, as in the
+ * sheet read, and one row with a cell below it settles it. Only the top of the
+ * sheet is inflated; a sheet that cannot be scanned is not one of them.
+ */
+async function hasSameHeader(
+  zip: WorkbookZip,
+  part: string,
+  context: Omit<SheetContext, 'row'>,
+  sameHeader: (cells: readonly Cell[]) => boolean,
+): Promise<boolean> {
+  let rows = 0;
+  let header = false;
+  let found: boolean | null = null;
+  const scanner = new SheetScanner({
+    ...context,
+    row: (cells) => {
+      if (found !== null) return;
+      if (header) {
+        if (!isBlankRow(cells)) found = true;
+      } else if (sameHeader(cells)) header = true;
+      else if (++rows >= MAX_PREAMBLE_ROWS) found = false;
+    },
+  });
+  try {
+    for await (const chunk of zip.streamText(part)) {
+      scanner.scanner.push(chunk);
+      if (found !== null) break;
+    }
+  } catch (error) {
+    if (error instanceof SheetProblem || error instanceof XmlFormatError) return false;
+    throw error;
+  }
+  return found === true;
 }
 
 function sharedStringsBytes(part: string | null, zip: WorkbookZip): number {

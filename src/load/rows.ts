@@ -3,6 +3,9 @@ import type { BrokenReason } from './csv-tokenizer.js';
 /** One cell as a reader hands it over: CSV gives text, a workbook typed values. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
+/** Rows above the header that may be a title or notes (exports often have one): the header is looked for in the first ten. */
+export const MAX_PREAMBLE_ROWS = 10;
+
 /** Where a reader delivers rows; the same for CSV and XLSX. */
 export interface RowSink {
   /** Called once before the first row, with what the reader found out. */
@@ -16,6 +19,11 @@ export interface RowSink {
   mergedRanges?(ranges: readonly CellRange[]): void;
   /** After the last row: the header checks that need every row (a workbook reader adds which sheet to errors thrown here). */
   end?(): void;
+  /**
+   * Workbooks only, after end(): whether `cells`, a row near the top of another
+   * sheet, is a header that maps the same fields as the header of the sheet read.
+   */
+  sameHeader?(cells: readonly Cell[]): boolean;
 }
 
 /** A rectangle of cells: rows as the sheet numbers them (from 1), columns from 0. */

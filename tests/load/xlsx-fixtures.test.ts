@@ -346,3 +346,53 @@ describe('cells merged down a column that is read (the per-school layout)', () =
     expect(loaded.rowsAccepted).toBe(5);
   });
 });
+
+describe('a register split across sheets with the same header (小学 / 初中)', () => {
+  const header = ['姓名', '身份证号', '学籍状态', '学校名称'];
+  const primary = ['张伟', '341324201503050012', '在读', '城关小学'];
+  const junior = ['李娜', '341324201207120024', '在读', '城关中学'];
+
+  it('stops (exit 2) naming the sheets and how to fix it, instead of reading the first alone', async () => {
+    const dir = tempDir();
+    const file = await writeXlsx(join(dir, 'registry.xlsx'), {
+      小学: [header, primary],
+      说明: [['本表由学籍系统导出']],
+      初中: [['2026 年秋季学期'], [], header, junior],
+    });
+    const error = await errorOf(loadFile('registry', file));
+    expect(error.exitCode).toBe(2);
+    expect(error.render('zh')).toBe(
+      `${file}：工作表 "小学", "初中" 的表头相同，数据分在了几个工作表里，而只会读取第一个工作表“小学”——其余工作表的行会被漏掉，变成大量误报。请把这些工作表的行复制到同一个工作表里（只保留一行表头）后再运行；如果其中只有一个是要用的数据（例如另一个是上学期的），请在配置文件中写 "sources": { "registry": { "sheet": "…" } } 指定它`,
+    );
+    expect(error.render('en')).toContain(`${file}: sheets "小学", "初中" have the same header, so the data is split across sheets`);
+  });
+
+  it('reads the sheet the config names, even when another has the same header', async () => {
+    const dir = tempDir();
+    const file = await writeXlsx(join(dir, 'registry.xlsx'), { 本学期: [header, primary], 上学期: [header, junior] });
+    expect((await loadFile('registry', file, { sheet: '本学期' })).rowsAccepted).toBe(1);
+  });
+
+  it('reads the first sheet when the others have another header, or the same header and no rows', async () => {
+    const dir = tempDir();
+    const file = await writeXlsx(join(dir, 'registry.xlsx'), {
+      学生: [header, primary],
+      汇总: [
+        ['学校名称', '人数'],
+        ['城关小学', 1],
+      ],
+      模板: [header, [], []],
+    });
+    expect((await loadFile('registry', file)).rowsAccepted).toBe(1);
+  });
+
+  it('does not count a hidden sheet with the same header (an old copy kept out of sight)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'registry.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('学生').addRows([header, primary]);
+    book.addWorksheet('旧数据', { state: 'hidden' }).addRows([header, junior]);
+    await book.xlsx.writeFile(file);
+    expect((await loadFile('registry', file)).rowsAccepted).toBe(1);
+  });
+});

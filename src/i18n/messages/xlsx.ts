@@ -64,6 +64,10 @@ export const xlsxMessages = {
     zh: '{file}：表头占了两行（第 {row} 行和第 {next} 行，多半是合并单元格），缺少的列名 {headers} 在第 {next} 行——请取消表头的合并单元格，把每列的列名放在同一行（删去多余的那一行）后再运行；仅在配置文件的 columns 中写列名不能解决',
     en: '{file}: the header spans two rows (rows {row} and {next}, most likely merged cells), and the missing column names {headers} are on row {next} — unmerge the header cells and put every column name on one row (delete the other row), then run again; naming the columns under "columns" in the config file does not help here',
   },
+  'xlsx.split_sheets': {
+    zh: '{file}：工作表 {sheets} 的表头相同，数据分在了几个工作表里，而只会读取第一个工作表“{sheet}”——其余工作表的行会被漏掉，变成大量误报。请把这些工作表的行复制到同一个工作表里（只保留一行表头）后再运行；如果其中只有一个是要用的数据（例如另一个是上学期的），请在配置文件中写 {setting} 指定它',
+    en: '{file}: sheets {sheets} have the same header, so the data is split across sheets, and only the first, "{sheet}", is read — the rows of the others would be missed and become false cases. Copy the rows of these sheets into one sheet (with one header row), then run again; if only one of them holds the data to use (another is last term\'s, say), name it in the config file: {setting}',
+  },
   'xlsx.merged_cells': {
     zh: '{file}，工作表“{sheet}”：{column}“{header}”第 {from}–{to} 行是合并单元格（读取的列中共有 {count} 处跨行合并）——合并单元格只有第一行有值，其余各行会被读成空白。请取消合并并把值填到每一行后再运行：WPS 中选中这些列，点“合并居中”旁的小箭头，选“拆分并填充内容”；Excel 中先取消合并，再按 F5 →“定位条件”→“空值”，输入 = 和上方的单元格，按 Ctrl+Enter',
     en: '{file}, sheet "{sheet}": {column} "{header}", rows {from}–{to}, are merged cells ({count} ranges merged over several rows in the columns read) — a merged cell holds its value on its first row only, so the other rows would be read as empty. Unmerge them and fill the value into every row, then run again: in WPS select the columns, click the arrow beside 合并居中 and choose 拆分并填充内容; in Excel unmerge, press F5 → Special → Blanks, type = and the cell above, and press Ctrl+Enter',
