@@ -48,14 +48,25 @@ const NOT_RESIDENT: NormalizedId = { state: 'other_document', value: '', birth: 
  * documents (SPEC §2 `id_type`): those are only folded, never validated.
  */
 export function normalizeIdNumber(raw: string, asOf: number, resident = true): NormalizedId {
-  if (resident && isPlainId(raw)) return validateId18(raw.charCodeAt(17) === 120 ? raw.toUpperCase() : raw, asOf);
+  if (resident && isPlainId(raw)) return unlessRounded(validateId18(raw.charCodeAt(17) === 120 ? raw.toUpperCase() : raw, asOf));
   const value = unwrapSpreadsheetText(foldText(raw).toUpperCase());
   if (value === '') return { state: 'empty', value, birth: 0, gender: null, note: '' };
   if (!resident) return { ...NOT_RESIDENT, value };
   if (/^\d(\.\d+)?E\+?\d+$/.test(value)) return malformed(value, 'scientific_notation');
   if (value.length === 15 && /^\d{15}$/.test(value)) return validateId18(convert15(value), asOf);
   if (!/^\d{17}[\dX]$/.test(value)) return malformed(value, '');
-  return validateId18(value, asOf);
+  return unlessRounded(validateId18(value, asOf));
+}
+
+/**
+ * SPEC §2: 16+ digits that lost precision are malformed. A spreadsheet keeps 15
+ * significant digits of a number and writes the rest as zeros (341324201503052000 in
+ * a CSV saved from a numeric cell). Such an ID whose check digit fails lost its
+ * digits; one whose check digit holds may be real (about 1 ID in 1,100 ends in 000)
+ * and stays valid (docs/DECISIONS.md).
+ */
+function unlessRounded(id: NormalizedId): NormalizedId {
+  return id.state === 'bad_checksum' && id.value.endsWith('000') ? malformed(id.value, 'numeric_cell') : id;
 }
 
 /**

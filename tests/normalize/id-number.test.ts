@@ -117,6 +117,24 @@ describe('numbers a spreadsheet destroyed (SPEC §2)', () => {
   it('any other number is malformed', () => {
     expect(normalizeIdFromNumber(12345, AS_OF)).toMatchObject({ state: 'malformed', value: '12345' });
   });
+
+  it('18 digits ending in 000 with a wrong check digit are what a spreadsheet writes of a number: malformed, digits lost', () => {
+    // 341324201503052345 kept to 15 significant digits, as Excel saves a numeric cell to CSV (the check digit would be 3).
+    const rounded = '341324201503052000';
+    expect(normalizeIdNumber(rounded, AS_OF)).toMatchObject({ state: 'malformed', note: 'numeric_cell', value: rounded });
+    expect(normalizeIdNumber(` ${rounded}`, AS_OF)).toMatchObject({ state: 'malformed', note: 'numeric_cell' });
+  });
+
+  it('an ID ending in 000 whose check digit holds may be real and stays valid', () => {
+    const real = makeId('341324', '20150305', 100);
+    expect(real).toBe('341324201503051000');
+    expect(normalizeIdNumber(real, AS_OF)).toMatchObject({ state: 'valid', note: '' });
+  });
+
+  it('a wrong check digit that does not end in 000 stays bad_checksum, without a note', () => {
+    expect(normalizeIdNumber('341324201503051001', AS_OF)).toMatchObject({ state: 'bad_checksum', note: '' });
+    expect(normalizeIdNumber('341324201503050100', AS_OF)).toMatchObject({ state: 'bad_checksum', note: '' });
+  });
 });
 
 describe('implied gender and birth date', () => {
