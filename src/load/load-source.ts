@@ -47,6 +47,8 @@ export interface LoadedSource {
   readonly fingerprint: FileFingerprint;
   /** Workbooks: formula cells with no saved value, read as empty (`inspect` and the run warn). */
   readonly formulasWithoutValue: number;
+  /** The same, per field the run reads (those in the header row and its rows). */
+  readonly formulasByField: Partial<Record<FieldName, number>>;
 }
 
 /**
@@ -259,7 +261,19 @@ class SourceAssembler implements RowSink {
       rowsRejected: this.rejected.length,
       problems: this.problems,
       formulasWithoutValue: this.info?.counts?.formulasWithoutValue ?? 0,
+      formulasByField: this.formulasByField(header),
     };
+  }
+
+  /** The reader's count of formulas without a value, by the field of their column. */
+  private formulasByField(header: HeaderMap): Partial<Record<FieldName, number>> {
+    const byColumn = this.info?.counts?.formulasByColumn ?? [];
+    const byField: Partial<Record<FieldName, number>> = {};
+    for (const [field, column] of Object.entries(header.columns) as [FieldName, number][]) {
+      const count = byColumn[column];
+      if (count) byField[field] = count;
+    }
+    return byField;
   }
 
   private useHeader(cells: readonly Cell[], row: number): void {

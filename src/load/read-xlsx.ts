@@ -31,7 +31,7 @@ export async function readXlsxRows(
     const sharedStrings = await readSharedStrings(zip, pkg.sharedStringsPart, progress);
     done = sharedStringsBytes(pkg.sharedStringsPart, zip);
 
-    const counts: ReaderCounts = { formulasWithoutValue: 0 };
+    const counts: ReaderCounts = { formulasWithoutValue: 0, formulasByColumn: [] };
     const scanner = new SheetScanner({ sharedStrings, dateStyles, date1904: pkg.date1904, row: (cells, row) => sink.row(cells, row) });
     sink.start({ encoding: null, sheet: sheet.name, expectFieldCount: () => undefined, counts });
     try {
@@ -45,6 +45,7 @@ export async function readXlsxRows(
       throw withOtherSheets(error, file, sheet.name, pkg.sheets, source);
     } finally {
       counts.formulasWithoutValue = scanner.formulasWithoutValue;
+      counts.formulasByColumn = scanner.formulasByColumn;
     }
     // A sheet chosen by the config is the clerk's choice; the first visible one may be one part of several.
     if (sheetName === null && sink.sameHeader) {

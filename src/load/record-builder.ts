@@ -45,6 +45,8 @@ export class FieldProblems {
   idDigitsLost = 0;
   readonly badDates: number[] = [];
   badDateCount = 0;
+  /** Birth-date cells that are not empty, read or not: what `badDateCount` is a share of. */
+  dateCount = 0;
   badGenderCount = 0;
   badYesNoCount = 0;
   /** Status texts in none of the configured lists, with how often they occur. */
@@ -153,6 +155,7 @@ export class RecordBuilder {
   private readBirthDate(record: SourceRecord, cells: readonly Cell[]): void {
     const cell = this.cell(cells, 'birth_date');
     if (cell == null || cell === '') return;
+    this.problems.dateCount++;
     const day = cell instanceof Date ? parseDateCell(cell) : parseDateText(String(cell));
     if (day === INVALID_DATE) this.problems.noteBadDate(record.row);
     else record.birthDate = day;

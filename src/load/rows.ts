@@ -46,6 +46,8 @@ export interface ReaderInfo {
 export interface ReaderCounts {
   /** Formula cells with no saved value (never calculated): read as empty, and worth a warning. */
   formulasWithoutValue: number;
+  /** The same per column (0-based, sparse). */
+  formulasByColumn: readonly number[];
 }
 
 /** Bytes read so far of a file, for the progress line on a terminal. */

@@ -45,6 +45,8 @@ export class SheetScanner implements XmlHandler {
   readonly scanner: XmlScanner;
   /** Formula cells with no saved result: read as empty, and counted so the run can say so. */
   formulasWithoutValue = 0;
+  /** The same, per column (0-based; sparse): the run names the column when it stops. */
+  readonly formulasByColumn: number[] = [];
   /** `</sheetData>` seen: everything after it (merged cells, page setup) is not data. */
   ended = false;
   /** Merged ranges over more than one row (`<mergeCell>`, after the rows): only the first row of each holds the value. */
@@ -292,7 +294,10 @@ export class SheetScanner implements XmlHandler {
 
   /** A cell with no value: empty, and counted when it is a formula Excel never calculated. */
   private noValue(): null {
-    if (this.hasFormula) this.formulasWithoutValue++;
+    if (this.hasFormula) {
+      this.formulasWithoutValue++;
+      this.formulasByColumn[this.column] = (this.formulasByColumn[this.column] ?? 0) + 1;
+    }
     return null;
   }
 }

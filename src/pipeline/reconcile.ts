@@ -4,7 +4,7 @@ import { classify, classifyContext, describeCoverage } from '../classify/index.j
 import type { Settings } from '../config/index.js';
 import { formatDay, isOpenState, NOTICE_ENTRY_BY, type Case, type LedgerView, type SourceName } from '../domain/index.js';
 import { linkSources } from '../link/index.js';
-import { loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
+import { checkLoadedSources, loadSources, type LoadedSources, type SourceProgress } from '../load/index.js';
 import type { PackInput } from '../followup/index.js';
 import type { LedgerRun, NewEntry, RunSourceRow } from '../ledger/index.js';
 import { t } from '../i18n/index.js';
@@ -109,6 +109,8 @@ async function runStages(
   const loaded = await loadSources(settings, options.onProgress);
   options.onLoaded?.();
   const unknownStatuses = logLoaded(logger, loaded, timer.lap());
+  // A source whose content was destroyed (no rows, IDs stored as numbers, …) stops here, before anything is written.
+  checkLoadedSources(loaded);
   const formulasWithoutValue: Partial<Record<SourceName, number>> = {};
   for (const source of Object.values(loaded)) {
     if (source.formulasWithoutValue === 0) continue;

@@ -51,6 +51,16 @@ export interface Reconciled extends CliResult {
 }
 
 /**
+ * Someone from another province who concerns no case: a registration that ended
+ * long ago, or an adult in the household register. Written when a test gives a
+ * required source no rows (a header-only file stops the run, SPEC §6).
+ */
+const BYSTANDER: Record<'registry' | 'household', Row> = {
+  registry: { 姓名: '旁观者', 身份证号: makeId('110101', '19800101', 1), 学籍状态: '毕业', 学校名称: '外省中学', 年级: '九年级' },
+  household: { 姓名: '旁观者', 身份证号: makeId('110101', '19500101', 1), 户号: 'H999', 户籍状态: '正常', 乡镇: '外乡' },
+};
+
+/**
  * Builds a tiny county source by source, writes the CSVs and runs the real
  * `rollcall reconcile` on them. Rows are numbered as the sheet shows them.
  */
@@ -136,7 +146,9 @@ export class County {
     for (const source of Object.keys(COLUMNS) as Source[]) {
       if (this.rows[source].length === 0 && source !== 'registry' && source !== 'household') continue;
       const header = [...COLUMNS[source]];
-      writeCsv(join(dir, `${source}.csv`), [header, ...this.rows[source].map((row) => header.map((column) => row[column] ?? ''))]);
+      // A required source with no data rows stops the run: a row that is never a case stands in for "nobody".
+      const rows = this.rows[source].length > 0 ? this.rows[source] : [BYSTANDER[source as 'registry' | 'household']];
+      writeCsv(join(dir, `${source}.csv`), [header, ...rows.map((row) => header.map((column) => row[column] ?? ''))]);
       args.push(`--${source}`, join(dir, `${source}.csv`));
     }
     const out = join(dir, 'out');

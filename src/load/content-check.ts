@@ -1,0 +1,62 @@
+import { RollcallError, type FieldName } from '../domain/index.js';
+import type { MessageKey, Params } from '../i18n/index.js';
+import type { LoadedSource } from './load-source.js';
+import type { LoadedSources } from './load-sources.js';
+
+/**
+ * A column is destroyed, not merely untidy, when more than this share of its
+ * non-empty cells cannot be used in the same way (docs/DECISIONS.md)…
+ */
+const MAX_UNUSABLE_SHARE = 0.05;
+/** …and at least this many: a handful of bad cells stays a handful of cases. */
+const MIN_UNUSABLE_CELLS = 10;
+
+/**
+ * Stops the run (exit 2, before anything is written) when a source's content was
+ * destroyed on its way here: no data rows, a column of IDs a spreadsheet stored as
+ * numbers, a column of dates that cannot be read, a column of formulas never
+ * calculated. Read with the counts the loader keeps anyway: no pass over the rows.
+ */
+export function checkLoadedSources(loaded: LoadedSources): void {
+  for (const source of Object.values(loaded)) checkSourceContent(source);
+}
+
+function checkSourceContent(source: LoadedSource): void {
+  const where = { source: source.source, file: source.file };
+  if (source.rowsRead === 0) throw new RollcallError('schema', { key: 'io.no_data_rows', params: { ...where, row: source.headerRow } });
+  if (source.rowsAccepted === 0)
+    throw new RollcallError('schema', { key: 'io.no_usable_rows', params: { ...where, rows: source.rowsRead } });
+
+  const stop = (key: MessageKey, field: FieldName, count: number, params: Params): never => {
+    throw new RollcallError('file_format', {
+      key,
+      params: {
+        ...where,
+        column: source.fields[field] ?? field,
+        count,
+        limit: MAX_UNUSABLE_SHARE * 100,
+        min: MIN_UNUSABLE_CELLS,
+        ...params,
+      },
+    });
+  };
+  // Formula cells with no saved value are empty to the record builder: their share of the data rows.
+  for (const [field, count] of Object.entries(source.formulasByField) as [FieldName, number][]) {
+    if (tooMany(count, source.rowsRead)) stop('io.column_formulas_without_value', field, count, { rows: source.rowsRead });
+  }
+  const { problems } = source;
+  if (source.fields.id_number !== undefined) {
+    const states = Object.values(problems.idStates).reduce((sum, n) => sum + n, 0);
+    const withId = states - problems.idStates.empty;
+    if (tooMany(problems.idDigitsLost, withId)) stop('io.column_ids_digits_lost', 'id_number', problems.idDigitsLost, { total: withId });
+  }
+  if (source.fields.birth_date !== undefined && tooMany(problems.badDateCount, problems.dateCount)) {
+    const first = problems.badDates.slice(0, 3);
+    const rows = { zh: first.join('、'), en: first.join(', ') };
+    stop('io.column_dates_unreadable', 'birth_date', problems.badDateCount, { total: problems.dateCount, rows });
+  }
+}
+
+function tooMany(count: number, of: number): boolean {
+  return count >= MIN_UNUSABLE_CELLS && count > of * MAX_UNUSABLE_SHARE;
+}
