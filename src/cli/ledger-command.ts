@@ -152,9 +152,9 @@ function registerFollowUp(ledger: Command, context: CommandContext): void {
         ]
           .filter(Boolean)
           .join(' ');
-        context.io.stdout.write(
-          `${t(result.added ? 'followup.record.added' : 'followup.record.known', lang, { case_id: entry.caseId, entry: text })}\n`,
-        );
+        const lines = [t(result.added ? 'followup.record.added' : 'followup.record.known', lang, { case_id: entry.caseId, entry: text })];
+        for (const note of result.notes) lines.push(t(note.key, lang, note.params));
+        context.io.stdout.write(`${lines.join('\n')}\n`);
       },
     );
 

@@ -1,5 +1,6 @@
-import { isClosingOutcome, isConfirmedOutcome, isNoticeWritten, RollcallError, type Category } from '../domain/index.js';
+import { isConfirmedOutcome, isNoticeWritten, RollcallError, type Category } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
+import { standingOf } from '../ledger/index.js';
 import { CATEGORY_LABELS, label } from '../report/index.js';
 import { valueLabel } from './vocabulary.js';
 import { withLedger } from './with-ledger.js';
@@ -41,13 +42,15 @@ export async function showCase(ledgerFile: string, caseId: string, lang: Lang): 
       ];
       lines.push(`  ${parts.filter(Boolean).join('  ')}`);
     }
-    const withOutcome = entries.filter((entry) => entry.outcome !== null);
-    const latest = withOutcome.at(-1);
     const confirmed = [...entries].reverse().find((entry) => isConfirmedOutcome(entry.outcome));
+    // Where the case stands by the rule the runs apply (a closing the latest run did not know of yet acts from the next).
+    const { closure, reopened, fromNextRun } = standingOf(store, caseId, entries);
     const standing: string[] = [];
-    if (latest && isClosingOutcome(latest.outcome))
-      standing.push(t('followup.show.closed', lang, { date: latest.date, outcome: valueLabel('outcome', latest.outcome, lang) }));
-    else standing.push(t('followup.show.open', lang));
+    if (closure) {
+      const closing = { date: closure.date, outcome: valueLabel('outcome', closure.outcome, lang) };
+      const key = reopened ? 'followup.show.reopened' : fromNextRun ? 'followup.show.closed_next' : 'followup.show.closed';
+      standing.push(t(key, lang, closing));
+    } else standing.push(t(fromNextRun ? 'followup.show.open_next' : 'followup.show.open', lang));
     if (confirmed?.outcome) standing.push(t('followup.show.confirmed', lang, { outcome: valueLabel('outcome', confirmed.outcome, lang) }));
     lines.push(t('followup.show.now', lang, { state: standing.join(lang === 'zh' ? '；' : '; ') }));
     return `${lines.join('\n')}\n`;

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { Message, MessageKey, Params } from '../i18n/index.js';
-import { addEntries, readCaseIds, readLedgerId, type LedgerStore, type NewEntry } from '../ledger/index.js';
+import { addEntries, readCaseIds, readLedgerId, type LedgerStore, type NewEntry, type OutcomeConflict } from '../ledger/index.js';
 import { checkEntry, isBlank, type CheckedEntry, type RawEntry } from './check-entry.js';
 import { readPack } from './read-pack.js';
+import { valueLabel } from './vocabulary.js';
 import { withLedger } from './with-ledger.js';
 
 // SPEC §9 import: returned packs, any file name, any order. Every row of a file is
@@ -93,12 +94,25 @@ async function importOne(store: LedgerStore, ledgerFile: string, file: string, o
   if (problems.length > 0) return result(problems, notes, { added: 0, known: 0, blank });
 
   const source = basename(file);
-  const counts = addEntries(
+  const { conflicts, ...counts } = addEntries(
     store,
     entries.map(({ row, entry }) => newEntry(entry, source, row)),
     options.now,
   );
-  return result([], notes, { ...counts, blank });
+  return result([], [...notes, ...conflicts.map(conflictNote)], { ...counts, blank });
+}
+
+/** Packs come back in any order: outcomes that contradict each other on one day are decided by a rule, and said. */
+export function conflictNote(conflict: OutcomeConflict): Message {
+  return {
+    key: 'followup.import.conflict',
+    params: {
+      case_id: conflict.caseId,
+      date: conflict.date,
+      files: { zh: conflict.files.join('、'), en: conflict.files.join(', ') },
+      outcome: { zh: valueLabel('outcome', conflict.outcome, 'zh'), en: valueLabel('outcome', conflict.outcome, 'en') },
+    },
+  };
 }
 
 export function newEntry(entry: CheckedEntry, sourceFile: string, sourceRow: number | null): NewEntry {

@@ -13,7 +13,7 @@ import {
 } from '../domain/index.js';
 import { t, type Lang } from '../i18n/index.js';
 import { removedIfInterrupted } from '../lock/index.js';
-import type { LedgerStore } from '../ledger/index.js';
+import { closureOf, decidingEntry, reopenedSince, type LedgerStore } from '../ledger/index.js';
 import { valueLabel } from './vocabulary.js';
 import { withLedger } from './with-ledger.js';
 
@@ -105,14 +105,20 @@ export function computePeriodReport(store: LedgerStore, period: Period): PeriodR
     // Persuasions people made: rollcall's notices written are not visits.
     row.persuasions += peoplesEntries(list).filter((entry) => within(entry.date) && entry.kind === 'persuade').length;
     if (list.some((entry) => within(entry.date) && entry.outcome === 'returned')) row.returned++;
-    const closing = list.filter((entry) => within(entry.date) && isClosingOutcome(entry.outcome)).at(-1);
+    const closing = decidingEntry(list.filter((entry) => within(entry.date) && isClosingOutcome(entry.outcome)));
     if (closing && isClosingOutcome(closing.outcome)) row.closed[closing.outcome]++;
-    // Open on the last night of the period, and not closed by a person between that night and the period's end.
+    // Open on the last night of the period, and not closed by a person up to the period's end — the
+    // ledger's own rule (states.ts): a closing stands unless a night after it found the evidence changed.
     const night = openAtEnd.get(caseId);
     if (night && isOpenState(night.state)) {
-      const latestOutcome = list.filter((entry) => entry.outcome !== null && entry.date <= period.to).at(-1);
-      const closedSince = latestOutcome && isClosingOutcome(latestOutcome.outcome) && latestOutcome.date > lastRun!.as_of;
-      if (!closedSince) row.stillOpen++;
+      const closure = closureOf(list, period.to);
+      const closed =
+        closure !== null &&
+        !reopenedSince(
+          store.nightsOfCase(caseId).filter((n) => n.as_of <= lastRun!.as_of),
+          closure,
+        );
+      if (!closed) row.stillOpen++;
     }
   }
   const schools = [...bySchool.values()].filter(hasFigures).sort(byUnit);

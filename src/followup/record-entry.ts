@@ -1,6 +1,7 @@
 import { addEntries, readCaseIds } from '../ledger/index.js';
 import { checkEntry, type CheckedEntry, type EntryProblem, type RawEntry } from './check-entry.js';
-import { newEntry } from './import-packs.js';
+import { conflictNote, newEntry } from './import-packs.js';
+import type { Message } from '../i18n/index.js';
 import { withLedger } from './with-ledger.js';
 
 // SPEC §9 `rollcall ledger record`: one entry from the command line, checked the
@@ -10,6 +11,8 @@ export interface RecordResult {
   readonly problems: readonly EntryProblem[];
   readonly entry: CheckedEntry | null;
   readonly added: boolean;
+  /** Outcomes of the same case and day that contradict this one (import-packs.ts conflictNote). */
+  readonly notes: readonly Message[];
 }
 
 export async function recordEntry(
@@ -19,8 +22,8 @@ export async function recordEntry(
 ): Promise<RecordResult> {
   return withLedger(ledgerFile, (store) => {
     const checked = checkEntry(raw, { caseIds: readCaseIds(store), today: options.today, lang: options.lang });
-    if (!checked.entry) return { problems: checked.problems, entry: null, added: false };
-    const { added } = addEntries(store, [newEntry(checked.entry, 'cli', null)], options.now);
-    return { problems: [], entry: checked.entry, added: added === 1 };
+    if (!checked.entry) return { problems: checked.problems, entry: null, added: false, notes: [] };
+    const { added, conflicts } = addEntries(store, [newEntry(checked.entry, 'cli', null)], options.now);
+    return { problems: [], entry: checked.entry, added: added === 1, notes: conflicts.map(conflictNote) };
   });
 }

@@ -15,8 +15,9 @@ import { verifyLedger, type LedgerProblem } from './verify.js';
 // so a run without one never loads it.
 
 export { LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
-export { readLedgerId, readCaseIds, addEntries } from './follow-up.js';
+export { readLedgerId, readCaseIds, addEntries, type OutcomeConflict } from './follow-up.js';
 export { verifyLedger, type LedgerProblem } from './verify.js';
+export { closureOf, decidingEntry, reopenedSince, standingOf } from './states.js';
 
 export interface LedgerRunOptions {
   readonly file: string;

@@ -1,6 +1,7 @@
 import {
   isOpenState,
   isClosingOutcome,
+  OUTCOMES,
   isConfirmedOutcome,
   peoplesEntries,
   type Case,
@@ -32,12 +33,14 @@ export interface Decided {
   readonly run: Pick<RunWrite, 'newCases' | 'resolvedCases' | 'openByCategory'>;
 }
 
-/** A person closed the case (销号): the latest entry with an outcome has a closing one. */
-interface Closure {
+/** A person closed the case (销号): the deciding entry (decidingEntry) has a closing outcome. */
+export interface Closure {
   readonly date: string;
   readonly outcome: ClosingOutcome;
   readonly by: string;
   readonly note: string;
+  /** When the closing entry was recorded in the ledger (ISO time): a run that ended before it did not know of it. */
+  readonly importedAt: string;
 }
 
 export function decideStates(
@@ -87,7 +90,8 @@ export function decideStates(
       openSince,
     });
     const counts = changesOf(changes, c.township);
-    if (state === 'new' || state === 'reopened') counts.new++;
+    // 新增 is `new` only, as summary.json counts it; reopened cases are a figure of their own (SPEC §8).
+    if (state === 'new') counts.new++;
     if (state === 'open') {
       counts.open++;
       if (daysBetween(openSince, asOf) > OVERDUE_DAYS) counts.overdue++;
@@ -154,12 +158,32 @@ export function decideStates(
   };
 }
 
-/** The latest entry with an outcome decides (dated up to tonight): a closing outcome closes the case as of its date (SPEC §9). */
-function closureOf(list: readonly StoredEntry[], asOf: string): Closure | null {
-  let latest: StoredEntry | null = null;
-  for (const entry of list) if (entry.outcome !== null && entry.date <= asOf) latest = entry;
+/**
+ * The entry whose outcome decides a case (SPEC §9), among those dated up to `upTo`:
+ * the latest by date. Packs come back in any order, so on the same date the import
+ * order never decides (docs/DECISIONS.md): a closing outcome prevails over one that
+ * keeps the case open (a person stated a reason to close), then the outcome listed
+ * first in SPEC §9; the same outcome twice, the one recorded first.
+ */
+export function decidingEntry<E extends FollowUpEntry>(list: readonly E[], upTo = '9999-12-31'): E | null {
+  let deciding: E | null = null;
+  for (const entry of list)
+    if (entry.outcome !== null && entry.date <= upTo && (!deciding || decidesOver(entry, deciding))) deciding = entry;
+  return deciding;
+}
+
+function decidesOver(entry: FollowUpEntry, other: FollowUpEntry): boolean {
+  if (entry.date !== other.date) return entry.date > other.date;
+  const closes = isClosingOutcome(entry.outcome);
+  if (closes !== isClosingOutcome(other.outcome)) return closes;
+  return OUTCOMES.indexOf(entry.outcome!) < OUTCOMES.indexOf(other.outcome!);
+}
+
+/** The case as closed by a person up to `asOf` (the deciding entry has a closing outcome), or null. */
+export function closureOf(list: readonly StoredEntry[], asOf?: string): Closure | null {
+  const latest = decidingEntry(list, asOf);
   if (!latest || !isClosingOutcome(latest.outcome)) return null;
-  return { date: latest.date, outcome: latest.outcome, by: latest.by, note: latest.note };
+  return { date: latest.date, outcome: latest.outcome, by: latest.by, note: latest.note, importedAt: latest.imported_at };
 }
 
 /**
@@ -188,11 +212,33 @@ function closedState(
  * A night after that date that was open with the evidence unchanged ran before the
  * closing was recorded (a pack returned days later): it did not reopen the case.
  */
-function reopenedSince(nights: readonly NightRow[], closure: Closure): boolean {
+export function reopenedSince(nights: readonly NightRow[], closure: Pick<Closure, 'date'>): boolean {
   const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
   const after = nights.filter((night) => night.as_of > closure.date);
   const baseline = before?.evidence ?? after[0]?.evidence;
   return after.some((night) => night.state !== 'closed' && night.evidence !== baseline);
+}
+
+/** Where a case stands now, by the rule the runs apply (`ledger show`, SPEC §9). */
+export interface Standing {
+  /** The closing that stands, reopened or not; null when no person closed the case. */
+  readonly closure: Closure | null;
+  /** Closed, but a run after the closing found its evidence changed: back on the lists. */
+  readonly reopened: boolean;
+  /** Recorded after the latest run (dated after it, or imported after it ended): the next run acts on it. */
+  readonly fromNextRun: boolean;
+}
+
+export function standingOf(store: LedgerStore, caseId: string, list: readonly StoredEntry[]): Standing {
+  const nights = store.nightsOfCase(caseId);
+  const lastNight = nights.at(-1);
+  const latestRun = store.latestRun();
+  const closure = closureOf(list);
+  // No closing stands: a case the latest run showed closed was taken back since.
+  if (!closure) return { closure: null, reopened: false, fromNextRun: lastNight?.state === 'closed' };
+  if (reopenedSince(nights, closure)) return { closure, reopened: true, fromNextRun: false };
+  const runKnewIt = latestRun !== null && closure.date <= latestRun.as_of && closure.importedAt <= latestRun.ended;
+  return { closure, reopened: false, fromNextRun: lastNight?.state !== 'closed' && !runKnewIt };
 }
 
 function closedCases(

@@ -121,7 +121,7 @@ describe('the pack columns (SPEC §9, §11)', () => {
     await workbook.xlsx.writeFile(returned);
     const imported = await rollcall(['ledger', 'import', returned, '--ledger', ledger, '--lang', 'en'], DAY_AFTER);
     expect(imported.code, imported.stdout).toBe(0);
-    expect(imported.stdout).toContain('1 entries added');
+    expect(imported.stdout).toContain('entries added: 1');
     const show = await rollcall(['ledger', 'show', String(row.getCell(1).value), '--ledger', ledger]);
     expect(show.stdout).toContain('2026-09-22  销号  家访  已迁出  Wang');
   });

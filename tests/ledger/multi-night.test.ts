@@ -104,7 +104,13 @@ describe('the multi-night gate', () => {
       closed: closedIds.length,
       resolved: resolved.length,
     });
-    expect(result.stdout).toMatch(/^与上次运行（2026-09-20）相比：新增 \d+，已消除 \d+，持续 \d+（其中超过 7 天未处理 \d+）/);
+    // The terminal's 新增 is summary.json's new (reopened cases are their own figure, on the next line).
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^与上次运行（2026-09-20）相比：新增 ${summary.ledger.new}，已消除 ${resolved.length}，持续 \\d+（其中已持续超过 7 天 \\d+）`,
+      ),
+    );
+    expect(result.stdout).toContain(`重新出现 ${summary.ledger.reopened}，`);
 
     expect((await runRollcall(['ledger', 'verify', ledger])).code).toBe(0);
   });

@@ -65,7 +65,11 @@ export const followupMessages = {
   },
   'followup.import.done': {
     zh: '{file}：新增跟进记录 {added} 条，已导入过 {known} 条，未填写的行 {blank} 行',
-    en: '{file}: {added} entries added, {known} already imported, {blank} rows left blank',
+    en: '{file}: entries added: {added}, already imported: {known}, rows left blank: {blank}',
+  },
+  'followup.import.conflict': {
+    zh: '注意：案例 {case_id} 在 {date} 的结论相互矛盾（{files}）——同一天以销号结论为准，现按「{outcome}」处理；如有误，请补录一条日期更晚的跟进记录更正',
+    en: 'note: case {case_id} has conflicting outcomes on {date} ({files}) — on the same day a closing outcome prevails, so "{outcome}" stands; if that is wrong, record a later follow-up entry to correct it',
   },
   'followup.import.refused': {
     zh: '{file}：有 {count} 处问题，整份文件未导入——请改正后重新导入：',
@@ -125,7 +129,19 @@ export const followupMessages = {
   'followup.show.no_entries': { zh: '暂无跟进记录', en: 'no follow-up entries yet' },
   'followup.show.now': { zh: '当前：{state}', en: 'Now: {state}' },
   'followup.show.closed': { zh: '已于 {date} 销号（{outcome}）', en: 'closed on {date} ({outcome})' },
+  'followup.show.closed_next': {
+    zh: '已于 {date} 销号（{outcome}），下次运行起生效（不再列入清单）',
+    en: 'closed on {date} ({outcome}), taking effect from the next run (left out of the lists)',
+  },
+  'followup.show.reopened': {
+    zh: '曾于 {date} 销号（{outcome}），销号后证据有变化，重新列入跟进',
+    en: 'closed on {date} ({outcome}), but its evidence has changed since: back on the lists to follow up',
+  },
   'followup.show.open': { zh: '未销号', en: 'open' },
+  'followup.show.open_next': {
+    zh: '未销号（之后的记录撤回了销号，下次运行起重新列入清单）',
+    en: 'open (a later entry took the closing back: back on the lists from the next run)',
+  },
   'followup.show.confirmed': { zh: '已认定：{outcome}（列入辍学学生台账）', en: 'confirmed: {outcome} (on the dropout ledger)' },
 
   // Period reports (学校一月一报告, 一季度一复核).

@@ -69,7 +69,7 @@ const ledgerTexts = {
   },
   'ledger.verify.bad': { zh: '台账 {file} 有 {count} 处问题：', en: 'ledger {file} has {count} problems:' },
   'ledger.summary.heading': {
-    zh: '与上次运行（{previous}）相比：新增 {new}，已消除 {resolved}，持续 {open}（其中超过 7 天未处理 {overdue}）',
+    zh: '与上次运行（{previous}）相比：新增 {new}，已消除 {resolved}，持续 {open}（其中已持续超过 7 天 {overdue}）',
     en: 'Since the previous run ({previous}): new {new}, resolved {resolved}, still open {open} (open for more than 7 days: {overdue})',
   },
   'ledger.summary.first': {
