@@ -34,6 +34,9 @@ export interface CheckContext {
   readonly lang: 'zh' | 'en';
 }
 
+/** The earliest follow-up date accepted, by the import, `ledger record` and the pack's own date check (a mistyped year). */
+export const EARLIEST_DATE = '2000-01-01';
+
 /** Excel counts days from 1899-12-30 (a date cell saved without its date format reads as this number). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -56,6 +59,7 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
     const day = readDay(raw.date);
     if (day === INVALID_DATE || day === 0) problem('date', 'followup.row.bad_date', { value: shown(text('date')) });
     else if (formatDay(day) > context.today) problem('date', 'followup.row.future_date', { value: formatDay(day), today: context.today });
+    else if (formatDay(day) < EARLIEST_DATE) problem('date', 'followup.row.early_date', { value: formatDay(day), earliest: EARLIEST_DATE });
     else date = formatDay(day);
   }
 

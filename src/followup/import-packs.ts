@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Message, MessageKey, Params } from '../i18n/index.js';
+import { checkReadableFile } from '../load/index.js';
 import { addEntries, readCaseIds, readLedgerId, type LedgerStore, type NewEntry, type OutcomeConflict } from '../ledger/index.js';
 import { checkEntry, isBlank, type CheckedEntry, type RawEntry } from './check-entry.js';
 import { readPack } from './read-pack.js';
@@ -39,6 +40,8 @@ export interface ImportOptions {
 }
 
 export async function importPacks(ledgerFile: string, files: readonly string[], options: ImportOptions): Promise<ImportedFile[]> {
+  // A path that is not there (a typo) or cannot be read stops the command before anything is imported.
+  for (const file of files) await checkReadableFile(file);
   return withLedger(ledgerFile, async (store) => {
     const results: ImportedFile[] = [];
     for (const file of files) results.push(await importOne(store, ledgerFile, file, options));

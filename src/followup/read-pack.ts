@@ -37,12 +37,9 @@ export async function readPack(file: string): Promise<ReadPack> {
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(file);
-  } catch (error) {
-    return {
-      identity: null,
-      rows: [],
-      problems: [{ key: 'followup.import.unreadable', params: { reason: (error as Error).message.slice(0, 120) } }],
-    };
+  } catch {
+    // The library's own text is English and names its internals: the clerk is told what to do instead.
+    return { identity: null, rows: [], problems: [{ key: 'followup.import.unreadable', params: {} }] };
   }
   const identitySheet = workbook.getWorksheet(IDENTITY_SHEET);
   const identity = identitySheet ? identityFrom(keyValues(identitySheet)) : null;

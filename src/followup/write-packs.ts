@@ -22,6 +22,7 @@ import {
   writeRawRows,
   type RawLayout,
 } from '../report/index.js';
+import { EARLIEST_DATE } from './check-entry.js';
 import { packFileNames } from './pack-names.js';
 import { IDENTITY_SHEET, identityRows, type PackIdentity } from './pack-identity.js';
 import { fillHeader, listValues, valueLabel, type FillField } from './vocabulary.js';
@@ -341,15 +342,17 @@ function addValidations(worksheet: ExcelJS.Worksheet, lastRow: number, lang: Lan
   }
   sheet.dataValidations.add(range('date'), {
     type: 'date',
-    operator: 'greaterThan',
+    operator: 'greaterThanOrEqual',
     allowBlank: true,
-    formulae: [new Date(Date.UTC(2000, 0, 1))],
+    // The import's own rule (check-entry.ts): the pack refuses what the import would.
+    formulae: [new Date(`${EARLIEST_DATE}T00:00:00Z`)],
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: t('followup.validation.title', lang),
-    error: t('followup.validation.date', lang),
+    errorTitle: t('followup.validation.date_title', lang),
+    error: t('followup.validation.date', lang, { earliest: EARLIEST_DATE }),
     showInputMessage: true,
-    prompt: t('followup.validation.date', lang),
+    promptTitle: t('followup.validation.date_title', lang),
+    prompt: t('followup.validation.date', lang, { earliest: EARLIEST_DATE }),
   });
 }
 

@@ -1,4 +1,4 @@
-export { loadSource, type LoadedSource } from './load-source.js';
+export { checkReadableFile, loadSource, type LoadedSource } from './load-source.js';
 export type { RejectedRow } from './rejected.js';
 export { CsvTokenizer } from './csv-tokenizer.js';
 export { RecordTable } from './record-table.js';

@@ -80,15 +80,7 @@ export async function loadSource(settings: SourceSettings, context: LoadContext,
  * with stat before the file is opened: a FIFO given as an input would block forever.
  */
 async function checkInputFile(file: string): Promise<SourceFormat> {
-  let info: Stats;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    throw unreadableInput(file, error);
-  }
-  if (!info.isFile()) {
-    throw new RollcallError('file_unreadable', { key: notRegularFile(info), params: { file } });
-  }
+  await checkRegularFile(file);
   const extension = extname(file).toLowerCase();
   if (extension === '.xls') throw new RollcallError('file_format', { key: 'io.xls_file', params: { file } });
   if (extension !== '.xlsx' && extension !== '.csv' && extension !== '.txt') {
@@ -101,6 +93,29 @@ async function checkInputFile(file: string): Promise<SourceFormat> {
     throw unreadableInput(file, error);
   }
   return extension === '.xlsx' ? 'xlsx' : 'csv';
+}
+
+/** A path that is a regular file (missing, a folder, a FIFO: exit 2 with io.* messages). */
+async function checkRegularFile(file: string): Promise<void> {
+  let info: Stats;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    throw unreadableInput(file, error);
+  }
+  if (!info.isFile()) {
+    throw new RollcallError('file_unreadable', { key: notRegularFile(info), params: { file } });
+  }
+}
+
+/** A regular file this user may read, else exit 2 saying why (io.*); `ledger import` checks its packs with it too. */
+export async function checkReadableFile(file: string): Promise<void> {
+  await checkRegularFile(file);
+  try {
+    await access(file, constants.R_OK);
+  } catch (error) {
+    throw unreadableInput(file, error);
+  }
 }
 
 /** A file that cannot be opened: missing, no permission, or another reason; always exit 2. */

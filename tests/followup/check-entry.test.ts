@@ -81,6 +81,16 @@ describe('checkEntry', () => {
   });
 });
 
+describe('dates before 2000-01-01 (a mistyped year; the pack’s date check says the same)', () => {
+  it.each([
+    ['1926-09-24', ['followup.row.early_date']],
+    ['1999-12-31', ['followup.row.early_date']],
+    ['2000-01-01', []],
+  ])('%s', (date, keys) => {
+    expect(checkEntry({ ...base, date }, context).problems.map((problem) => problem.key)).toEqual(keys);
+  });
+});
+
 describe('what a problem quotes', () => {
   it('masks an ID number typed into a column and cuts a long text', () => {
     const { problems } = checkEntry({ ...base, case_id: '341324201409123456', kind: '家访'.repeat(30) }, context);

@@ -23,7 +23,11 @@ export const followupMessages = {
   'followup.guardians.none': { zh: '户籍中未找到监护人', en: 'no guardian in the household register' },
   'followup.validation.title': { zh: '请从列表中选择', en: 'Choose from the list' },
   'followup.validation.error': { zh: '只能填写列表中的值', en: 'Only the values of the list can be entered' },
-  'followup.validation.date': { zh: '请填写日期（如 2026-09-21），不能晚于今天', en: 'Enter a date (e.g. 2026-09-21), not after today' },
+  'followup.validation.date_title': { zh: '请填写日期', en: 'Enter a date' },
+  'followup.validation.date': {
+    zh: '请填写日期（如 2026-09-21），不早于 {earliest}，不能晚于今天',
+    en: 'Enter a date (e.g. 2026-09-21), from {earliest} on and not after today',
+  },
 
   // Import: what is wrong with a returned pack (file, sheet, row, column, what).
   'followup.import.problem': {
@@ -32,8 +36,8 @@ export const followupMessages = {
   },
   'followup.import.file_problem': { zh: '{file}：{what}', en: '{file}: {what}' },
   'followup.import.unreadable': {
-    zh: '无法作为 Excel 工作簿读取（{reason}）——请在 Excel 或 WPS 中另存为 .xlsx 后重新导入',
-    en: 'cannot be read as an Excel workbook ({reason}) — save it as .xlsx in Excel or WPS and import again',
+    zh: '无法作为 Excel 工作簿读取（文件已损坏，或不是 .xlsx 格式）——请在 Excel 或 WPS 中另存为 .xlsx 后重新导入',
+    en: 'cannot be read as an Excel workbook (it is damaged, or not an .xlsx file) — save it as .xlsx in Excel or WPS and import again',
   },
   'followup.import.no_key_column': {
     zh: '没有任何工作表的表头含「案例编号」——这不是跟进表，或表头被改动；请使用 rollcall 生成的跟进表',
@@ -97,6 +101,10 @@ export const followupMessages = {
   'followup.row.future_date': {
     zh: '{value} 晚于今天（{today}）——跟进日期不能是将来的日期',
     en: '{value} is after today ({today}) — a follow-up date cannot be in the future',
+  },
+  'followup.row.early_date': {
+    zh: '{value} 早于 {earliest}——请核对年份，跟进日期不能早于 {earliest}',
+    en: '{value} is before {earliest} — check the year; a follow-up date cannot be before {earliest}',
   },
   'followup.row.close_without_outcome': {
     zh: '跟进类型为「销号」，但结论「{value}」不能销号——销号须写明：{allowed}',

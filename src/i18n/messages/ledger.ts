@@ -185,7 +185,10 @@ export const ledgerMessages = {
     en: 'add one follow-up entry to the ledger, checked like a pack row',
   },
   'cli.ledger.case': { zh: '案例编号', en: 'the case id (案例编号)' },
-  'cli.ledger.date': { zh: '跟进日期，YYYY-MM-DD，不晚于今天', en: 'the day of the follow-up, YYYY-MM-DD, not after today' },
+  'cli.ledger.date': {
+    zh: '跟进日期，YYYY-MM-DD，不早于 2000-01-01，不晚于今天',
+    en: 'the day of the follow-up, YYYY-MM-DD, from 2000-01-01 on and not after today',
+  },
   'cli.ledger.kind': { zh: '跟进类型：核实、劝返或销号', en: '跟进类型: 核实, 劝返 or 销号 (or verify, persuade, close)' },
   'cli.ledger.method': {
     zh: '方式：电话、家访、书面通知、乡镇责令限期改正、司法文书、其他',
