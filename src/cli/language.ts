@@ -72,7 +72,8 @@ function wrapText(text: string, width: number): string {
 function describeOption(option: Option, lang: Lang): string {
   const notes: string[] = [];
   if (option.argChoices) notes.push(t('cli.help.choices', lang, { values: option.argChoices.join(', ') }));
-  if (option.defaultValue !== undefined && (option.required || option.optional)) {
+  // An empty default (e.g. --note) says nothing: no "(default: )".
+  if (option.defaultValue !== undefined && option.defaultValue !== '' && (option.required || option.optional)) {
     notes.push(t('cli.help.default', lang, { value: option.defaultValueDescription ?? String(option.defaultValue) }));
   }
   if (notes.length === 0) return option.description;

@@ -63,7 +63,8 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
     else date = formatDay(day);
   }
 
-  const allowed = (vocabulary: 'kind' | 'method' | 'outcome') => listValues(vocabulary, context.lang).join('、');
+  const separator = context.lang === 'zh' ? '、' : ', ';
+  const allowed = (vocabulary: 'kind' | 'method' | 'outcome') => listValues(vocabulary, context.lang).join(separator);
   const kind = text('kind') === '' ? null : parseListValue('kind', text('kind'));
   if (text('kind') !== '' && kind === null)
     problem('kind', 'followup.row.not_in_list', { value: shown(text('kind')), allowed: allowed('kind') });
@@ -74,7 +75,7 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
   if (text('outcome') !== '' && outcome === null)
     problem('outcome', 'followup.row.not_in_list', { value: shown(text('outcome')), allowed: allowed('outcome') });
   if (kind === 'close' && (text('outcome') === '' || (outcome !== null && !isClosingOutcome(outcome)))) {
-    const closing = CLOSING_OUTCOMES.map((code) => valueLabel('outcome', code, context.lang)).join('、');
+    const closing = CLOSING_OUTCOMES.map((code) => valueLabel('outcome', code, context.lang)).join(separator);
     problem('outcome', 'followup.row.close_without_outcome', { value: shown(text('outcome')), allowed: closing });
   }
 

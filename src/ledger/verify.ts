@@ -1,4 +1,5 @@
-import { isClosingOutcome, isOpenState } from '../domain/index.js';
+import { CASE_STATES, CATEGORIES, isClosingOutcome, isOpenState } from '../domain/index.js';
+import { both, type MessageKey, type Params, type Text } from '../i18n/index.js';
 import { NIGHTS_FOUND, OPEN_SINCE_FOUND, type LedgerStore } from './store.js';
 
 /** One thing wrong with a ledger, as a catalogue key and parameters (no personal data: case ids at most). */
@@ -12,7 +13,16 @@ export interface LedgerProblem {
     | 'ledger.verify.run_changes'
     | 'ledger.verify.case_nights'
     | 'ledger.verify.last_seen';
-  readonly params: Readonly<Record<string, string | number>>;
+  readonly params: Params;
+}
+
+/** A state or category as a clerk reads it (the labels), or as stored when the file holds something else. */
+function stateText(state: string): Text | string {
+  return (CASE_STATES as readonly string[]).includes(state) ? both(`ledger.state.${state}` as MessageKey) : state;
+}
+
+function categoryText(category: string): Text | string {
+  return (CATEGORIES as readonly string[]).includes(category) ? both(`report.category.${category}` as MessageKey) : category;
 }
 
 /**
@@ -58,19 +68,19 @@ export function verifyLedger(store: LedgerStore): LedgerProblem[] {
       const closedBefore = (closingDates.get(caseId) ?? []).some((date) => date <= run.as_of);
       // open: open the night before; new: not open then (or closed since); closed, reopened: a person closed it.
       const fits = night.state === 'open' ? wasOpen : night.state === 'new' ? !wasOpen || closedBefore : closedBefore;
-      if (!fits) problems.push({ key: 'ledger.verify.state', params: { run: run.as_of, case_id: caseId, state: night.state } });
+      if (!fits) problems.push({ key: 'ledger.verify.state', params: { run: run.as_of, case_id: caseId, state: stateText(night.state) } });
     }
     for (const [category, count] of Object.entries(run.cases_by_category)) {
       if ((byCategory[category] ?? 0) !== count)
         problems.push({
           key: 'ledger.verify.count',
-          params: { run: run.as_of, category, recorded: count, found: byCategory[category] ?? 0 },
+          params: { run: run.as_of, category: categoryText(category), recorded: count, found: byCategory[category] ?? 0 },
         });
     }
-    const changes: [string, number, number][] = [
-      ['new', run.new_cases, fresh],
-      ...[...new Set([...Object.keys(run.open_by_category), ...Object.keys(openByCategory)])].map((category): [string, number, number] => [
-        `open ${category}`,
+    const changes: [Text, number, number][] = [
+      [both('ledger.verify.what_new'), run.new_cases, fresh],
+      ...[...new Set([...Object.keys(run.open_by_category), ...Object.keys(openByCategory)])].map((category): [Text, number, number] => [
+        both('ledger.verify.what_open', { category: categoryText(category) }),
         run.open_by_category[category] ?? 0,
         openByCategory[category] ?? 0,
       ]),

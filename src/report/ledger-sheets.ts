@@ -161,7 +161,7 @@ export function childrenSheet({
     const state = child.case_id ? ledger.cases.get(child.case_id) : undefined;
     const closed = child.case_id ? closedById.get(child.case_id) : undefined;
     let standing: string;
-    if (closed && state?.state === 'closed') standing = `${t('ledger.state.closed', lang)}（${outcomeLabel(closed.outcome, lang)}）`;
+    if (closed && state?.state === 'closed') standing = t('ledger.standing.closed', lang, { outcome: outcomeLabel(closed.outcome, lang) });
     else if (state?.follow_up.confirmed) standing = outcomeLabel(state.follow_up.confirmed, lang);
     else if (child.case_id && byId.has(child.case_id)) standing = suspected;
     else if (child.registration) standing = inactive[child.registration]!;

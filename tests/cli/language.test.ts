@@ -24,6 +24,14 @@ describe('--help, in Chinese by default and in English with --lang en', () => {
     for (const text of [zh.stdout, en.stdout]) expect(text).not.toMatch(/SPEC|§|DECISIONS|issue #/);
   });
 
+  it('an option whose default is empty shows no default (ledger record --note)', async () => {
+    for (const lang of ['zh', 'en']) {
+      const { stdout } = await runRollcall(['ledger', 'record', '--help', '--lang', lang]);
+      expect(stdout).toContain('--note <text>');
+      expect(stdout).not.toMatch(/default: \)|默认：）/);
+    }
+  });
+
   it('describes the options of reconcile in Chinese', async () => {
     // Lines wrapped at 80 columns are joined back.
     const stdout = (await runRollcall(['reconcile', '--help'])).stdout.replace(/\n\s+/g, '');

@@ -66,7 +66,7 @@ describe('a returned pack with a bad row imports nothing (SPEC §9)', () => {
     expect(result.entries).toBe(0);
     expect(result.stdout).toContain('returned.xlsx：有 1 处问题，整份文件未导入');
     expect(result.stdout).toMatch(/returned\.xlsx，工作表「待跟进」，第 4 行，「案例编号」列：台账中没有案例编号「EA-0000000000」/);
-    expect(result.stderr).toContain('1 files have problems');
+    expect(result.stderr).toContain('files with problems, not imported: 1');
   });
 
   it('values outside the lists of 跟进类型, 方式 and 结论', async () => {
@@ -115,7 +115,7 @@ describe('a returned pack with a bad row imports nothing (SPEC §9)', () => {
     const result = await importWith({ ...good, 跟进类型: 'visit' }, ['--lang', 'en']);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(
-      'returned.xlsx, sheet "待跟进", row 4, column "跟进类型": "visit" is not in the list — choose one of: verify、persuade、close',
+      'returned.xlsx, sheet "待跟进", row 4, column "跟进类型": "visit" is not in the list — choose one of: verify, persuade, close',
     );
     expect(result.stdout).toContain('nothing of this file was imported');
   });
@@ -207,7 +207,7 @@ describe('a pack that is not this ledger’s is explained whole (SPEC §9)', () 
     expect(result.stdout).toContain('broken.xlsx：无法作为 Excel 工作簿读取');
     expect(result.stdout).toContain('no-by.xlsx：工作表「待跟进」缺少「经办人」列');
     expect(result.stdout).toContain('twice.xlsx：工作表「待跟进」有两列都叫「结论」');
-    expect(result.stderr).toContain('4 files have problems');
+    expect(result.stderr).toContain('files with problems, not imported: 4');
     expect(entryCount(copy.ledger)).toBe(0);
   });
 });

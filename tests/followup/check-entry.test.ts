@@ -81,6 +81,16 @@ describe('checkEntry', () => {
   });
 });
 
+describe('the lists a problem offers', () => {
+  it('are separated as the language writes lists', () => {
+    const allowed = (lang: 'zh' | 'en', raw: Partial<RawEntry>) =>
+      checkEntry({ ...base, ...raw }, { ...context, lang }).problems.map((problem) => problem.params.allowed);
+    expect(allowed('zh', { method: '微信' })).toEqual(['电话、家访、书面通知、乡镇责令限期改正、司法文书、其他']);
+    expect(allowed('en', { method: '微信' })).toEqual(['phone, home visit, written notice, township order, court document, other']);
+    expect(allowed('en', { kind: '销号', outcome: '未复学' })[0]).toMatch(/^returned, studying elsewhere, .*, moved out$/);
+  });
+});
+
 describe('dates before 2000-01-01 (a mistyped year; the pack’s date check says the same)', () => {
   it.each([
     ['1926-09-24', ['followup.row.early_date']],

@@ -131,6 +131,7 @@ describe('ledger show says what the ledger says (SPEC §8–§9)', () => {
     record(ledger, { caseId: A, date: '2026-09-02', kind: 'close', outcome: 'false_alarm' });
     expect((await night(ledger, '2026-09-03', [absentA])).cases.get(A)?.state).toBe('closed');
     expect(await standing(ledger, A)).toBe('当前：已于 2026-09-02 销号（误报）');
+    expect(await showCase(ledger, A, 'en')).toContain('first seen 2026-09-01, last seen 2026-09-03, nights found: 2');
   });
 
   it('a closing recorded after the latest run (dated after it, or imported after it ended) acts from the next run', async () => {

@@ -286,6 +286,11 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(column('适龄儿童台账', 8)).toContain('确认辍学');
     expect(column('适龄儿童台账', 8)).toContain('已销号（已迁出）');
     expect(column('适龄儿童台账', 8)).toContain('在读');
+
+    // The same night in English (it replaces the run): English brackets, English labels.
+    expect((await reconcile(ledger, out, '2026-09-23', ['--lang', 'en'])).code).toBe(0);
+    const english = (await readWorkbook(join(out, 'report.xlsx'))).getWorksheet('School-age children')!;
+    expect(english.getColumn(8).values.map(String)).toContain('Closed (moved out)');
   });
 
   it('with --notices, each notice written is an entry (书面通知) on its case, once a night', async () => {
@@ -339,7 +344,15 @@ describe('reconcile --ledger (SPEC §8)', () => {
     store.close();
     const result = await runRollcall(['ledger', 'verify', ledger, '--lang', 'en']);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/in the run of 2026-09-21, case \S+ has state closed, which does not follow/);
+    expect(result.stdout).toMatch(/in the run of 2026-09-21, case \S+ has state "closed", which does not follow/);
+    expect(result.stdout).toMatch(
+      /the run of 2026-09-21 recorded the number of open "Enrolled but absent" cases as \d+, its nights say \d+/,
+    );
+    // In Chinese, the states and categories a clerk reads, never the codes.
+    const zh = await runRollcall(['ledger', 'verify', ledger]);
+    expect(zh.stdout).toMatch(/2026-09-21 的运行中案例 \S+ 的状态「已销号」无法由前一次运行和跟进记录推出/);
+    expect(zh.stdout).toMatch(/2026-09-21 的运行记录的未销号的「在籍不在校」案例数为 \d+，按当晚的记录应为 \d+/);
+    expect(zh.stdout).not.toMatch(/closed|enrolled_absent/);
     expect((await runRollcall(['ledger', 'verify', join(dir, 'nothing.sqlite')])).code).toBe(2);
   });
 });

@@ -210,7 +210,10 @@ describe('case states across nights (SPEC §8)', () => {
     const tamper = LedgerStore.open(ledger);
     tamper.db.exec(`UPDATE cases SET nights = 5 WHERE case_id = 'EA-a'; UPDATE runs SET new_cases = 9 WHERE as_of = '2026-09-03';`);
     expect(verifyLedger(tamper).map((problem) => [problem.key, problem.params])).toEqual([
-      ['ledger.verify.run_changes', { run: '2026-09-03', what: 'new', recorded: 9, found: 0 }],
+      [
+        'ledger.verify.run_changes',
+        { run: '2026-09-03', what: { zh: '新增案例数', en: 'the number of new cases' }, recorded: 9, found: 0 },
+      ],
       ['ledger.verify.case_nights', { case_id: 'EA-a', recorded: 5, since: '2026-09-01', found: 2, found_since: '2026-09-01' }],
     ]);
     tamper.close();

@@ -77,11 +77,11 @@ export const followupMessages = {
   },
   'followup.import.refused': {
     zh: '{file}：有 {count} 处问题，整份文件未导入——请改正后重新导入：',
-    en: '{file}: {count} problems, nothing of this file was imported — correct them and import again:',
+    en: '{file}: problems: {count}; nothing of this file was imported — correct them and import again:',
   },
   'followup.import.failed': {
     zh: '{count} 个文件有问题，未导入——见上面列出的每一处问题',
-    en: '{count} files have problems and were not imported — see each problem listed above',
+    en: 'files with problems, not imported: {count} — see each problem listed above',
   },
 
   // Row problems.
@@ -130,7 +130,7 @@ export const followupMessages = {
   },
   'followup.show.seen': {
     zh: '首次发现 {first_seen}，最后一次发现 {last_seen}，共被发现 {nights} 次',
-    en: 'first seen {first_seen}, last seen {last_seen}, found on {nights} nights',
+    en: 'first seen {first_seen}, last seen {last_seen}, nights found: {nights}',
   },
   'followup.show.nights': { zh: '每次运行的状态：', en: 'State on each run:' },
   'followup.show.entries': { zh: '跟进记录（{count} 条）：', en: 'Follow-up entries ({count}):' },

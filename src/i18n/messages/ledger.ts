@@ -40,21 +40,23 @@ const ledgerTexts = {
     en: '{table} has rows pointing at missing rows of {parent}',
   },
   'ledger.verify.state': {
-    zh: '{run} 的运行中案例 {case_id} 的状态 {state} 无法由前一次运行和跟进记录推出',
-    en: 'in the run of {run}, case {case_id} has state {state}, which does not follow from the run before and the follow-up entries',
+    zh: '{run} 的运行中案例 {case_id} 的状态「{state}」无法由前一次运行和跟进记录推出',
+    en: 'in the run of {run}, case {case_id} has state "{state}", which does not follow from the run before and the follow-up entries',
   },
   'ledger.verify.orphan': {
     zh: '案例 {case_id} 既没有任何一晚的记录，也没有跟进记录',
     en: 'case {case_id} has neither a night nor a follow-up entry',
   },
   'ledger.verify.count': {
-    zh: '{run} 的运行记录了 {category} {recorded} 条，但台账中只有 {found} 条',
-    en: 'the run of {run} recorded {recorded} {category} cases, the ledger holds {found}',
+    zh: '{run} 的运行记录了「{category}」{recorded} 条，但台账中只有 {found} 条',
+    en: 'the run of {run} recorded {recorded} "{category}" cases, the ledger holds {found}',
   },
   'ledger.verify.run_changes': {
-    zh: '{run} 的运行记录的 {what} 为 {recorded}，按当晚的记录应为 {found}',
+    zh: '{run} 的运行记录的{what}为 {recorded}，按当晚的记录应为 {found}',
     en: 'the run of {run} recorded {what} as {recorded}, its nights say {found}',
   },
+  'ledger.verify.what_new': { zh: '新增案例数', en: 'the number of new cases' },
+  'ledger.verify.what_open': { zh: '未销号的「{category}」案例数', en: 'the number of open "{category}" cases' },
   'ledger.verify.case_nights': {
     zh: '案例 {case_id} 记为出现 {recorded} 晚、自 {since} 起未结，按运行记录应为 {found} 晚、自 {found_since} 起',
     en: 'case {case_id} is recorded as seen {recorded} nights, open since {since}; the runs say {found} nights, open since {found_since}',
@@ -67,7 +69,7 @@ const ledgerTexts = {
     zh: '台账 {file} 完好：{runs} 次运行，{cases} 个案例，{entries} 条跟进记录',
     en: 'ledger {file} is sound: {runs} runs, {cases} cases, {entries} follow-up entries',
   },
-  'ledger.verify.bad': { zh: '台账 {file} 有 {count} 处问题：', en: 'ledger {file} has {count} problems:' },
+  'ledger.verify.bad': { zh: '台账 {file} 有 {count} 处问题：', en: 'ledger {file}: problems: {count}' },
   'ledger.summary.heading': {
     zh: '与上次运行（{previous}）相比：新增 {new}，已消除 {resolved}，持续 {open}（其中已持续超过 7 天 {overdue}）',
     en: 'Since the previous run ({previous}): new {new}, resolved {resolved}, still open {open} (open for more than 7 days: {overdue})',
@@ -140,6 +142,7 @@ const ledgerLabels = {
   'ledger.standing.unknown': { zh: '学籍状态待核实（不在任何状态列表中）', en: 'Registry status to check (in no status list)' },
   'ledger.standing.dropout': { zh: '学籍显示辍学', en: 'Registry says dropped out' },
   'ledger.standing.left': { zh: '已离校（转出等），无新学籍', en: 'Left (transferred out etc.), no new registration' },
+  'ledger.standing.closed': { zh: '已销号（{outcome}）', en: 'Closed ({outcome})' },
   'ledger.state.new': { zh: '新增', en: 'new' },
   'ledger.state.open': { zh: '持续', en: 'open' },
   'ledger.state.reopened': { zh: '重新出现', en: 'reopened' },
