@@ -58,10 +58,7 @@ const body = [
   ),
   tag('{/is_return}'),
   tag('{#is_enrol}'),
-  para(
-    'Body',
-    '经核查，你（们）的子女（被监护人）{child_name}{#birth_date}（{birth_date}出生）{/birth_date}{residence}，{facts}。',
-  ),
+  para('Body', '经核查，你（们）的子女（被监护人）{child_name}{#birth_date}（{birth_date}出生）{/birth_date}{residence}，{facts}。'),
   para(
     'Body',
     '依照《中华人民共和国义务教育法》的规定，凡年满六周岁的儿童，其父母或者其他法定监护人应当送其入学接受并完成义务教育。请你（们）接到本通知后，于{deadline}前送{child_name}到{school}办理入学手续。',

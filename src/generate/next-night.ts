@@ -110,7 +110,8 @@ async function readFirstNight(dir: string): Promise<FirstNight> {
   } catch (error) {
     throw new RollcallError('usage', { key: 'cli.generate.next_not_a_county', params: { dir } }, { cause: error });
   }
-  if (typeof truth?.generator?.as_of !== 'string') throw new RollcallError('usage', { key: 'cli.generate.next_not_a_county', params: { dir } });
+  if (typeof truth?.generator?.as_of !== 'string')
+    throw new RollcallError('usage', { key: 'cli.generate.next_not_a_county', params: { dir } });
   if (truth.night !== undefined) throw new RollcallError('usage', { key: 'cli.generate.next_from_first_night', params: { dir } });
   return truth;
 }
