@@ -1,4 +1,4 @@
-import { RollcallError, type FieldName } from '../domain/index.js';
+import { RollcallError, sourceText, type FieldName } from '../domain/index.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import type { LoadedSource } from './load-source.js';
 import type { LoadedSources } from './load-sources.js';
@@ -22,7 +22,7 @@ export function checkLoadedSources(loaded: LoadedSources): void {
 }
 
 function checkSourceContent(source: LoadedSource): void {
-  const where = { source: source.source, file: source.file };
+  const where = { source: sourceText(source.source), file: source.file };
   if (source.rowsRead === 0) throw new RollcallError('schema', { key: 'io.no_data_rows', params: { ...where, row: source.headerRow } });
   if (source.rowsAccepted === 0)
     throw new RollcallError('schema', { key: 'io.no_usable_rows', params: { ...where, rows: source.rowsRead } });

@@ -62,6 +62,9 @@ export class FieldProblems {
   }
 }
 
+/** What people type for a birth date they do not know (docs/DECISIONS.md, "A source whose content was destroyed"). */
+const UNKNOWN_DATE_TEXTS: ReadonlySet<string> = new Set(['不详', '未知', '不明', '无', '暂无', '空', '-', '--', '—', '——', '－', '/', '／', '\\']);
+
 const YES_NO_FIELDS: readonly FlagField[] = ['disabled', 'left_behind', 'migrant', 'parent_incarcerated'];
 
 /** Turns one data row into a SourceRecord: every SPEC §2 normaliser, once a row. */
@@ -155,6 +158,8 @@ export class RecordBuilder {
   private readBirthDate(record: SourceRecord, cells: readonly Cell[]): void {
     const cell = this.cell(cells, 'birth_date');
     if (cell == null || cell === '') return;
+    // 不详, 未知, — …: a clerk's "unknown" is an empty cell, not a date a spreadsheet destroyed.
+    if (typeof cell === 'string' && UNKNOWN_DATE_TEXTS.has(cell.trim())) return;
     this.problems.dateCount++;
     const day = cell instanceof Date ? parseDateCell(cell) : parseDateText(String(cell));
     if (day === INVALID_DATE) this.problems.noteBadDate(record.row);

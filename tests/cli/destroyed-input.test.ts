@@ -137,7 +137,7 @@ describe('a column whose cells a spreadsheet destroyed stops the run (exit 2), n
     const files = await county(damage, 200, 11);
     const result = await reconcile(files, files.out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${files.registry}：registry 文件“${COLUMN[damage]}”列`);
+    expect(result.stderr).toContain(`${files.registry}：学籍系统导出文件“${COLUMN[damage]}”列`);
     expect(result.stderr).toContain(' 11 个');
     expect(result.stderr).toContain('未写入任何内容');
     expect(existsSync(files.out)).toBe(false);
@@ -161,6 +161,24 @@ describe('a column whose cells a spreadsheet destroyed stops the run (exit 2), n
     expect(missing.every((c) => c.reasons.includes('id_malformed') && c.id_note === 'numeric_cell')).toBe(true);
   });
 
+  it("a clerk's unknown birth date (不详, 未知, —) is an empty cell, not a destroyed one: 60 of 200 run", async () => {
+    const dir = tempDir();
+    const rows = children(200);
+    const unknown = ['不详', '未知', '—', ' 不详 ', '/', '无'];
+    const registry = writeCsv(join(dir, 'registry.csv'), [
+      REGISTRY_HEADER,
+      ...rows.map((c, i) => [c.name, c.id, '在读', '城关小学', i < 60 ? unknown[i % unknown.length]! : c.birth]),
+    ]);
+    const result = await reconcile({ registry, household: writeHousehold(dir, rows) }, join(dir, 'out'));
+    expect(result.code, result.stderr).toBe(0);
+    // Eleven dates that are neither dates nor "unknown" still stop it.
+    const broken = writeCsv(join(dir, 'broken.csv'), [
+      REGISTRY_HEADER,
+      ...rows.map((c, i) => [c.name, c.id, '在读', '城关小学', i < 11 ? '2014年3月' : c.birth]),
+    ]);
+    expect((await reconcile({ registry: broken, household: writeHousehold(dir, rows) }, join(dir, 'out2'))).code).toBe(2);
+  });
+
   it('a CSV of 15 digits + 000 counts as digits lost (SPEC §2): the cases say so', async () => {
     const files = await county('rounded_000', 200, 10);
     expect((await reconcile(files, files.out)).code).toBe(0);
@@ -173,7 +191,7 @@ describe('a column whose cells a spreadsheet destroyed stops the run (exit 2), n
   it('the messages, in full, in both languages: what, where, how many, and how to fix it', async () => {
     const ids = await county('numeric_id', 200, 200);
     expect((await reconcile(ids, ids.out)).stderr.replaceAll(ids.dir, '<dir>')).toBe(
-      'rollcall 已停止：<dir>/registry.xlsx：registry 文件“身份证号”列的 200 个身份证号中有 200 个被表格存成了数字，后几位已丢失' +
+      'rollcall 已停止：<dir>/registry.xlsx：学籍系统导出文件“身份证号”列的 200 个身份证号中有 200 个被表格存成了数字，后几位已丢失' +
         '（超过 5% 且至少 10 个即停止运行）——请从原系统重新导出，并把该列导出为文本（不要在 Excel 中把它存成数字或科学计数法）。未写入任何内容\n',
     );
     expect((await reconcile(ids, ids.out, '--lang', 'en')).stderr.replaceAll(ids.dir, '<dir>')).toBe(
@@ -190,7 +208,7 @@ describe('a column whose cells a spreadsheet destroyed stops the run (exit 2), n
     );
     const formulas = await county('formula_id', 200, 200);
     expect((await reconcile(formulas, formulas.out)).stderr.replaceAll(formulas.dir, '<dir>')).toBe(
-      'rollcall 已停止：<dir>/registry.xlsx：registry 文件“身份证号”列在 200 行数据中有 200 个公式单元格没有保存计算结果，会被当作空值' +
+      'rollcall 已停止：<dir>/registry.xlsx：学籍系统导出文件“身份证号”列在 200 行数据中有 200 个公式单元格没有保存计算结果，会被当作空值' +
         '（超过 5% 且至少 10 个即停止运行）——请用 Excel 或 WPS 打开工作簿并重新保存，再运行。未写入任何内容\n',
     );
   });
@@ -262,7 +280,7 @@ describe('a source with no data rows stops the run (exit 2), naming the source a
     const result = await reconcile({ registry, household: writeHousehold(dir, rows) }, join(dir, 'out'));
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `rollcall 已停止：${registry}：registry 文件的 5 行数据没有一行可用——请运行 rollcall inspect 查看每行被拒绝的原因，改正或重新导出后再运行。未写入任何内容\n`,
+      `rollcall 已停止：${registry}：学籍系统导出文件的 5 行数据没有一行可用——请运行 rollcall inspect 查看每行被拒绝的原因，改正或重新导出后再运行。未写入任何内容\n`,
     );
   });
 });

@@ -119,23 +119,23 @@ export const ioMessages = {
 
   // A source whose content is destroyed (load/content-check.ts): stop before thousands of false cases.
   'io.no_data_rows': {
-    zh: '{file}：{source} 文件在表头（第 {row} 行）下面没有数据行——文件可能没有导出完整，或导出时选错了范围；请重新导出后再运行。未写入任何内容',
+    zh: '{file}：{source}文件在表头（第 {row} 行）下面没有数据行——文件可能没有导出完整，或导出时选错了范围；请重新导出后再运行。未写入任何内容',
     en: '{file}: the {source} file has no data rows below its header (row {row}) — the export is incomplete or covers the wrong selection; export it again and rerun. Nothing was written',
   },
   'io.no_usable_rows': {
-    zh: '{file}：{source} 文件的 {rows} 行数据没有一行可用——请运行 rollcall inspect 查看每行被拒绝的原因，改正或重新导出后再运行。未写入任何内容',
+    zh: '{file}：{source}文件的 {rows} 行数据没有一行可用——请运行 rollcall inspect 查看每行被拒绝的原因，改正或重新导出后再运行。未写入任何内容',
     en: '{file}: none of the {rows} data rows of the {source} file can be used — run rollcall inspect to see why each was rejected, fix the file or export it again, and rerun. Nothing was written',
   },
   'io.column_ids_digits_lost': {
-    zh: '{file}：{source} 文件“{column}”列的 {total} 个身份证号中有 {count} 个被表格存成了数字，后几位已丢失（超过 {limit}% 且至少 {min} 个即停止运行）——请从原系统重新导出，并把该列导出为文本（不要在 Excel 中把它存成数字或科学计数法）。未写入任何内容',
+    zh: '{file}：{source}文件“{column}”列的 {total} 个身份证号中有 {count} 个被表格存成了数字，后几位已丢失（超过 {limit}% 且至少 {min} 个即停止运行）——请从原系统重新导出，并把该列导出为文本（不要在 Excel 中把它存成数字或科学计数法）。未写入任何内容',
     en: '{file}: {count} of the {total} ID numbers in column "{column}" of the {source} file were stored as numbers by a spreadsheet and lost their last digits (more than {limit} % and at least {min}: the run stops) — export it again from the source system with that column as text (never saved as numbers or in scientific notation). Nothing was written',
   },
   'io.column_dates_unreadable': {
-    zh: '{file}：{source} 文件“{column}”列的 {total} 个日期中有 {count} 个读不出（超过 {limit}% 且至少 {min} 个即停止运行），如第 {rows} 行——可能是没有设日期格式的数字（如 43930）或不认识的写法；请在 Excel 中把该列设为“日期”格式，或写成 2014-03-05、2014/3/5、20140305、2014年3月5日，再运行。未写入任何内容',
+    zh: '{file}：{source}文件“{column}”列的 {total} 个日期中有 {count} 个读不出（超过 {limit}% 且至少 {min} 个即停止运行），如第 {rows} 行——可能是没有设日期格式的数字（如 43930）或不认识的写法；请在 Excel 中把该列设为“日期”格式，或写成 2014-03-05、2014/3/5、20140305、2014年3月5日，再运行。未写入任何内容',
     en: '{file}: {count} of the {total} dates in column "{column}" of the {source} file cannot be read (more than {limit} % and at least {min}: the run stops), such as on rows {rows} — numbers in cells not formatted as dates (such as 43930) or a form not known; format the column as a date in Excel, or write 2014-03-05, 2014/3/5, 20140305 or 2014年3月5日, and rerun. Nothing was written',
   },
   'io.column_formulas_without_value': {
-    zh: '{file}：{source} 文件“{column}”列在 {rows} 行数据中有 {count} 个公式单元格没有保存计算结果，会被当作空值（超过 {limit}% 且至少 {min} 个即停止运行）——请用 Excel 或 WPS 打开工作簿并重新保存，再运行。未写入任何内容',
+    zh: '{file}：{source}文件“{column}”列在 {rows} 行数据中有 {count} 个公式单元格没有保存计算结果，会被当作空值（超过 {limit}% 且至少 {min} 个即停止运行）——请用 Excel 或 WPS 打开工作簿并重新保存，再运行。未写入任何内容',
     en: '{file}: column "{column}" of the {source} file has {count} formula cells without a saved value in its {rows} data rows, which would be read as empty (more than {limit} % and at least {min}: the run stops) — open the workbook in Excel or WPS, save it again, and rerun. Nothing was written',
   },
 
