@@ -63,7 +63,22 @@ export class FieldProblems {
 }
 
 /** What people type for a birth date they do not know (docs/DECISIONS.md, "A source whose content was destroyed"). */
-const UNKNOWN_DATE_TEXTS: ReadonlySet<string> = new Set(['不详', '未知', '不明', '无', '暂无', '空', '-', '--', '—', '——', '－', '/', '／', '\\']);
+const UNKNOWN_DATE_TEXTS: ReadonlySet<string> = new Set([
+  '不详',
+  '未知',
+  '不明',
+  '无',
+  '暂无',
+  '空',
+  '-',
+  '--',
+  '—',
+  '——',
+  '－',
+  '/',
+  '／',
+  '\\',
+]);
 
 const YES_NO_FIELDS: readonly FlagField[] = ['disabled', 'left_behind', 'migrant', 'parent_incarcerated'];
 
