@@ -1,4 +1,4 @@
-import { RollcallError, sourceText, type FieldName } from '../domain/index.js';
+import { RollcallError, sourceText, type FieldName, type RejectReason } from '../domain/index.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import type { LoadedSource } from './load-source.js';
 import type { LoadedSources } from './load-sources.js';
@@ -10,6 +10,14 @@ import type { LoadedSources } from './load-sources.js';
 const MAX_UNUSABLE_SHARE = 0.05;
 /** …and at least this many: a handful of bad cells stays a handful of cases. */
 const MIN_UNUSABLE_CELLS = 10;
+
+/**
+ * More than this share of a source's rows rejected for what they hold stops the run:
+ * the ledger's input guard allows a source 20 % fewer rows than the night before,
+ * and a first night (or one without a ledger) has nothing to compare with.
+ */
+const MAX_REJECTED_SHARE = 0.2;
+const HARMLESS_REJECTIONS: ReadonlySet<RejectReason> = new Set(['blank_row', 'repeated_header']);
 
 /**
  * Stops the run (exit 2, before anything is written) when a source's content was
@@ -26,6 +34,13 @@ function checkSourceContent(source: LoadedSource): void {
   if (source.rowsRead === 0) throw new RollcallError('schema', { key: 'io.no_data_rows', params: { ...where, row: source.headerRow } });
   if (source.rowsAccepted === 0)
     throw new RollcallError('schema', { key: 'io.no_usable_rows', params: { ...where, rows: source.rowsRead } });
+  // Rows rejected for what they hold (not blank lines, not a header pasted again): a damaged file, not an untidy one.
+  const broken = source.rejected.filter((row) => !HARMLESS_REJECTIONS.has(row.reason)).length;
+  if (broken >= MIN_UNUSABLE_CELLS && broken > source.rowsRead * MAX_REJECTED_SHARE)
+    throw new RollcallError('file_format', {
+      key: 'io.most_rows_rejected',
+      params: { ...where, rows: source.rowsRead, count: broken, limit: MAX_REJECTED_SHARE * 100 },
+    });
 
   const stop = (key: MessageKey, field: FieldName, count: number, params: Params): never => {
     throw new RollcallError('file_format', {

@@ -283,4 +283,25 @@ describe('a source with no data rows stops the run (exit 2), naming the source a
       `rollcall 已停止：${registry}：学籍系统导出文件的 5 行数据没有一行可用——请运行 rollcall inspect 查看每行被拒绝的原因，改正或重新导出后再运行。未写入任何内容\n`,
     );
   });
+
+  it('more than 20 % of the rows rejected for what they hold (a damaged file) stops the run; 20 % and blank lines do not', async () => {
+    const dir = tempDir();
+    const rows = children(100);
+    const registryWith = (broken: number, blank: number) =>
+      writeCsv(join(dir, `registry-${broken}-${blank}.csv`), [
+        REGISTRY_HEADER,
+        ...rows.map((c, i) => (i < broken ? [c.name, c.id, '在读'] : [c.name, c.id, '在读', '城关小学', c.birth])),
+        ...Array.from({ length: blank }, () => ['', '', '', '', '']),
+        ['末行', rows[0]!.id, '在读', '城关小学', rows[0]!.birth],
+      ]);
+    const household = writeHousehold(dir, rows);
+    const run = (registry: string, out: string) => reconcile({ registry, household }, join(dir, out));
+    const stopped = await run(registryWith(22, 0), 'a');
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain('学籍系统导出文件的 101 行数据中有 22 行无法使用');
+    expect(stopped.stderr).not.toContain('学生');
+    expect((await run(registryWith(20, 0), 'b')).code).toBe(0);
+    // Blank lines between records are untidy, not damage.
+    expect((await run(registryWith(0, 40), 'c')).code).toBe(0);
+  });
 });
