@@ -200,22 +200,35 @@ function closedState(
   replaces: RunRow | null,
 ): CaseState {
   const nights = store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id);
-  const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
-  const after = nights.filter((night) => night.as_of > closure.date);
-  const baseline = before?.evidence ?? after[0]?.evidence ?? evidence;
   if (reopenedSince(nights, closure)) return wasOpen ? 'open' : 'new';
-  return baseline === evidence ? 'closed' : 'reopened';
+  return (closingBaseline(nights, closure).baseline ?? evidence) === evidence ? 'closed' : 'reopened';
 }
 
 /**
- * A run after the closing's date found the case with changed evidence (it reopened).
- * A night after that date that was open with the evidence unchanged ran before the
+ * The evidence a person closed the case on: that of the latest night up to the
+ * closing's date whose run ended before the closing was recorded (what the person
+ * could have seen); the nights after it are the others. A night on the closing's
+ * own date that ran after it was recorded is an "after" night: it is the night that
+ * may have reopened the case, never its own baseline (else a case reopened that
+ * night would close itself again the next).
+ */
+function closingBaseline(
+  nights: readonly NightRow[],
+  closure: Pick<Closure, 'date' | 'importedAt'>,
+): { baseline: string | undefined; after: NightRow[] } {
+  const knew = (night: NightRow) => night.ended > closure.importedAt;
+  const before = nights.filter((night) => night.as_of <= closure.date && !knew(night)).at(-1);
+  const after = nights.filter((night) => night.as_of > closure.date || knew(night));
+  return { baseline: before?.evidence ?? after[0]?.evidence, after };
+}
+
+/**
+ * A run after the closing found the case with changed evidence (it reopened). A night
+ * after the closing's date that was open with the evidence unchanged ran before the
  * closing was recorded (a pack returned days later): it did not reopen the case.
  */
-export function reopenedSince(nights: readonly NightRow[], closure: Pick<Closure, 'date'>): boolean {
-  const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
-  const after = nights.filter((night) => night.as_of > closure.date);
-  const baseline = before?.evidence ?? after[0]?.evidence;
+export function reopenedSince(nights: readonly NightRow[], closure: Pick<Closure, 'date' | 'importedAt'>): boolean {
+  const { baseline, after } = closingBaseline(nights, closure);
   return after.some((night) => night.state !== 'closed' && night.evidence !== baseline);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, LedgerView } from '../../src/domain/index.js';
-import { LedgerStore, openLedgerRun, verifyLedger } from '../../src/ledger/index.js';
+import { LedgerStore, openLedgerRun, standingOf, verifyLedger } from '../../src/ledger/index.js';
 import { t } from '../../src/i18n/index.js';
 import { ledgerSheets } from '../../src/report/ledger-sheets.js';
 import { masker } from '../../src/report/index.js';
@@ -134,6 +134,28 @@ describe('case states across nights (SPEC §8)', () => {
       ['EA-a', '已复学'],
       ['EA-b', t('ledger.dropouts.unseen', 'zh', { date: '2026-09-01' })],
     ]);
+  });
+
+  it('a case closed and reopened by the night of the closing date stays open the nights after (it does not close itself again)', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-20', [absent('EA-a', ['not_checked_in'])]);
+    inLedger(ledger, (store) =>
+      store.addEntry({ caseId: 'EA-a', date: '2026-09-21', kind: 'close', outcome: 'returned', by: '李', sourceFile: 'cli' }),
+    );
+    // The night of the 21st runs after the closing was recorded, and finds the evidence changed.
+    let view = await night(ledger, '2026-09-21', [absent('EA-a', ['not_checked_in', 'registry_dropout'])]);
+    expect(stateOf(view, 'EA-a')).toBe('reopened');
+    for (const asOf of ['2026-09-22', '2026-09-23']) {
+      view = await night(ledger, asOf, [absent('EA-a', ['not_checked_in', 'registry_dropout'])]);
+      expect(stateOf(view, 'EA-a'), asOf).toBe('open');
+      expect(
+        view.closed.map((c) => c.case.case_id),
+        asOf,
+      ).toEqual([]);
+    }
+    const standing = inLedger(ledger, (store) => standingOf(store, 'EA-a', store.entries().get('EA-a') ?? []));
+    expect(standing).toMatchObject({ reopened: true, fromNextRun: false });
+    expect(inLedger(ledger, verifyLedger)).toEqual([]);
   });
 
   it('a later entry with an open outcome takes a closing back', async () => {
