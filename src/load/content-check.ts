@@ -63,7 +63,9 @@ function checkSourceContent(source: LoadedSource): void {
   if (source.fields.id_number !== undefined) {
     const states = Object.values(problems.idStates).reduce((sum, n) => sum + n, 0);
     const withId = states - problems.idStates.empty;
-    if (tooMany(problems.idDigitsLost, withId)) stop('io.column_ids_digits_lost', 'id_number', problems.idDigitsLost, { total: withId });
+    // A roster's rows are matched by student number first (SPEC §4): a lost ID matters only on a row without one.
+    const lost = source.source === 'attendance' ? problems.idDigitsLostWithoutStudentNo : problems.idDigitsLost;
+    if (tooMany(lost, withId)) stop('io.column_ids_digits_lost', 'id_number', lost, { total: withId });
   }
   if (source.fields.birth_date !== undefined && tooMany(problems.badDateCount, problems.dateCount)) {
     const first = problems.badDates.slice(0, 3);

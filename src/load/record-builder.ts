@@ -43,6 +43,8 @@ export class FieldProblems {
   };
   /** IDs whose digits a spreadsheet destroyed (numeric cells, scientific notation). */
   idDigitsLost = 0;
+  /** Of those, the rows with no student number either: a roster matches the others by 学籍号 (SPEC §4). */
+  idDigitsLostWithoutStudentNo = 0;
   readonly badDates: number[] = [];
   badDateCount = 0;
   /** Birth-date cells that are not empty, read or not: what `badDateCount` is a share of. */
@@ -113,6 +115,7 @@ export class RecordBuilder {
     record.name = name === nameRaw ? record.nameRaw : detach(name);
     record.studentNo = detach(foldText(this.text(cells, 'student_no')).toUpperCase());
     if (record.idState === 'empty' && record.name === '' && record.studentNo === '') return null;
+    if (record.idNote && record.studentNo === '') this.problems.idDigitsLostWithoutStudentNo++;
 
     this.readGender(record, cells);
     this.readBirthDate(record, cells);

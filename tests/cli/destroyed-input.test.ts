@@ -228,6 +228,26 @@ describe('a column whose cells a spreadsheet destroyed stops the run (exit 2), n
     expect(result.stderr).toContain(`${household}: 50 of the 50 ID numbers in column "身份证号" of the household file`);
   });
 
+  it('a roster whose IDs a teacher stored as numbers runs while its rows have student numbers (matched by 学籍号, SPEC §4); rows without one stop it', async () => {
+    const dir = tempDir();
+    const rows = children(50);
+    const registry = writeCsv(join(dir, 'registry.csv'), [
+      ['姓名', '身份证号', '全国学籍号', '学籍状态', '学校名称', '出生日期'],
+      ...rows.map((c) => [c.name, c.id, `G${c.id}`, '在读', '城关小学', c.birth]),
+    ]);
+    const household = writeHousehold(dir, rows);
+    const roster = async (name: string, withStudentNo: (i: number) => boolean) =>
+      writeXlsx(join(dir, name), {
+        报到: [['全国学籍号', '身份证号', '姓名'], ...rows.map((c, i) => [withStudentNo(i) ? `G${c.id}` : '', Number(c.id), c.name])],
+      });
+    const keyed = await reconcile({ registry, household }, join(dir, 'a'), '--attendance', await roster('keyed.xlsx', () => true));
+    expect(keyed.code, keyed.stderr).toBe(0);
+    expect(casesIn(join(dir, 'a')).filter((c) => c.category === 'enrolled_absent')).toEqual([]);
+    const unkeyed = await reconcile({ registry, household }, join(dir, 'b'), '--attendance', await roster('unkeyed.xlsx', (i) => i >= 12));
+    expect(unkeyed.code).toBe(2);
+    expect(unkeyed.stderr).toContain('开学报到名单文件“身份证号”列的 50 个身份证号中有 12 个被表格存成了数字');
+  });
+
   it('with a ledger: the ledger and the previous report are left as they were', async () => {
     const files = await county('numeric_id', 200, 0);
     const ledger = join(files.dir, 'ledger.sqlite');
