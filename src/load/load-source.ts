@@ -150,8 +150,8 @@ class SourceAssembler implements RowSink {
    */
   private pendingBlank: { from: number; to: number } | null = null;
   private lastRow = 0;
-  /** The last row below the header with a cell in it (blank rows at the end are not rows). */
-  private lastFilledRow = 0;
+  /** The last row taken as a record: a merged range below it (a footer's 备注) covers no record. */
+  private lastRecordRow = 0;
   private readonly problems = new FieldProblems();
   /** A header row without every required field, kept until the row below shows whether the header goes on there. */
   private incompleteHeader: { header: HeaderMap; row: number } | null = null;
@@ -186,7 +186,6 @@ class SourceAssembler implements RowSink {
       return;
     }
     this.flushBlankRows();
-    this.lastFilledRow = row;
     this.accept(cells, row);
   }
 
@@ -232,8 +231,9 @@ class SourceAssembler implements RowSink {
     let first: { range: CellRange; column: number } | null = null;
     let count = 0;
     for (const range of this.merged) {
-      // A range above the header, or one that starts on the last record, covers no record below its first row.
-      if (range.lastRow <= this.headerRow || range.firstRow >= this.lastFilledRow) continue;
+      // A range of the header (a header over two rows), or one that starts on or below the last record
+      // (a footer), covers no record below its first row.
+      if (range.firstRow <= this.headerRow || range.firstRow >= this.lastRecordRow) continue;
       const column = mapped.find((index) => index >= range.firstColumn && index <= range.lastColumn);
       if (column === undefined) continue;
       count++;
@@ -344,8 +344,10 @@ class SourceAssembler implements RowSink {
       return;
     }
     const record = this.builder!.build(cells, row);
-    if (record) this.records.push(record);
-    else this.reject(row, 'no_identity', { key: 'io.rejected_no_identity' });
+    if (record) {
+      this.records.push(record);
+      this.lastRecordRow = row;
+    } else this.reject(row, 'no_identity', { key: 'io.rejected_no_identity' });
   }
 
   private isRepeatedHeader(cells: readonly Cell[]): boolean {

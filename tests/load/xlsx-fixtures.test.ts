@@ -345,6 +345,31 @@ describe('cells merged down a column that is read (the per-school layout)', () =
     const loaded = await loadFile('registry', file);
     expect(loaded.rowsAccepted).toBe(5);
   });
+
+  it('reads a workbook with a footer merged below the records (备注, 填报人), or a header merged over two rows', async () => {
+    const footer = join(tempDir(), 'footer.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('学生');
+    sheet.addRow(header);
+    for (const row of people) sheet.addRow(row);
+    sheet.addRow(['备注：以上名单由各校核对']);
+    sheet.addRow([]);
+    sheet.addRow(['填报人：　　审核人：　　填报日期：']);
+    sheet.mergeCells('A7:F8');
+    sheet.mergeCells('A9:F9');
+    await book.xlsx.writeFile(footer);
+    expect((await loadFile('registry', footer)).rowsAccepted).toBe(5);
+
+    const twoRows = join(tempDir(), 'two-rows.xlsx');
+    const grouped = new ExcelJS.Workbook();
+    const top = grouped.addWorksheet('学生');
+    top.addRow([...header.slice(0, 5), '报到情况']);
+    top.addRow(['', '', '', '', '', '是否报到']);
+    for (const row of people) top.addRow(row);
+    for (const column of ['A', 'B', 'C', 'D', 'E']) top.mergeCells(`${column}1:${column}2`);
+    await grouped.xlsx.writeFile(twoRows);
+    expect((await loadFile('registry', twoRows)).rowsAccepted).toBe(5);
+  });
 });
 
 describe('a register split across sheets with the same header (小学 / 初中)', () => {
