@@ -7,7 +7,7 @@ import { readLedgerId } from './follow-up.js';
 import { guardShrink } from './guard.js';
 import { ledgerHistory } from './history.js';
 import { decideStates } from './states.js';
-import { LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
+import { checkWritable, LedgerStore, noPermission, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
 import { verifyLedger, type LedgerProblem } from './verify.js';
 
 // src/ledger: the SQLite ledger of SPEC §8 — the only folder that imports
@@ -148,6 +148,12 @@ export async function verifyLedgerFile(
 
 /** SPEC §8: the lock file beside the ledger (FILE.lock). */
 export async function lockLedger(file: string): Promise<RunLock> {
-  mkdirSync(dirname(file), { recursive: true });
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw noPermission(file, (error as NodeJS.ErrnoException).code ?? 'EACCES', error);
+  }
+  // Before the lock file is made beside it: a folder the cron user cannot write says so, not a stack.
+  checkWritable(file);
   return acquireLock(`${file}.lock`, file);
 }

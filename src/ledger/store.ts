@@ -1,4 +1,5 @@
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   isClosingOutcome,
@@ -132,6 +133,26 @@ export const OPEN_SINCE_FOUND = `coalesce(
    WHERE n.case_ref = c.id AND n.state IN ('new', 'reopened')),
   c.first_seen)`;
 
+/**
+ * Every run writes the ledger, and SQLite writes its journal beside it: the file and
+ * its folder must be writable by the user the run is (cron's). Checked before SQLite
+ * opens it, which would open a file it cannot write read-only and fail at the first
+ * write with an unexpected error.
+ */
+export function checkWritable(file: string): void {
+  for (const path of existsSync(file) ? [file, dirname(file)] : [dirname(file)]) {
+    try {
+      accessSync(path, constants.R_OK | constants.W_OK);
+    } catch (error) {
+      throw noPermission(file, (error as NodeJS.ErrnoException).code ?? 'EACCES', error);
+    }
+  }
+}
+
+export function noPermission(file: string, code: string, cause: unknown): RollcallError {
+  return new RollcallError('ledger', { key: 'ledger.no_permission', params: { file, code } }, { cause });
+}
+
 export class LedgerStore {
   private constructor(
     readonly file: string,
@@ -153,6 +174,7 @@ export class LedgerStore {
         }
       }
     }
+    checkWritable(file);
     let db: Database.Database;
     try {
       db = new Database(file, { fileMustExist: true });
@@ -164,9 +186,17 @@ export class LedgerStore {
       migrate(db, file);
     } catch (error) {
       if (error instanceof RollcallError) throw error;
+      // A file SQLite cannot write or open for want of a permission is not a damaged ledger: never send a clerk to a backup for it.
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') throw noPermission(file, String(code), error);
       throw new RollcallError('ledger', { key: 'ledger.unreadable', params: { file, reason: (error as Error).message } }, { cause: error });
     }
-    for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+    try {
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+    } catch (error) {
+      db.close();
+      throw noPermission(file, (error as NodeJS.ErrnoException).code ?? 'EPERM', error);
+    }
     return new LedgerStore(file, db);
   }
 

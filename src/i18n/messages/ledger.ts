@@ -10,6 +10,10 @@ const ledgerTexts = {
     zh: '无法创建台账 {file}：{reason}——请检查目录是否存在、是否有写权限',
     en: 'cannot create the ledger {file}: {reason} — check that the folder exists and can be written',
   },
+  'ledger.no_permission': {
+    zh: '无法写入台账 {file}（{code}）：运行 rollcall 的用户没有读写该文件或其所在文件夹的权限，或文件被设为只读——台账每次运行都要写入；请让定时任务的用户成为台账及其文件夹的所有者（或给予读写权限）后再运行。台账本身没有损坏，不要用备份覆盖它',
+    en: 'cannot write the ledger {file} ({code}): the user running rollcall may not read and write the file or its folder, or the file is read-only — every run writes the ledger; make the cron user the owner of the ledger and its folder (or give it read and write permission), then run again. The ledger itself is not damaged: do not copy a backup over it',
+  },
   'ledger.unreadable': {
     zh: '无法打开台账 {file}：{reason}——该文件可能不是 rollcall 台账或已损坏；可从 {file}.bak 中的备份恢复',
     en: 'cannot open the ledger {file}: {reason} — it may not be a rollcall ledger or is damaged; restore a backup from {file}.bak',
