@@ -67,10 +67,13 @@ function checkSourceContent(source: LoadedSource): void {
     const lost = source.source === 'attendance' ? problems.idDigitsLostWithoutStudentNo : problems.idDigitsLost;
     if (tooMany(lost, withId)) stop('io.column_ids_digits_lost', 'id_number', lost, { total: withId });
   }
-  if (source.fields.birth_date !== undefined && tooMany(problems.badDateCount, problems.dateCount)) {
+  // A clerk's 不详 / 未知 / — is no date, but nothing destroyed it either.
+  const badDates = problems.badDateCount - problems.unknownDateCount;
+  const dates = problems.dateCount - problems.unknownDateCount;
+  if (source.fields.birth_date !== undefined && tooMany(badDates, dates)) {
     const first = problems.badDates.slice(0, 3);
     const rows = { zh: first.join('、'), en: first.join(', ') };
-    stop('io.column_dates_unreadable', 'birth_date', problems.badDateCount, { total: problems.dateCount, rows });
+    stop('io.column_dates_unreadable', 'birth_date', badDates, { total: dates, rows });
   }
 }
 

@@ -47,6 +47,8 @@ export class FieldProblems {
   idDigitsLostWithoutStudentNo = 0;
   readonly badDates: number[] = [];
   badDateCount = 0;
+  /** Of those, a clerk's "unknown" (不详, 未知, —): not counted as destroyed (load/content-check.ts). */
+  unknownDateCount = 0;
   /** Birth-date cells that are not empty, read or not: what `badDateCount` is a share of. */
   dateCount = 0;
   badGenderCount = 0;
@@ -176,9 +178,9 @@ export class RecordBuilder {
   private readBirthDate(record: SourceRecord, cells: readonly Cell[]): void {
     const cell = this.cell(cells, 'birth_date');
     if (cell == null || cell === '') return;
-    // 不详, 未知, — …: a clerk's "unknown" is an empty cell, not a date a spreadsheet destroyed.
-    if (typeof cell === 'string' && UNKNOWN_DATE_TEXTS.has(cell.trim())) return;
     this.problems.dateCount++;
+    // 不详, 未知, — …: a clerk's "unknown", shown by inspect, but not a date a spreadsheet destroyed.
+    if (typeof cell === 'string' && UNKNOWN_DATE_TEXTS.has(cell.trim())) this.problems.unknownDateCount++;
     const day = cell instanceof Date ? parseDateCell(cell) : parseDateText(String(cell));
     if (day === INVALID_DATE) this.problems.noteBadDate(record.row);
     else record.birthDate = day;
