@@ -89,6 +89,9 @@ export function renderRunTable(
     lines.push(`  ${pad(labels[i]!, width)}  ${n(summary.cases.by_category[category]).padStart(8)}`);
   });
   lines.push(`  ${pad(t('cli.run.total', lang), width)}  ${n(summary.cases.total).padStart(8)}`);
+  // SPEC §8: closed cases are found, counted here, and listed nowhere a clerk works: say how many.
+  const closed = summary.ledger?.closed ?? 0;
+  if (closed > 0) lines.push(`  ${t('cli.run.of_which_closed', lang, { count: n(closed) })}`);
   const townships = Object.entries(summary.cases.by_township).slice(0, 5);
   if (townships.length > 0) {
     lines.push('', t('cli.run.townships', lang));

@@ -102,7 +102,8 @@ export async function writeReports(
           dir,
           buildDashboardData({
             summary: input.summary,
-            casesBySchool: countCasesBySchool(cases),
+            // All the cases found, closed ones too: as by category and by township (summary.json), so the shares add up.
+            casesBySchool: countCasesBySchool(input.cases),
             lang: input.lang,
             ...(input.ledger?.history ? { history: input.ledger.history } : {}),
           }),

@@ -258,7 +258,20 @@ describe('reconcile --ledger (SPEC §8)', () => {
     expect(() => store.db.prepare('DELETE FROM entries').run()).toThrow(/append-only/);
     store.close();
 
-    expect((await reconcile(ledger, out, '2026-09-23')).code).toBe(0);
+    const second = await reconcile(ledger, out, '2026-09-23');
+    expect(second.code).toBe(0);
+    // The terminal says how many of the total are closed; the dashboard's breakdowns all count every case found.
+    expect(second.stdout).toContain(t('cli.run.of_which_closed', 'zh', { count: '1' }));
+    const html = readFileSync(join(out, 'dashboard.html'), 'utf8');
+    const { data } = JSON.parse(/<script type="application\/json" id="dashboard-data">([^<]*)<\/script>/.exec(html)![1]!) as {
+      data: {
+        total: number;
+        by_school: { count: number }[];
+        by_township: { count: number }[];
+      };
+    };
+    const sum = (list: { count: number }[]) => list.reduce((total, c) => total + c.count, 0);
+    expect([sum(data.by_school), sum(data.by_township)]).toEqual([data.total, data.total]);
     const tonight = new Map(cases(out).map((c) => [c.case_id, c.ledger]));
     expect(tonight.get(closed!.case_id)!.state).toBe('closed');
     expect(tonight.get(confirmed!.case_id)).toMatchObject({

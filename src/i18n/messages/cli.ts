@@ -124,6 +124,10 @@ export const cliMessages = {
   'cli.run.inferred': { zh: '（自动推断）', en: ' (inferred)' },
   'cli.run.cases': { zh: '案例', en: 'Cases' },
   'cli.run.total': { zh: '合计', en: 'Total' },
+  'cli.run.of_which_closed': {
+    zh: '其中已销号 {count} 件：不在各类别清单和跟进包中（见 report.xlsx 的“已销号”表）',
+    en: 'of which closed: {count}, in no category list nor pack (report.xlsx, sheet Closed)',
+  },
   'cli.run.townships': { zh: '案例最多的乡镇', en: 'Townships with the most cases' },
   'cli.run.no_township': { zh: '（未填）', en: '(none)' },
   'cli.run.unknown_statuses': {
