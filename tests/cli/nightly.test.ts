@@ -78,6 +78,17 @@ describe('bin/rollcall-nightly under cron', () => {
     expect(readFileSync(join(logs, 'rollcall.jsonl'), 'utf8')).toContain('"code":"file_missing"');
   }, 60_000);
 
+  it("its own messages in 中文, or in English with --lang en: a log folder cron's user cannot make", () => {
+    const home = tempDir('rollcall-home-');
+    const config = join(county, 'rollcall.json');
+    const zh = cron(home, [config, '/proc/rollcall-logs']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('rollcall-nightly：无法创建日志文件夹 /proc/rollcall-logs');
+    const en = cron(home, [config, '/proc/rollcall-logs', '--lang', 'en']);
+    expect(en.stderr).toContain('rollcall-nightly: cannot create the log folder /proc/rollcall-logs');
+    expect(cron(home, []).stderr).toContain('用法：rollcall-nightly 配置文件.json');
+  });
+
   it('$ROLLCALL_NODE wins; a node older than 20 is passed over', () => {
     const home = tempDir('rollcall-home-');
     const config = join(county, 'rollcall.json');
