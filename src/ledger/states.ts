@@ -70,7 +70,7 @@ export function decideStates(
     const row = known.get(c.case_id);
     const wasOpen = isOpenState(previousNights.get(c.case_id)?.state);
     const closure = closures.get(c.case_id);
-    const state: CaseState = closure ? closedState(store, c.case_id, closure, evidence, wasOpen, replaces) : wasOpen ? 'open' : 'new';
+    const state: CaseState = closure ? closedState(store, c.case_id, closure, evidence, wasOpen, replaces, asOf) : wasOpen ? 'open' : 'new';
     // A replaced run of the same as-of counted tonight already: it is not a night of its own.
     const nights = (row?.nights ?? 0) + (replacedNights.has(c.case_id) ? 0 : 1);
     const firstSeen = row?.first_seen ?? asOf;
@@ -198,36 +198,33 @@ function closedState(
   evidence: string,
   wasOpen: boolean,
   replaces: RunRow | null,
+  asOf: string,
 ): CaseState {
   const nights = store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id);
   if (reopenedSince(nights, closure)) return wasOpen ? 'open' : 'new';
+  // Tonight is the night of the closing's own date: what the person closed, whenever the run is made.
+  if (asOf <= closure.date) return 'closed';
   return (closingBaseline(nights, closure).baseline ?? evidence) === evidence ? 'closed' : 'reopened';
 }
 
 /**
  * The evidence a person closed the case on: that of the latest night up to the
- * closing's date whose run ended before the closing was recorded (what the person
- * could have seen); the nights after it are the others. A night on the closing's
- * own date that ran after it was recorded is an "after" night: it is the night that
- * may have reopened the case, never its own baseline (else a case reopened that
- * night would close itself again the next).
+ * closing's date, the night of that date included (run before or after the closing
+ * was recorded, or run again: closedState treats that night alike); the nights after
+ * that date are the others.
  */
-function closingBaseline(
-  nights: readonly NightRow[],
-  closure: Pick<Closure, 'date' | 'importedAt'>,
-): { baseline: string | undefined; after: NightRow[] } {
-  const knew = (night: NightRow) => night.ended > closure.importedAt;
-  const before = nights.filter((night) => night.as_of <= closure.date && !knew(night)).at(-1);
-  const after = nights.filter((night) => night.as_of > closure.date || knew(night));
+function closingBaseline(nights: readonly NightRow[], closure: Pick<Closure, 'date'>): { baseline: string | undefined; after: NightRow[] } {
+  const before = nights.filter((night) => night.as_of <= closure.date).at(-1);
+  const after = nights.filter((night) => night.as_of > closure.date);
   return { baseline: before?.evidence ?? after[0]?.evidence, after };
 }
 
 /**
- * A run after the closing found the case with changed evidence (it reopened). A night
- * after the closing's date that was open with the evidence unchanged ran before the
+ * A run after the closing's date found the case with changed evidence (it reopened).
+ * A night after that date that was open with the evidence unchanged ran before the
  * closing was recorded (a pack returned days later): it did not reopen the case.
  */
-export function reopenedSince(nights: readonly NightRow[], closure: Pick<Closure, 'date' | 'importedAt'>): boolean {
+export function reopenedSince(nights: readonly NightRow[], closure: Pick<Closure, 'date'>): boolean {
   const { baseline, after } = closingBaseline(nights, closure);
   return after.some((night) => night.state !== 'closed' && night.evidence !== baseline);
 }

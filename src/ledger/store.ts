@@ -59,8 +59,6 @@ export interface CaseRow {
 export interface NightRow {
   readonly as_of: string;
   readonly run_id: number;
-  /** When the night's run ended (ISO time): whether it knew of an entry recorded before. */
-  readonly ended: string;
   readonly state: CaseState;
   readonly evidence: string;
 }
@@ -266,7 +264,7 @@ export class LedgerStore {
   nightsOfCase(caseId: string): NightRow[] {
     return this.db
       .prepare(
-        `SELECT r.as_of, r.id AS run_id, r.ended, n.state, n.evidence
+        `SELECT r.as_of, r.id AS run_id, n.state, n.evidence
          FROM case_nights n JOIN runs r ON r.id = n.run_id JOIN cases c ON c.id = n.case_ref
          WHERE c.case_id = ? ORDER BY r.as_of`,
       )

@@ -136,26 +136,36 @@ describe('case states across nights (SPEC §8)', () => {
     ]);
   });
 
-  it('a case closed and reopened by the night of the closing date stays open the nights after (it does not close itself again)', async () => {
-    const ledger = join(tempDir(), 'ledger.sqlite');
-    await night(ledger, '2026-09-20', [absent('EA-a', ['not_checked_in'])]);
-    inLedger(ledger, (store) =>
-      store.addEntry({ caseId: 'EA-a', date: '2026-09-21', kind: 'close', outcome: 'returned', by: '李', sourceFile: 'cli' }),
-    );
-    // The night of the 21st runs after the closing was recorded, and finds the evidence changed.
-    let view = await night(ledger, '2026-09-21', [absent('EA-a', ['not_checked_in', 'registry_dropout'])]);
-    expect(stateOf(view, 'EA-a')).toBe('reopened');
-    for (const asOf of ['2026-09-22', '2026-09-23']) {
-      view = await night(ledger, asOf, [absent('EA-a', ['not_checked_in', 'registry_dropout'])]);
-      expect(stateOf(view, 'EA-a'), asOf).toBe('open');
-      expect(
-        view.closed.map((c) => c.case.case_id),
-        asOf,
-      ).toEqual([]);
+  it('a closing dated the day of a night closes what that night found, whenever the run was made, and stays closed after', async () => {
+    const close = (ledger: string) =>
+      inLedger(ledger, (store) =>
+        store.addEntry({ caseId: 'EA-a', date: '2026-09-21', kind: 'close', outcome: 'returned', by: '李', sourceFile: 'cli' }),
+      );
+    const changed = () => [absent('EA-a', ['not_checked_in', 'registry_dropout'])];
+    // Recorded before the night of the 21st, which finds the evidence changed; recorded after it, then the night re-run.
+    for (const order of ['before the run', 'after the run, then re-run'] as const) {
+      const ledger = join(tempDir(), 'ledger.sqlite');
+      await night(ledger, '2026-09-20', [absent('EA-a', ['not_checked_in'])]);
+      if (order === 'before the run') close(ledger);
+      let view = await night(ledger, '2026-09-21', changed());
+      if (order !== 'before the run') {
+        close(ledger);
+        view = await night(ledger, '2026-09-21', changed());
+      }
+      expect(stateOf(view, 'EA-a'), order).toBe('closed');
+      for (const asOf of ['2026-09-22', '2026-09-23']) {
+        view = await night(ledger, asOf, changed());
+        expect(stateOf(view, 'EA-a'), `${order}, ${asOf}`).toBe('closed');
+      }
+      const standing = inLedger(ledger, (store) => standingOf(store, 'EA-a', store.entries().get('EA-a') ?? []));
+      expect(standing, order).toMatchObject({ reopened: false, fromNextRun: false });
+      // A change after the closing's date reopens it, and it stays on the lists.
+      view = await night(ledger, '2026-09-24', [absent('EA-a', ['registry_dropout'])]);
+      expect(stateOf(view, 'EA-a'), order).toBe('reopened');
+      view = await night(ledger, '2026-09-25', [absent('EA-a', ['registry_dropout'])]);
+      expect(stateOf(view, 'EA-a'), order).toBe('open');
+      expect(inLedger(ledger, verifyLedger)).toEqual([]);
     }
-    const standing = inLedger(ledger, (store) => standingOf(store, 'EA-a', store.entries().get('EA-a') ?? []));
-    expect(standing).toMatchObject({ reopened: true, fromNextRun: false });
-    expect(inLedger(ledger, verifyLedger)).toEqual([]);
   });
 
   it('a later entry with an open outcome takes a closing back', async () => {
