@@ -17,7 +17,12 @@ const MIN_UNUSABLE_CELLS = 10;
  * and a first night (or one without a ledger) has nothing to compare with.
  */
 const MAX_REJECTED_SHARE = 0.2;
-const HARMLESS_REJECTIONS: ReadonlySet<RejectReason> = new Set(['blank_row', 'repeated_header']);
+/**
+ * Rows whose shape is broken. Not blank rows, a header pasted again, or rows that name
+ * no one (序号 numbered ahead of the names, a school filled down a class template):
+ * untidy, not damaged.
+ */
+const BROKEN_ROWS: ReadonlySet<RejectReason> = new Set(['field_count', 'unclosed_quote', 'broken_quotes']);
 
 /**
  * Stops the run (exit 2, before anything is written) when a source's content was
@@ -34,8 +39,8 @@ function checkSourceContent(source: LoadedSource): void {
   if (source.rowsRead === 0) throw new RollcallError('schema', { key: 'io.no_data_rows', params: { ...where, row: source.headerRow } });
   if (source.rowsAccepted === 0)
     throw new RollcallError('schema', { key: 'io.no_usable_rows', params: { ...where, rows: source.rowsRead } });
-  // Rows rejected for what they hold (not blank lines, not a header pasted again): a damaged file, not an untidy one.
-  const broken = source.rejected.filter((row) => !HARMLESS_REJECTIONS.has(row.reason)).length;
+  // Rows rejected for their broken shape: a damaged file (a wrong delimiter), not an untidy one.
+  const broken = source.rejected.filter((row) => BROKEN_ROWS.has(row.reason)).length;
   if (broken >= MIN_UNUSABLE_CELLS && broken > source.rowsRead * MAX_REJECTED_SHARE)
     throw new RollcallError('file_format', {
       key: 'io.most_rows_rejected',
@@ -71,7 +76,7 @@ function checkSourceContent(source: LoadedSource): void {
   const badDates = problems.badDateCount - problems.unknownDateCount;
   const dates = problems.dateCount - problems.unknownDateCount;
   if (source.fields.birth_date !== undefined && tooMany(badDates, dates)) {
-    const first = problems.badDates.slice(0, 3);
+    const first = problems.destroyedDates;
     const rows = { zh: first.join('、'), en: first.join(', ') };
     stop('io.column_dates_unreadable', 'birth_date', badDates, { total: dates, rows });
   }

@@ -49,6 +49,8 @@ export class FieldProblems {
   badDateCount = 0;
   /** Of those, a clerk's "unknown" (不详, 未知, —): not counted as destroyed (load/content-check.ts). */
   unknownDateCount = 0;
+  /** The first rows of the others: those the destroyed-column stop names. */
+  readonly destroyedDates: number[] = [];
   /** Birth-date cells that are not empty, read or not: what `badDateCount` is a share of. */
   dateCount = 0;
   badGenderCount = 0;
@@ -60,9 +62,11 @@ export class FieldProblems {
   /** Poverty roll: members out of school by `not_in_school_reason` alone (在校生状况 blank or in school). */
   outOfSchoolByReasonCount = 0;
 
-  noteBadDate(row: number): void {
+  noteBadDate(row: number, unknown: boolean): void {
     this.badDateCount++;
     if (this.badDates.length < 20) this.badDates.push(row);
+    if (unknown) this.unknownDateCount++;
+    else if (this.destroyedDates.length < 3) this.destroyedDates.push(row);
   }
 }
 
@@ -179,10 +183,9 @@ export class RecordBuilder {
     const cell = this.cell(cells, 'birth_date');
     if (cell == null || cell === '') return;
     this.problems.dateCount++;
-    // 不详, 未知, — …: a clerk's "unknown", shown by inspect, but not a date a spreadsheet destroyed.
-    if (typeof cell === 'string' && UNKNOWN_DATE_TEXTS.has(cell.trim())) this.problems.unknownDateCount++;
     const day = cell instanceof Date ? parseDateCell(cell) : parseDateText(String(cell));
-    if (day === INVALID_DATE) this.problems.noteBadDate(record.row);
+    // 不详, 未知, — …: a clerk's "unknown", shown by inspect, but not a date a spreadsheet destroyed.
+    if (day === INVALID_DATE) this.problems.noteBadDate(record.row, typeof cell === 'string' && UNKNOWN_DATE_TEXTS.has(cell.trim()));
     else record.birthDate = day;
   }
 

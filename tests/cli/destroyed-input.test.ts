@@ -176,7 +176,16 @@ describe('a column whose cells a spreadsheet destroyed stops the run (exit 2), n
       REGISTRY_HEADER,
       ...rows.map((c, i) => [c.name, c.id, '在读', '城关小学', i < 11 ? '2014年3月' : c.birth]),
     ]);
-    expect((await reconcile({ registry: broken, household: writeHousehold(dir, rows) }, join(dir, 'out2'))).code).toBe(2);
+    const stopped = await reconcile({ registry: broken, household: writeHousehold(dir, rows) }, join(dir, 'out2'));
+    expect(stopped.code).toBe(2);
+    // … naming the rows of the dates it cannot read, not those of the 不详 among them.
+    const mixed = writeCsv(join(dir, 'mixed.csv'), [
+      REGISTRY_HEADER,
+      ...rows.map((c, i) => [c.name, c.id, '在读', '城关小学', i < 5 ? '不详' : i < 16 ? '2014年3月' : c.birth]),
+    ]);
+    const cited = await reconcile({ registry: mixed, household: writeHousehold(dir, rows) }, join(dir, 'out3'));
+    expect(cited.code).toBe(2);
+    expect(cited.stderr).toContain('第 7、8、9 行');
   });
 
   it('a CSV of 15 digits + 000 counts as digits lost (SPEC §2): the cases say so', async () => {
@@ -321,7 +330,13 @@ describe('a source with no data rows stops the run (exit 2), naming the source a
     expect(stopped.stderr).toContain('学籍系统导出文件的 101 行数据中有 22 行无法使用');
     expect(stopped.stderr).not.toContain('学生');
     expect((await run(registryWith(20, 0), 'b')).code).toBe(0);
-    // Blank lines between records are untidy, not damage.
+    // Blank lines between records are untidy, not damage; so are rows that name no one (序号 numbered ahead).
     expect((await run(registryWith(0, 40), 'c')).code).toBe(0);
+    const numberedAhead = writeCsv(join(dir, 'numbered.csv'), [
+      REGISTRY_HEADER,
+      ...rows.map((c) => [c.name, c.id, '在读', '城关小学', c.birth]),
+      ...Array.from({ length: 40 }, () => ['', '', '', '城关小学', '']),
+    ]);
+    expect((await run(numberedAhead, 'd')).code).toBe(0);
   });
 });

@@ -127,8 +127,8 @@ export const ioMessages = {
     en: '{file}: none of the {rows} data rows of the {source} file can be used — run rollcall inspect to see why each was rejected, fix the file or export it again, and rerun. Nothing was written',
   },
   'io.most_rows_rejected': {
-    zh: '{file}：{source}文件的 {rows} 行数据中有 {count} 行无法使用（列数与表头不符、引号不成对，或既无姓名又无证件号；超过 {limit}% 即停止运行）——文件很可能在导出或复制时损坏（如分隔符不对）；请运行 rollcall inspect 查看，改正或重新导出后再运行。未写入任何内容',
-    en: '{file}: {count} of the {rows} data rows of the {source} file cannot be used (more than {limit}% stops the run): fields not matching the header, broken quotes, or no name and no ID — the file was most likely damaged when exported or copied (a wrong delimiter, say); run rollcall inspect to see, fix the file or export it again, and rerun. Nothing was written',
+    zh: '{file}：{source}文件的 {rows} 行数据中有 {count} 行无法使用（列数与表头不符或引号不成对；超过 {limit}% 即停止运行）——文件很可能在导出或复制时损坏（如分隔符不对）；请运行 rollcall inspect 查看，改正或重新导出后再运行。未写入任何内容',
+    en: '{file}: {count} of the {rows} data rows of the {source} file cannot be used (more than {limit}% stops the run): fields not matching the header or broken quotes — the file was most likely damaged when exported or copied (a wrong delimiter, say); run rollcall inspect to see, fix the file or export it again, and rerun. Nothing was written',
   },
   'io.column_ids_digits_lost': {
     zh: '{file}：{source}文件“{column}”列的 {total} 个身份证号中有 {count} 个被表格存成了数字，后几位已丢失（超过 {limit}% 且至少 {min} 个即停止运行）——请从原系统重新导出，并把该列导出为文本（不要在 Excel 中把它存成数字或科学计数法）。未写入任何内容',
