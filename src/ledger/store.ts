@@ -138,7 +138,9 @@ export const OPEN_SINCE_FOUND = `coalesce(
  * write with an unexpected error.
  */
 export function checkWritable(file: string): void {
-  for (const path of existsSync(file) ? [file, dirname(file)] : [dirname(file)]) {
+  // The backups' folder too (SPEC §8: FILE.bak), when a run by another user (root, by hand) made it.
+  const paths = [file, dirname(file), `${file}.bak`].filter((path, i) => i === 1 || existsSync(path));
+  for (const path of paths) {
     try {
       accessSync(path, constants.R_OK | constants.W_OK);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.js';
@@ -33,5 +33,18 @@ describe('a ledger the user may not write', () => {
     expect(result.stderr).toContain(t('ledger.no_permission', 'zh', { file: ledger, code: 'EACCES' }));
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack
     expect(statSync(ledger).mode & 0o777).toBe(root ? 0o644 : 0o400);
+  });
+
+  it.skipIf(root && !setpriv)('the same when only its backups folder is not writable (a run made once by hand as root)', () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'county.sqlite');
+    LedgerStore.open(ledger).close();
+    mkdirSync(`${ledger}.bak`, { mode: 0o700 });
+    chmodSync(dir, 0o777);
+    chmodSync(ledger, 0o666);
+    if (!root) chmodSync(`${ledger}.bak`, 0o500);
+    const result = asAnotherUser(['ledger', 'verify', ledger]);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(t('ledger.no_permission', 'zh', { file: ledger, code: 'EACCES' }));
   });
 });
