@@ -1,59 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderLedgerChanges } from '../../src/cli/ledger-command.js';
-import type { Case, FollowUpEntry, LedgerView } from '../../src/domain/index.js';
+import type { Case, FollowUpEntry } from '../../src/domain/index.js';
 import { showCase } from '../../src/followup/index.js';
 import { computePeriodReport, parseMonth } from '../../src/followup/period-report.js';
-import { decidingEntry, LedgerStore, openLedgerRun, verifyLedger, type NewEntry } from '../../src/ledger/index.js';
+import { decidingEntry, verifyLedger, type NewEntry } from '../../src/ledger/index.js';
 import { join, tempDir } from '../helpers/files.js';
+import { absent, inLedger, night } from '../helpers/ledger-nights.js';
 
 // One rule for "is this case closed by a person" (ledger/states.ts), read the same by
 // the nights, `ledger show` and the period reports; entries of one day decide the same
 // whatever order the packs came back in (SPEC §9; docs/DECISIONS.md).
-
-function absent(id: string, reasons: ('not_checked_in' | 'registry_dropout')[], township = '城关镇'): Case {
-  return {
-    case_id: id,
-    category: 'enrolled_absent',
-    reasons,
-    flags: [],
-    township,
-    school: '第一小学',
-    village: '',
-    grade: '',
-    class: '',
-    student_no: '',
-    household_no: '',
-    id_note: '',
-    person: { name: '甲', id_number: '', gender: null, birth_date: null },
-    records: [{ source: 'registry', row: 2, id_number: '', name: '甲' }],
-    suggested_id: null,
-    candidates: [],
-    match: null,
-    differences: [],
-    guardians: { status: 'no_household', names: [], household_no: '', village: '' },
-  };
-}
-
-async function night(ledger: string, asOf: string, cases: Case[]): Promise<LedgerView> {
-  const run = await openLedgerRun({ file: ledger, asOf, version: 'test', maxShrink: 0.2, acceptShrink: false });
-  try {
-    const view = run.decide(cases);
-    await run.prepare([], { enrolled_absent: cases.length });
-    run.commit();
-    return view;
-  } finally {
-    await run.close();
-  }
-}
-
-function inLedger<T>(ledger: string, use: (store: LedgerStore) => T): T {
-  const store = LedgerStore.open(ledger);
-  try {
-    return use(store);
-  } finally {
-    store.close();
-  }
-}
 
 function record(ledger: string, ...entries: Omit<NewEntry, 'by' | 'sourceFile'>[]): void {
   inLedger(ledger, (store) => {
