@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RollcallError } from '../domain/index.js';
-import { lockLedger, LedgerStore } from '../ledger/index.js';
+import { ledgerError, lockLedger, LedgerStore } from '../ledger/index.js';
 
 /** Opens an existing ledger under its lock (SPEC §8: one command at a time) for `use`, and closes it. */
 export async function withLedger<T>(file: string, use: (store: LedgerStore) => T | Promise<T>): Promise<T> {
@@ -12,6 +12,8 @@ export async function withLedger<T>(file: string, use: (store: LedgerStore) => T
     const store = LedgerStore.open(path);
     try {
       return await use(store);
+    } catch (error) {
+      throw ledgerError(path, error);
     } finally {
       store.close();
     }

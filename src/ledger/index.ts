@@ -7,14 +7,14 @@ import { readLedgerId } from './follow-up.js';
 import { guardShrink } from './guard.js';
 import { ledgerHistory } from './history.js';
 import { decideStates } from './states.js';
-import { checkWritable, LedgerStore, noPermission, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
+import { checkWritable, LedgerStore, ledgerError, noPermission, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
 import { verifyLedger, type LedgerProblem } from './verify.js';
 
 // src/ledger: the SQLite ledger of SPEC §8 — the only folder that imports
 // better-sqlite3. pipeline/ imports it dynamically, only when a ledger is given,
 // so a run without one never loads it.
 
-export { LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
+export { ledgerError, LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
 export { readLedgerId, readCaseIds, addEntries, type OutcomeConflict } from './follow-up.js';
 export { verifyLedger, type LedgerProblem } from './verify.js';
 export { closureOf, decidingEntry, reopenedSince, standingOf } from './states.js';
@@ -84,37 +84,40 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
       guard(sources) {
         if (previous) guardShrink(sources, store.runSources(previous.id), options.maxShrink, options.acceptShrink);
       },
-      decide(cases) {
+      decide: asLedgerErrors(file, (cases: readonly Case[]) => {
         const known = store.cases();
         const decided = decideStates(store, known, cases, options.asOf, previous, replaces);
         writes = decided.writes;
         runChanges = decided.run;
         return { ...decided.view, history: ledgerHistory(store, known, decided.view, decided.run, cases, options.asOf, replaces) };
-      },
-      async prepare(sources, casesByCategory, entries = []) {
-        if (!writes || !runChanges) throw new Error('decide() before prepare()');
-        if (runs.length > 0) await backupLedger(store, options.asOf);
-        options.pause?.('ledger-backed-up');
-        runId = store.beginRun(
-          {
-            asOf: options.asOf,
-            started,
-            version: options.version,
-            acceptedShrink: options.acceptShrink,
-            casesByCategory,
-            ...runChanges,
-            sources,
-            cases: writes,
-            replaces: replaces?.id ?? null,
-            entries,
-          },
-          options.pause,
-        );
-      },
-      commit() {
+      }),
+      prepare: asLedgerErrors(
+        file,
+        async (sources: readonly RunSourceRow[], casesByCategory: Record<string, number>, entries: readonly NewEntry[] = []) => {
+          if (!writes || !runChanges) throw new Error('decide() before prepare()');
+          if (runs.length > 0) await backupLedger(store, options.asOf);
+          options.pause?.('ledger-backed-up');
+          runId = store.beginRun(
+            {
+              asOf: options.asOf,
+              started,
+              version: options.version,
+              acceptedShrink: options.acceptShrink,
+              casesByCategory,
+              ...runChanges,
+              sources,
+              cases: writes,
+              replaces: replaces?.id ?? null,
+              entries,
+            },
+            options.pause,
+          );
+        },
+      ),
+      commit: asLedgerErrors(file, () => {
         if (runId === null) throw new Error('prepare() before commit()');
         store.commitRun(runId, new Date().toISOString());
-      },
+      }),
       async close() {
         store.close();
         await lock.release();
@@ -123,8 +126,20 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
   } catch (error) {
     store.close();
     await lock.release();
-    throw error;
+    throw ledgerError(file, error);
   }
+}
+
+/** `work`, with what SQLite says of the ledger file turned into a clerk's exit 2 (store.ts ledgerError). */
+function asLedgerErrors<A extends unknown[], R>(file: string, work: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      const result = work(...args);
+      return (result instanceof Promise ? result.catch((error: unknown) => Promise.reject(ledgerError(file, error))) : result) as R;
+    } catch (error) {
+      throw ledgerError(file, error);
+    }
+  };
 }
 
 /** `rollcall ledger verify`: the problems found (none: the ledger is sound). */
@@ -138,6 +153,8 @@ export async function verifyLedgerFile(
     try {
       const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       return { problems: verifyLedger(store), counts: { runs: count('runs'), cases: count('cases'), entries: count('entries') } };
+    } catch (error) {
+      throw ledgerError(path, error);
     } finally {
       store.close();
     }

@@ -149,6 +149,21 @@ export function checkWritable(file: string): void {
   }
 }
 
+/**
+ * What SQLite says of the ledger file as a clerk's exit 2, whenever it says it (a damaged
+ * page may only be read deep in a run or a verify): damaged — restore a backup; or not
+ * writable — a permission, never a reason to copy a backup over a healthy ledger. Any
+ * other error is returned as it is.
+ */
+export function ledgerError(file: string, error: unknown): unknown {
+  if (error instanceof RollcallError) return error;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code)) return noPermission(file, code, error);
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code))
+    return new RollcallError('ledger', { key: 'ledger.unreadable', params: { file, reason: (error as Error).message } }, { cause: error });
+  return error;
+}
+
 export function noPermission(file: string, code: string, cause: unknown): RollcallError {
   return new RollcallError('ledger', { key: 'ledger.no_permission', params: { file, code } }, { cause });
 }
@@ -186,10 +201,10 @@ export class LedgerStore {
       migrate(db, file);
     } catch (error) {
       if (error instanceof RollcallError) throw error;
-      // A file SQLite cannot write or open for want of a permission is not a damaged ledger: never send a clerk to a backup for it.
-      const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') throw noPermission(file, String(code), error);
-      throw new RollcallError('ledger', { key: 'ledger.unreadable', params: { file, reason: (error as Error).message } }, { cause: error });
+      const known = ledgerError(file, error);
+      throw known instanceof RollcallError
+        ? known
+        : new RollcallError('ledger', { key: 'ledger.unreadable', params: { file, reason: (error as Error).message } }, { cause: error });
     }
     try {
       for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
