@@ -220,8 +220,8 @@ export const ledgerMessages = {
     en: 'household persons, e.g. 20000 (required unless --next)',
   },
   'cli.option.next': {
-    zh: '在 <dir> 中写出该县的下一晚（部分案例已解决，部分为新案例），并附每个案例预期的台账状态',
-    en: 'write the next night of the county in <dir> (some cases fixed, some new), with each case’s expected ledger state',
+    zh: '<dir> 是 generate 生成的县（第一晚）：把它的下一晚写到 --out（部分案例已解决，部分为新案例），并附每个案例预期的台账状态',
+    en: '<dir> is a county generate made (its first night): write its next night to --out (some cases fixed, some new), with each case’s expected ledger state',
   },
   'cli.generate.next_done': {
     zh: '已生成 {out}：{previous} 的下一晚——新增 {new}，持续 {open}，已消除 {resolved}，两晚之间销号 {close}',
