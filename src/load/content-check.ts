@@ -12,7 +12,7 @@ const MAX_UNUSABLE_SHARE = 0.05;
 const MIN_UNUSABLE_CELLS = 10;
 
 /**
- * More than this share of a source's rows rejected for what they hold stops the run:
+ * More than this share of a source's rows rejected for their broken shape stops the run:
  * the ledger's input guard allows a source 20 % fewer rows than the night before,
  * and a first night (or one without a ledger) has nothing to compare with.
  */
@@ -26,9 +26,10 @@ const BROKEN_ROWS: ReadonlySet<RejectReason> = new Set(['field_count', 'unclosed
 
 /**
  * Stops the run (exit 2, before anything is written) when a source's content was
- * destroyed on its way here: no data rows, a column of IDs a spreadsheet stored as
- * numbers, a column of dates that cannot be read, a column of formulas never
- * calculated. Read with the counts the loader keeps anyway: no pass over the rows.
+ * destroyed on its way here: no data rows, most rows of broken shape, a column of IDs
+ * a spreadsheet stored as numbers, a column of dates that cannot be read, a column of
+ * formulas never calculated. Read with the counts the loader keeps anyway: no pass
+ * over the rows.
  */
 export function checkLoadedSources(loaded: LoadedSources): void {
   for (const source of Object.values(loaded)) checkSourceContent(source);
