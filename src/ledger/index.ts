@@ -81,9 +81,9 @@ export async function openLedgerRun(options: LedgerRunOptions): Promise<LedgerRu
     return {
       previous,
       ledgerId: readLedgerId(store),
-      guard(sources) {
+      guard: asLedgerErrors(file, (sources: readonly RunSourceRow[]) => {
         if (previous) guardShrink(sources, store.runSources(previous.id), options.maxShrink, options.acceptShrink);
-      },
+      }),
       decide: asLedgerErrors(file, (cases: readonly Case[]) => {
         const known = store.cases();
         const decided = decideStates(store, known, cases, options.asOf, previous, replaces);

@@ -98,10 +98,21 @@ export function decideStates(
     }
   }
 
+  // A person's closing in force: one a later night reopened no longer is (the case went back on the lists).
+  const closedByPerson = (caseId: string) => {
+    const closure = closures.get(caseId);
+    return (
+      closure !== undefined &&
+      !reopenedSince(
+        store.nightsOfCase(caseId).filter((night) => night.run_id !== replaces?.id),
+        closure,
+      )
+    );
+  };
   // Open after the previous run, not found tonight, not closed by a person: resolved (已消除).
   const resolved: ResolvedCase[] = [];
   for (const [caseId, night] of previousNights) {
-    if (tonight.has(caseId) || !isOpenState(night.state) || closures.has(caseId)) continue;
+    if (tonight.has(caseId) || !isOpenState(night.state) || closedByPerson(caseId)) continue;
     const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
     if (!last) continue;
     resolved.push({ ...last, resolved_on: asOf, first_seen: known.get(caseId)?.first_seen ?? asOf });
@@ -112,7 +123,7 @@ export function decideStates(
   const closed = closedCases(store, closures, states, known);
   const confirmedUnseen: ConfirmedUnseen[] = [];
   for (const [caseId, list] of entries) {
-    if (tonight.has(caseId) || closures.has(caseId)) continue;
+    if (tonight.has(caseId) || closedByPerson(caseId)) continue;
     const { confirmed } = followUpOf(list, asOf);
     const last = confirmed ? (JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null) : null;
     if (confirmed && last) confirmedUnseen.push({ case: last, confirmed, last_seen: known.get(caseId)?.last_seen ?? '' });

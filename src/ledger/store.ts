@@ -144,7 +144,7 @@ export function checkWritable(file: string): void {
     try {
       accessSync(path, constants.R_OK | constants.W_OK);
     } catch (error) {
-      throw noPermission(file, (error as NodeJS.ErrnoException).code ?? 'EACCES', error);
+      throw noPermission(path, (error as NodeJS.ErrnoException).code ?? 'EACCES', error);
     }
   }
 }
@@ -159,6 +159,7 @@ export function ledgerError(file: string, error: unknown): unknown {
   if (error instanceof RollcallError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code)) return noPermission(file, code, error);
+  if (/^SQLITE_FULL/.test(code)) return new RollcallError('ledger', { key: 'io.out_enospc', params: { path: file } }, { cause: error });
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code))
     return new RollcallError('ledger', { key: 'ledger.unreadable', params: { file, reason: (error as Error).message } }, { cause: error });
   return error;

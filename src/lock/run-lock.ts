@@ -77,7 +77,11 @@ async function readOwner(lockFile: string): Promise<LockOwner | 'gone' | 'unread
   try {
     text = await readFile(lockFile, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'gone';
+    // Left by a run of another user (root, by hand): whose it is cannot be read, so it cannot be taken over.
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new RollcallError('busy', { key: 'io.lock_unreadable', params: { lock: lockFile, code } }, { cause: error });
     throw error;
   }
   try {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.js';
@@ -45,6 +45,21 @@ describe('a ledger the user may not write', () => {
     if (!root) chmodSync(`${ledger}.bak`, 0o500);
     const result = asAnotherUser(['ledger', 'verify', ledger]);
     expect(result.status, result.stderr).toBe(2);
-    expect(result.stderr).toContain(t('ledger.no_permission', 'zh', { file: ledger, code: 'EACCES' }));
+    expect(result.stderr).toContain(t('ledger.no_permission', 'zh', { file: `${ledger}.bak`, code: 'EACCES' }));
   });
+
+  it.skipIf(!root || !setpriv)(
+    'a lock file another user left (a killed run as root) that cannot be read: exit 2 saying so, not a stack',
+    () => {
+      const dir = tempDir();
+      const ledger = join(dir, 'county.sqlite');
+      LedgerStore.open(ledger).close();
+      chmodSync(dir, 0o777);
+      chmodSync(ledger, 0o666);
+      writeFileSync(`${ledger}.lock`, '{"pid":999999,"started":"2026-09-20T02:30:00Z","host":"x"}\n', { mode: 0o600 });
+      const result = asAnotherUser(['ledger', 'verify', ledger]);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toContain(t('io.lock_unreadable', 'zh', { lock: `${ledger}.lock`, code: 'EACCES' }));
+    },
+  );
 });

@@ -122,6 +122,23 @@ describe('case states across nights (SPEC §8)', () => {
     }
   });
 
+  it('a closed case reopened by a later night, then gone from the data, is resolved like any open case (it does not vanish)', async () => {
+    const ledger = join(tempDir(), 'ledger.sqlite');
+    await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in']), absent('EA-b', ['not_checked_in'])]);
+    inLedger(ledger, (store) =>
+      store.addEntry({ caseId: 'EA-a', date: '2026-09-01', kind: 'close', outcome: 'returned', by: '李', sourceFile: 'cli' }),
+    );
+    const b = absent('EA-b', ['not_checked_in']);
+    expect(stateOf(await night(ledger, '2026-09-02', [absent('EA-a', ['not_checked_in']), b]), 'EA-a')).toBe('closed');
+    expect(stateOf(await night(ledger, '2026-09-03', [absent('EA-a', ['registry_dropout']), b]), 'EA-a')).toBe('reopened');
+    expect(stateOf(await night(ledger, '2026-09-04', [absent('EA-a', ['registry_dropout']), b]), 'EA-a')).toBe('open');
+    const view = await night(ledger, '2026-09-05', [b]);
+    expect(view.resolved.map((c) => c.case_id)).toEqual(['EA-a']);
+    expect(view.closed).toEqual([]);
+    expect(view.summary.resolved).toBe(1);
+    expect(inLedger(ledger, verifyLedger)).toEqual([]);
+  });
+
   it('a later entry with an open outcome takes a closing back', async () => {
     const ledger = join(tempDir(), 'ledger.sqlite');
     await night(ledger, '2026-09-01', [absent('EA-a', ['not_checked_in'])]);

@@ -199,6 +199,10 @@ export const ioMessages = {
     zh: '{target} 正在被另一个 rollcall 运行使用（进程号 {pid}，开始于 {started}，主机 {host}）——请等它结束后再运行；如果确定没有 rollcall 在运行，请删除锁文件 {lock}',
     en: '{target} is in use by another rollcall run (pid {pid}, started {started}, host {host}) — wait for it to finish; if no rollcall is running, delete the lock file {lock}',
   },
+  'io.lock_unreadable': {
+    zh: '锁文件 {lock} 无法读取（{code}）：它是另一个用户（如 root）的 rollcall 运行留下的，看不出那次运行是否还在——如果确定没有 rollcall 在运行，请删除该锁文件后再运行，并让定时任务和手工运行使用同一个用户',
+    en: 'the lock file {lock} cannot be read ({code}): a rollcall run of another user (root, say) left it, and whether that run is still going cannot be told — if no rollcall is running, delete the lock file and run again, and let cron and hand-made runs use the same user',
+  },
   'io.lock_contended': {
     zh: '{target}：多个 rollcall 同时在争用锁文件 {lock}——请确认只有一个定时任务在运行，然后重试',
     en: '{target}: several rollcall runs are competing for the lock file {lock} — make sure only one scheduled job runs, then try again',
