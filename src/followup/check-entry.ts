@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CLOSING_OUTCOMES, formatDay, isClosingOutcome, type FollowUpEntry } from '../domain/index.js';
-import type { MessageKey, Params } from '../i18n/index.js';
+import { listed, type MessageKey, type Params } from '../i18n/index.js';
 import { INVALID_DATE, parseDateCell, parseDateText } from '../normalize/index.js';
 import { maskIdsInText } from '../report/index.js';
 import { listValues, parseListValue, REQUIRED_FIELDS, valueLabel, type FillField } from './vocabulary.js';
@@ -63,8 +63,7 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
     else date = formatDay(day);
   }
 
-  const separator = context.lang === 'zh' ? '、' : ', ';
-  const allowed = (vocabulary: 'kind' | 'method' | 'outcome') => listValues(vocabulary, context.lang).join(separator);
+  const allowed = (vocabulary: 'kind' | 'method' | 'outcome') => listed(listValues(vocabulary, context.lang), context.lang);
   const kind = text('kind') === '' ? null : parseListValue('kind', text('kind'));
   if (text('kind') !== '' && kind === null)
     problem('kind', 'followup.row.not_in_list', { value: shown(text('kind')), allowed: allowed('kind') });
@@ -75,7 +74,10 @@ export function checkEntry(raw: RawEntry, context: CheckContext): { entry: Check
   if (text('outcome') !== '' && outcome === null)
     problem('outcome', 'followup.row.not_in_list', { value: shown(text('outcome')), allowed: allowed('outcome') });
   if (kind === 'close' && (text('outcome') === '' || (outcome !== null && !isClosingOutcome(outcome)))) {
-    const closing = CLOSING_OUTCOMES.map((code) => valueLabel('outcome', code, context.lang)).join(separator);
+    const closing = listed(
+      CLOSING_OUTCOMES.map((code) => valueLabel('outcome', code, context.lang)),
+      context.lang,
+    );
     problem('outcome', 'followup.row.close_without_outcome', { value: shown(text('outcome')), allowed: closing });
   }
 

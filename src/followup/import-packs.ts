@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Message, MessageKey, Params } from '../i18n/index.js';
+import { listedBoth, type Message, type MessageKey, type Params } from '../i18n/index.js';
 import { checkReadableFile } from '../load/index.js';
 import { addEntries, readCaseIds, readLedgerId, type LedgerStore, type NewEntry, type OutcomeConflict } from '../ledger/index.js';
 import { checkEntry, isBlank, type CheckedEntry, type RawEntry } from './check-entry.js';
@@ -112,7 +112,7 @@ export function conflictNote(conflict: OutcomeConflict): Message {
     params: {
       case_id: conflict.caseId,
       date: conflict.date,
-      files: { zh: conflict.files.join('、'), en: conflict.files.join(', ') },
+      files: listedBoth(conflict.files),
       outcome: { zh: valueLabel('outcome', conflict.outcome, 'zh'), en: valueLabel('outcome', conflict.outcome, 'en') },
     },
   };

@@ -11,8 +11,8 @@ import {
   guardiansCell,
   label,
   listSeparator,
-  maskIdField,
   masker,
+  type Masker,
   priorityOrder,
   REASON_LABELS,
   rowHeight,
@@ -160,7 +160,10 @@ export async function writePacks(dir: string, input: PackInput): Promise<string[
   const open = input.cases.filter((c) => isOpenState(input.states.get(c.case_id)?.state));
   const ordered = priorityOrder(open).map((i) => open[i]!);
   // A case is in its township's pack and in its school's: its cells are made once.
-  const cells = new Map(ordered.map((c) => [c, [...infoCells(c, input.states.get(c.case_id)!, input), ...FILL_COLUMNS.map(() => null)]]));
+  const mask = masker(input.maskIds);
+  const cells = new Map(
+    ordered.map((c) => [c, [...infoCells(c, input.states.get(c.case_id)!, input, mask), ...FILL_COLUMNS.map(() => null)]]),
+  );
   const packs: { path: string; cases: Case[]; identity: PackIdentity; title: string }[] = [];
   for (const unit of ['township', 'school'] as const) {
     const folder = unit === 'township' ? '乡镇' : '学校';
@@ -374,7 +377,7 @@ function infoHeader(column: InfoColumn, lang: Lang): string {
   return t(`${OWN_HEADERS.has(column) ? 'followup' : 'ledger'}.col.${column}` as MessageKey, lang);
 }
 
-function infoCells(c: Case, state: CaseLedger, input: PackInput): PackCell[] {
+function infoCells(c: Case, state: CaseLedger, input: PackInput, mask: Masker): PackCell[] {
   const { lang } = input;
   const guardians = c.guardians;
   const last: FollowUpEntry | null = state.follow_up.last;
@@ -391,8 +394,8 @@ function infoCells(c: Case, state: CaseLedger, input: PackInput): PackCell[] {
     name: c.person.name,
     gender: genderLabel(c.person.gender, lang),
     birth_date: dateCell(c.person.birth_date),
-    id_number: input.maskIds ? maskIdField(c.person.id_number) : c.person.id_number,
-    ...differenceCells(c, lang, masker(input.maskIds)),
+    id_number: mask.id(c.person.id_number),
+    ...differenceCells(c, lang, mask),
     guardians: guardiansCell(guardians, lang),
     household_no: guardians.household_no || c.household_no,
     flags: c.flags.map((flag) => label(FLAG_LABELS, flag, lang)).join(listSeparator(lang)),

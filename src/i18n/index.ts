@@ -39,6 +39,17 @@ export function fill(template: string, params: Params, lang: Lang = 'en'): strin
   });
 }
 
+/** Items named in a sentence: 甲、乙、丙 in 中文, "a, b, c" in English. */
+export function listed(items: readonly (string | number)[], lang: Lang): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** The same in both languages (a parameter of a message); items may differ by language. */
+export function listedBoth(items: readonly (string | number | Text)[]): Text {
+  const each = (lang: Lang) => items.map((item) => (typeof item === 'object' ? item[lang] : item));
+  return { zh: listed(each('zh'), 'zh'), en: listed(each('en'), 'en') };
+}
+
 /** The message `key` in both languages: a parameter of another message. */
 export function both(key: MessageKey, params: Params = {}): Text {
   return { zh: t(key, 'zh', params), en: t(key, 'en', params) };

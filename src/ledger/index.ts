@@ -14,7 +14,7 @@ import { verifyLedger, type LedgerProblem } from './verify.js';
 // better-sqlite3. pipeline/ imports it dynamically, only when a ledger is given,
 // so a run without one never loads it.
 
-export { ledgerError, LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
+export { LedgerStore, type NewEntry, type RunRow, type RunSourceRow } from './store.js';
 export { readLedgerId, readCaseIds, addEntries, type OutcomeConflict } from './follow-up.js';
 export { verifyLedger, type LedgerProblem } from './verify.js';
 export { closureOf, decidingEntry, reopenedSince, standingOf } from './states.js';
@@ -143,16 +143,25 @@ function asLedgerErrors<A extends unknown[], R>(file: string, work: (...args: A)
 }
 
 /** `rollcall ledger verify`: the problems found (none: the ledger is sound). */
-export async function verifyLedgerFile(
+export function verifyLedgerFile(
   file: string,
 ): Promise<{ problems: LedgerProblem[]; counts: { runs: number; cases: number; entries: number } }> {
-  const path = resolve(file);
+  return withLedgerFile(resolve(file), (store) => {
+    const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { problems: verifyLedger(store), counts: { runs: count('runs'), cases: count('cases'), entries: count('entries') } };
+  });
+}
+
+/**
+ * The ledger at `path` opened under its lock (SPEC §8: one command at a time) for `use`,
+ * then closed; what SQLite says of the file on the way is a clerk's exit 2 (ledgerError).
+ */
+export async function withLedgerFile<T>(path: string, use: (store: LedgerStore) => T | Promise<T>): Promise<T> {
   const lock = await lockLedger(path);
   try {
     const store = LedgerStore.open(path);
     try {
-      const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      return { problems: verifyLedger(store), counts: { runs: count('runs'), cases: count('cases'), entries: count('entries') } };
+      return await use(store);
     } catch (error) {
       throw ledgerError(path, error);
     } finally {

@@ -120,7 +120,7 @@ export function decideStates(
   }
   resolved.sort((a, b) => (a.case_id < b.case_id ? -1 : 1));
 
-  const closed = closedCases(store, closures, states, known);
+  const closed = closedCases(store, closures, states, known, closedByPerson);
   const confirmedUnseen: ConfirmedUnseen[] = [];
   for (const [caseId, list] of entries) {
     if (tonight.has(caseId) || closedByPerson(caseId)) continue;
@@ -267,12 +267,13 @@ function closedCases(
   closures: ReadonlyMap<string, Closure>,
   states: ReadonlyMap<string, CaseLedger>,
   known: ReadonlyMap<string, CaseRow>,
+  closedByPerson: (caseId: string) => boolean,
 ): ClosedCase[] {
   const closed: ClosedCase[] = [];
   for (const [caseId, closure] of closures) {
     const tonight = states.get(caseId);
     if (tonight && tonight.state !== 'closed') continue;
-    if (!tonight && reopenedSince(store.nightsOfCase(caseId), closure)) continue;
+    if (!tonight && !closedByPerson(caseId)) continue;
     const last = JSON.parse(store.caseJson(caseId) ?? 'null') as Case | null;
     if (!last) continue;
     closed.push({

@@ -133,9 +133,9 @@ export const OPEN_SINCE_FOUND = `coalesce(
 
 /**
  * Every run writes the ledger, and SQLite writes its journal beside it: the file and
- * its folder must be writable by the user the run is (cron's). Checked before SQLite
- * opens it, which would open a file it cannot write read-only and fail at the first
- * write with an unexpected error.
+ * its folder must be writable by the user the run is (cron's). Checked with the lock
+ * (index.ts lockLedger), before SQLite opens it: it would open a file it cannot write
+ * read-only and fail at the first write with an unexpected error.
  */
 export function checkWritable(file: string): void {
   // The backups' folder too (SPEC §8: FILE.bak), when a run by another user (root, by hand) made it.
@@ -190,7 +190,6 @@ export class LedgerStore {
         }
       }
     }
-    checkWritable(file);
     let db: Database.Database;
     try {
       db = new Database(file, { fileMustExist: true });
@@ -201,7 +200,6 @@ export class LedgerStore {
       db.pragma('busy_timeout = 2000');
       migrate(db, file);
     } catch (error) {
-      if (error instanceof RollcallError) throw error;
       const known = ledgerError(file, error);
       throw known instanceof RollcallError
         ? known

@@ -1,5 +1,5 @@
 import { RollcallError, sourceText, type FieldName, type RejectReason } from '../domain/index.js';
-import type { MessageKey, Params } from '../i18n/index.js';
+import { listedBoth, type MessageKey, type Params } from '../i18n/index.js';
 import type { LoadedSource } from './load-source.js';
 import type { LoadedSources } from './load-sources.js';
 
@@ -78,8 +78,7 @@ function checkSourceContent(source: LoadedSource): void {
   const dates = problems.dateCount - problems.unknownDateCount;
   if (source.fields.birth_date !== undefined && tooMany(badDates, dates)) {
     const first = problems.destroyedDates;
-    const rows = { zh: first.join('、'), en: first.join(', ') };
-    stop('io.column_dates_unreadable', 'birth_date', badDates, { total: dates, rows });
+    stop('io.column_dates_unreadable', 'birth_date', badDates, { total: dates, rows: listedBoth(first) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { HEADER_SYNONYMS, type SourceSettings } from '../config/index.js';
 import { FIELD_NAMES, REQUIRED_FIELDS, RollcallError, sourceText, type FieldName } from '../domain/index.js';
 import { foldText } from '../normalize/index.js';
-import { both, type Text } from '../i18n/index.js';
+import { both, listedBoth, type Text } from '../i18n/index.js';
 import type { Cell } from './rows.js';
 import { misplacedHousehold, misplacedPovertyRoll, recogniseSource, type SourceSignature } from './source-signature.js';
 
@@ -84,8 +84,6 @@ export function mapHeaders(cells: readonly Cell[], settings: SourceSettings): He
 export function checkDuplicateHeader(map: HeaderMap, settings: SourceSettings, headerRow: number): void {
   const duplicate = map.duplicate;
   if (!duplicate) return;
-  const each = duplicate.columns.map(columnText);
-  const separator = both('schema.list_separator');
   throw new RollcallError('schema', {
     key: 'schema.duplicate_header',
     params: {
@@ -93,7 +91,7 @@ export function checkDuplicateHeader(map: HeaderMap, settings: SourceSettings, h
       row: headerRow,
       header: duplicate.header,
       count: duplicate.columns.length,
-      columns: { zh: each.map((text) => text.zh).join(separator.zh), en: each.map((text) => text.en).join(separator.en) },
+      columns: listedBoth(duplicate.columns.map(columnText)),
     },
   });
 }

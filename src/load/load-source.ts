@@ -87,11 +87,7 @@ async function checkInputFile(file: string): Promise<SourceFormat> {
     const named = extension ? extension : both('io.no_extension');
     throw new RollcallError('file_format', { key: 'io.unknown_file_type', params: { file, extension: named } });
   }
-  try {
-    await access(file, constants.R_OK);
-  } catch (error) {
-    throw unreadableInput(file, error);
-  }
+  await checkMayRead(file);
   return extension === '.xlsx' ? 'xlsx' : 'csv';
 }
 
@@ -111,6 +107,10 @@ async function checkRegularFile(file: string): Promise<void> {
 /** A regular file this user may read, else exit 2 saying why (io.*); `ledger import` checks its packs with it too. */
 export async function checkReadableFile(file: string): Promise<void> {
   await checkRegularFile(file);
+  await checkMayRead(file);
+}
+
+async function checkMayRead(file: string): Promise<void> {
   try {
     await access(file, constants.R_OK);
   } catch (error) {

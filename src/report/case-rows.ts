@@ -1,5 +1,5 @@
 import { CATEGORIES, type Case, type CaseGuardians, type Category, type Difference } from '../domain/index.js';
-import { t } from '../i18n/index.js';
+import { listed, t } from '../i18n/index.js';
 import { evidenceText, fieldName } from './evidence-text.js';
 import {
   categoryLabel,
@@ -92,7 +92,7 @@ function differenceText(difference: Difference, side: 'registry' | 'household', 
 
 /** SPEC §11: the guardians' names, or why none was found (the case list flags it). */
 export function guardiansCell(guardians: CaseGuardians, lang: Lang): string {
-  if (guardians.status === 'found') return guardians.names.join(lang === 'zh' ? '、' : ', ');
+  if (guardians.status === 'found') return listed(guardians.names, lang);
   return t(`notices.guardians.${guardians.status}`, lang);
 }
 

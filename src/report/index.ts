@@ -26,7 +26,7 @@ export {
   type Lang,
 } from './labels.js';
 export { neutraliseFormula, csvText, csvFile } from './cell-safety.js';
-export { maskIdField, maskIdsInText, masker } from './mask.js';
+export { maskIdField, maskIdsInText, masker, type Masker } from './mask.js';
 export { priorityOrder } from './priority.js';
 export { differenceCells, guardiansCell } from './case-rows.js';
 export { openOutputDirectory, replaceOutputDirectory, type OutputDirectory } from './output-dir.js';

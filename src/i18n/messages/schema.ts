@@ -23,5 +23,4 @@ export const schemaMessages = {
     en: '{file}: the header (row {row}) has {count} columns named "{header}": {columns} — which one to read cannot be known; delete the extra column or rename it, then run again',
   },
   'schema.column': { zh: '第 {number} 列（{letter} 列）', en: 'column {number} ({letter})' },
-  'schema.list_separator': { zh: '、', en: ', ' },
 } satisfies Record<string, Text>;
